@@ -1,0 +1,22 @@
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { appRouter } from '@/server/api/root';
+import { currentUser } from '@/server/auth/current-user';
+import { requestIdFrom, requestLogger } from '@/server/logging/logger';
+import { clientIp } from '@/server/lib/client-ip';
+
+function handler(req: Request) {
+  const requestId = requestIdFrom(req.headers);
+  return fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req,
+    router: appRouter,
+    createContext: async () => ({
+      user: (await currentUser()).user,
+      request: { requestId, ip: clientIp(req.headers), userAgent: req.headers.get('user-agent') },
+      log: requestLogger(requestId),
+    }),
+    responseMeta: () => ({ headers: new Headers({ 'x-request-id': requestId }) }),
+  });
+}
+
+export { handler as GET, handler as POST };

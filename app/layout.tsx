@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { getI18n } from '@/components/i18n/server';
+import { Providers } from './providers';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'PayCenter 支付中心', template: '%s · PayCenter 支付中心' },
+  description: 'PayCenter: unified payments (Alipay, WeChat Pay, EasyPay) for property services companies',
+  // An operator console: nothing in it belongs in a search engine.
+  robots: { index: false, follow: false },
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { locale, messages } = await getI18n();
+  return (
+    <html lang={locale}>
+      <body className="min-h-dvh font-sans">
+        <Providers locale={locale} messages={messages}>
+          {children}
+        </Providers>
+      </body>
+    </html>
+  );
+}

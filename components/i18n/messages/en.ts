@@ -1,0 +1,83 @@
+import type { Messages } from './zh-CN';
+
+export const en: Messages = {
+  common: {
+    appName: 'PayCenter',
+  },
+  locale: {
+    label: 'Language',
+  },
+  roles: {
+    PLATFORM_ADMIN: 'Platform admin',
+    COMPANY_ADMIN: 'Company admin',
+    COMPANY_STAFF: 'Company staff',
+    AUDITOR: 'Auditor',
+  },
+  login: {
+    metaTitle: 'Sign in',
+    title: 'Sign in to PayCenter',
+    subtitle: 'Use your work email and password.',
+    emailLabel: 'Email',
+    passwordLabel: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    emailRequired: 'Enter your email.',
+    emailInvalid: 'Enter a valid email address, like name@example.com.',
+    passwordRequired: 'Enter your password.',
+    errorTitle: 'Could not sign in',
+    errors: {
+      credentials: 'The email or password is incorrect. Check them and try again.',
+      locked: 'This account is temporarily locked after too many failed sign-in attempts. Try again after {time}.',
+      lockedNoTime: 'This account is temporarily locked after too many failed sign-in attempts. Try again later.',
+      disabled: 'This account has been disabled. Contact your administrator to restore it.',
+      unexpected: 'Something went wrong while signing in. Try again in a moment; if it keeps happening, contact your platform administrator.',
+    },
+    notices: {
+      expiredTitle: 'Session expired',
+      expired: 'Your session expired. Please sign in again.',
+      revokedTitle: 'Signed out',
+      revoked: 'Your session is no longer valid (your password or account status changed). Please sign in again.',
+    },
+    footer: 'For authorized personnel only. Every action is recorded in the audit log.',
+  },
+  nav: {
+    label: 'Main navigation',
+    openMenu: 'Open menu',
+    closeMenu: 'Close menu',
+    items: {
+      overview: 'Overview',
+      companies: 'Companies',
+      merchants: 'Merchants',
+      apps: 'Apps',
+      payments: 'Payments',
+      refunds: 'Refunds',
+      webhooks: 'Webhooks',
+      audit: 'Audit log',
+      users: 'Staff',
+    },
+  },
+  header: {
+    skipToContent: 'Skip to main content',
+    signOut: 'Sign out',
+    signingOut: 'Signing out…',
+  },
+  home: {
+    metaTitle: 'Overview',
+    welcome: 'Welcome back, {name}',
+    emptyTitle: 'No payments yet',
+    nextSteps: 'Next steps',
+    platformAdmin: {
+      description: 'Payments appear here once a business app makes its first one. To get there:',
+      step1: 'Register a property company and create its administrator account.',
+      step2: 'Register a business app and get its integration credentials.',
+    },
+    companyAdmin: {
+      description: 'Payments appear here once business apps collect through your merchants. To get there:',
+      step1: 'Open a merchant.',
+      step2: 'Activate a payment channel for it (such as Alipay or WeChat Pay) and enter the channel settings.',
+    },
+    other: {
+      description: 'Nothing to show yet. Payments appear here once your company admin opens a merchant and activates a payment channel.',
+    },
+  },
+};

@@ -1,0 +1,68 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import type { Role } from '@/server/db/generated/client';
+import { AppError, toAppError } from '@/server/errors/app-error';
+import { ERROR_CODES } from '@/server/errors/error-codes';
+import type { Context } from './context';
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  // The one error formatter: every error leaves as the app's error code and message, with
+  // `details.fields` naming bad input fields; internals (stack, SQL) never leave.
+  errorFormatter({ shape, error }) {
+    const appError = error.cause instanceof AppError || error.cause instanceof Error ? toAppError(error.cause) : null;
+    const known = appError ?? (error.code === 'INTERNAL_SERVER_ERROR' ? new AppError('INTERNAL_ERROR') : null);
+    return {
+      message: known?.message ?? error.message,
+      code: shape.code,
+      data: {
+        code: shape.data.code,
+        httpStatus: known?.status ?? shape.data.httpStatus,
+        appCode: known?.code ?? null,
+        details: known?.details ?? null,
+        path: shape.data.path,
+      },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const createTRPCRouter = t.router;
+
+/** Turns a thrown AppError into the tRPC code of the shared table, logging unexpected errors. */
+const errorMapping = t.middleware(async ({ ctx, next, path }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof AppError) {
+    return { ...result, error: new TRPCError({ code: ERROR_CODES[cause.code].trpc, message: cause.message, cause }) };
+  }
+  if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.log.error({ err: cause ?? result.error, path }, 'tRPC procedure failed');
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(errorMapping);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new AppError('UNAUTHENTICATED');
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export const platformAdminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'PLATFORM_ADMIN') throw new AppError('FORBIDDEN');
+  return next();
+});
+
+/** For company users; the company comes from the session, never from input. */
+export const companyProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role === 'PLATFORM_ADMIN' || !ctx.user.companyId) throw new AppError('FORBIDDEN');
+  return next({ ctx: { ...ctx, companyId: ctx.user.companyId } });
+});
+
+/** Further restricts a procedure to some roles, e.g. `companyProcedure.use(requireRole('COMPANY_ADMIN'))`. */
+export function requireRole(...roles: Role[]) {
+  return t.middleware(({ ctx, next }) => {
+    if (!ctx.user || !roles.includes(ctx.user.role)) throw new AppError('FORBIDDEN');
+    return next();
+  });
+}

@@ -1,0 +1,75 @@
+import type { AuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { env } from '@/server/config/env';
+import { AppError } from '@/server/errors/app-error';
+import { logger } from '@/server/logging/logger';
+import { authenticate } from './authenticate';
+
+function header(headers: unknown, name: string): string | null {
+  if (!headers || typeof headers !== 'object') return null;
+  const value = (headers as Record<string, string | string[] | undefined>)[name];
+  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+}
+
+/** Login errors travel to the page as `?error=CODE[:detail]`; the page translates them. */
+function loginErrorCode(error: unknown): string {
+  if (error instanceof AppError) {
+    const until = error.details?.lockedUntil;
+    return typeof until === 'string' ? `${error.code}:${until}` : error.code;
+  }
+  logger().error({ err: error }, 'login failed unexpectedly');
+  return 'INTERNAL_ERROR';
+}
+
+export function authOptions(): AuthOptions {
+  const maxAge = env().PAYCENTER_SESSION_MAX_AGE_SECONDS;
+  return {
+    secret: env().NEXTAUTH_SECRET,
+    session: { strategy: 'jwt', maxAge, updateAge: 0 },
+    jwt: { maxAge },
+    pages: { signIn: '/login', error: '/login' },
+    providers: [
+      CredentialsProvider({
+        name: 'PayCenter',
+        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        async authorize(credentials, req) {
+          if (!credentials?.email || !credentials.password) throw new Error('UNAUTHENTICATED');
+          try {
+            const user = await authenticate({
+              email: credentials.email,
+              password: credentials.password,
+              request: {
+                ip: header(req.headers, 'x-forwarded-for')?.split(',')[0]?.trim() || header(req.headers, 'x-real-ip'),
+                userAgent: header(req.headers, 'user-agent'),
+              },
+            });
+            return user;
+          } catch (error) {
+            throw new Error(loginErrorCode(error));
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.role = user.role;
+          token.companyId = user.companyId;
+          token.sv = user.sessionVersion;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user = {
+          id: token.uid,
+          email: token.email ?? '',
+          name: token.name ?? '',
+          role: token.role,
+          companyId: token.companyId,
+        };
+        return session;
+      },
+    },
+  };
+}
