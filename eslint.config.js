@@ -16,7 +16,7 @@ const config = [
   },
   {
     // Launchers, test harnesses, config files and the env module itself set up the environment.
-    files: ['scripts/**', 'server/config/env.ts', 'server/testing/**', 'e2e/**', '*.config.ts', '*.config.js', 'prisma.config.ts', 'prisma/migrate/**'],
+    files: ['scripts/**', 'server/config/env.ts', 'server/testing/**', 'e2e/**', '**/*.test.ts', '*.config.ts', '*.config.js', 'prisma.config.ts', 'prisma/migrate/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
 ];

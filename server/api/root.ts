@@ -1,8 +1,22 @@
+import { appsRouter } from './routers/apps';
+import { auditRouter } from './routers/audit';
+import { channelsRouter } from './routers/channels';
+import { companiesRouter } from './routers/companies';
+import { grantsRouter } from './routers/grants';
+import { merchantsRouter } from './routers/merchants';
 import { sessionRouter } from './routers/session';
+import { usersRouter } from './routers/users';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
+  companies: companiesRouter,
+  users: usersRouter,
+  merchants: merchantsRouter,
+  channels: channelsRouter,
+  apps: appsRouter,
+  grants: grantsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

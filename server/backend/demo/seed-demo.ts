@@ -1,13 +1,73 @@
-import { demoFilePath, mergeDemoFile } from '@/server/lib/demo-file';
+import { db } from '@/server/db/client';
+import type { Channel } from '@/server/db/generated/client';
 import { env } from '@/server/config/env';
+import { CHANNEL_INVOKE_METHODS } from '@/server/gateway/invoke-methods';
+import { demoFilePath, mergeDemoFile, readDemoFile } from '@/server/lib/demo-file';
+import { openAppSecret } from '@/server/backend/apps/app-secret';
+import { registerApp } from '@/server/backend/apps/register-app';
+import type { Actor } from '@/server/backend/audit/record-audit';
+import { activateChannel } from '@/server/backend/channels/activate-channel';
+import { createCompany } from '@/server/backend/companies/create-company';
+import { grantMerchant } from '@/server/backend/grants/grant-merchant';
+import { createMerchant } from '@/server/backend/merchants/create-merchant';
+import { createUser } from '@/server/backend/users/create-user';
 import { ensurePlatformAdmin } from '@/server/backend/users/ensure-platform-admin';
 
+export const DEMO = {
+  company: '演示物业 Demo Property Co.',
+  merchant: '阳光花园 Sunshine Garden',
+  app: '物业缴费 Demo Fee Collection',
+  companyAdminEmail: 'demo-company-admin@paycenter.local',
+} as const;
+
+const CHANNELS: Channel[] = ['ALIPAY', 'WECHATPAY', 'EASYPAY'];
+
+async function platformActor(): Promise<Actor> {
+  const admin = await db().user.findFirstOrThrow({ where: { role: 'PLATFORM_ADMIN' }, orderBy: { createdAt: 'asc' } });
+  return { userId: admin.id, email: admin.email, role: admin.role, companyId: null };
+}
+
 /**
- * The demo tenant of api-contract.md, made idempotently: running it again changes nothing.
- * Its credentials are in `.data/demo.json`.
+ * The demo tenant of api-contract.md: a property company with one merchant, a sandbox channel for
+ * every supported channel, a demo app granted that merchant, a company admin, and the platform
+ * admin. Made idempotently (found by name, nothing duplicated); credentials go to `.data/demo.json`.
  */
 export async function seedDemo(): Promise<{ file: string }> {
   await ensurePlatformAdmin();
-  await mergeDemoFile({ baseUrl: env().PAYCENTER_BASE_URL });
+  const actor = await platformActor();
+
+  const company = (await db().propertyCompany.findFirst({ where: { name: DEMO.company } })) ?? (await createCompany({ actor, input: { name: DEMO.company, contactName: '王经理', contactPhone: '400-000-0000' } }));
+  const merchant =
+    (await db().merchant.findFirst({ where: { companyId: company.id, name: DEMO.merchant } })) ??
+    (await createMerchant({ actor, input: { companyId: company.id, name: DEMO.merchant, description: '演示小区 · demo residential community' } }));
+
+  const paymentIds: Partial<Record<Channel, string>> = {};
+  for (const channel of CHANNELS) {
+    const existing = await db().paymentChannel.findFirst({ where: { merchantId: merchant.id, channel, mode: 'SANDBOX' }, orderBy: { createdAt: 'asc' } });
+    paymentIds[channel] =
+      existing?.id ??
+      (await activateChannel({ actor, input: { merchantId: merchant.id, channel, mode: 'SANDBOX', invokeMethods: [...CHANNEL_INVOKE_METHODS[channel]] } })).paymentId;
+  }
+
+  let app = await db().app.findFirst({ where: { name: DEMO.app } });
+  if (!app) app = (await registerApp({ actor, input: { name: DEMO.app, description: 'Sandbox app of the demo tenant', defaultNotifyUrl: null, ipAllowlist: [] } })).app;
+  await grantMerchant({ actor, input: { appId: app.id, merchantId: merchant.id } });
+  const secretRow = await db().appSecret.findFirstOrThrow({ where: { appId: app.id, revokedAt: null }, orderBy: { createdAt: 'desc' } });
+
+  const previous = await readDemoFile();
+  let companyAdmin = previous.companyAdmin as { email: string; password: string } | undefined;
+  if (!(await db().user.findUnique({ where: { email: DEMO.companyAdminEmail } }))) {
+    const created = await createUser({ actor, input: { email: DEMO.companyAdminEmail, name: '演示公司管理员', role: 'COMPANY_ADMIN', companyId: company.id } });
+    companyAdmin = { email: DEMO.companyAdminEmail, password: created.temporaryPassword! };
+  }
+
+  await mergeDemoFile({
+    baseUrl: env().PAYCENTER_BASE_URL,
+    appId: app.id,
+    appSecret: openAppSecret(secretRow),
+    merchantId: merchant.id,
+    paymentIds,
+    ...(companyAdmin ? { companyAdmin } : {}),
+  });
   return { file: demoFilePath() };
 }

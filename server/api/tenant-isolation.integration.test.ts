@@ -1,0 +1,151 @@
+// Every tRPC procedure, called by users of company B with identifiers of company A (copied or
+// guessed), must neither reveal nor change anything of company A; an auditor can change nothing.
+// The table below must name every procedure: adding one without covering it here fails the test.
+import { generateKeyPairSync } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/server/db/client';
+import { appRouter, createCaller } from '@/server/api/root';
+import { activateChannel } from '@/server/backend/channels/activate-channel';
+import { registerApp } from '@/server/backend/apps/register-app';
+import { grantMerchant } from '@/server/backend/grants/grant-merchant';
+import { createMerchant } from '@/server/backend/merchants/create-merchant';
+import { contextFor, liveAlipayCredentials, makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
+
+interface CompanyA {
+  companyId: string;
+  adminUserId: string;
+  staffUserId: string;
+  merchantId: string;
+  paymentId: string;
+  certificateId: string;
+  appId: string;
+  secretId: string;
+}
+
+const extraKey = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+
+/** Inputs aimed at company A for every procedure. */
+const inputs: Record<string, (a: CompanyA) => unknown> = {
+  'session.me': () => undefined,
+  'companies.list': () => ({}),
+  'companies.get': (a) => ({ companyId: a.companyId }),
+  'companies.create': () => ({ name: 'Intruder Co.' }),
+  'companies.update': (a) => ({ companyId: a.companyId, name: 'Hijacked' }),
+  'companies.setStatus': (a) => ({ companyId: a.companyId, status: 'SUSPENDED' }),
+  'users.list': (a) => ({ companyId: a.companyId }),
+  'users.create': (a) => ({ email: 'intruder@example.com', name: 'Intruder', role: 'COMPANY_ADMIN', companyId: a.companyId }),
+  'users.resetPassword': (a) => ({ userId: a.adminUserId }),
+  'users.setDisabled': (a) => ({ userId: a.staffUserId, disabled: true }),
+  'merchants.list': (a) => ({ companyId: a.companyId }),
+  'merchants.get': (a) => ({ merchantId: a.merchantId }),
+  'merchants.create': (a) => ({ name: 'Intruder merchant', companyId: a.companyId }),
+  'merchants.update': (a) => ({ merchantId: a.merchantId, name: 'Hijacked' }),
+  'merchants.setStatus': (a) => ({ merchantId: a.merchantId, status: 'DISABLED' }),
+  'channels.get': (a) => ({ paymentId: a.paymentId }),
+  'channels.activate': (a) => ({ merchantId: a.merchantId, channel: 'ALIPAY', mode: 'SANDBOX', invokeMethods: ['PC'] }),
+  'channels.updateCredentials': (a) => ({ paymentId: a.paymentId, credentials: { alipayPublicKey: extraKey() } }),
+  'channels.updateSettings': (a) => ({ paymentId: a.paymentId, status: 'DISABLED' }),
+  'channels.addCertificate': (a) => ({ paymentId: a.paymentId, pem: extraKey() }),
+  'channels.revokeCertificate': (a) => ({ certificateId: a.certificateId }),
+  'apps.list': () => ({}),
+  'apps.get': (a) => ({ appId: a.appId }),
+  'apps.register': () => ({ name: 'Intruder app' }),
+  'apps.update': (a) => ({ appId: a.appId, name: 'Hijacked' }),
+  'apps.setStatus': (a) => ({ appId: a.appId, status: 'DISABLED' }),
+  'apps.rotateSecret': (a) => ({ appId: a.appId }),
+  'apps.revokeSecret': (a) => ({ appId: a.appId, secretId: a.secretId }),
+  'grants.list': (a) => ({ merchantId: a.merchantId }),
+  'grants.grant': (a) => ({ appId: a.appId, merchantId: a.merchantId }),
+  'grants.revoke': (a) => ({ appId: a.appId, merchantId: a.merchantId }),
+  'audit.list': (a) => ({ companyId: a.companyId }),
+};
+
+let a: CompanyA;
+let companyBUsers: Array<Awaited<ReturnType<typeof makeUser>>>;
+let auditorA: Awaited<ReturnType<typeof makeUser>>;
+
+/** Everything of company A (and the platform's apps), to compare before and after each call. */
+async function snapshotA(): Promise<string> {
+  const where = { companyId: a.companyId };
+  return JSON.stringify([
+    await db().propertyCompany.findUnique({ where: { id: a.companyId } }),
+    await db().user.findMany({ where, orderBy: { id: 'asc' } }),
+    await db().merchant.findMany({ where, orderBy: { id: 'asc' } }),
+    await db().paymentChannel.findMany({ where, orderBy: { id: 'asc' } }),
+    await db().trustedCertificate.findMany({ where, orderBy: { id: 'asc' } }),
+    await db().appGrant.findMany({ where, orderBy: { id: 'asc' } }),
+    await db().app.findMany({ orderBy: { id: 'asc' }, include: { secrets: { orderBy: { id: 'asc' } } } }),
+  ]);
+}
+
+/** Identifiers of company A that must never appear in an answer to company B. */
+function secretsOfA(): string[] {
+  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId];
+}
+
+async function call(user: Awaited<ReturnType<typeof makeUser>>, path: string) {
+  const caller = createCaller(contextFor(user.user)) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+  const [router, procedure] = path.split('.') as [string, string];
+  try {
+    return { ok: true as const, value: await caller[router]![procedure]!(inputs[path]!(a)) };
+  } catch (error) {
+    return { ok: false as const, code: (error as { code?: string }).code };
+  }
+}
+
+beforeAll(async () => {
+  const admin = await platformAdmin();
+  const companyA = await makeCompany(admin, 'Company A');
+  const companyB = await makeCompany(admin, 'Company B');
+  const adminA = await makeUser('COMPANY_ADMIN', companyA.id);
+  const staffA = await makeUser('COMPANY_STAFF', companyA.id);
+  auditorA = await makeUser('AUDITOR', companyA.id);
+  const merchant = await createMerchant({ actor: adminA, input: { name: 'A 小区', description: null } });
+  const channel = await activateChannel({ actor: adminA, input: { merchantId: merchant.id, channel: 'ALIPAY', mode: 'LIVE', invokeMethods: ['PC'], credentials: liveAlipayCredentials() } });
+  const app = await registerApp({ actor: admin, input: { name: 'Fee app', description: null, defaultNotifyUrl: null, ipAllowlist: [] } });
+  await grantMerchant({ actor: adminA, input: { appId: app.app.id, merchantId: merchant.id } });
+  const secret = await db().appSecret.findFirstOrThrow({ where: { appId: app.app.id } });
+  a = {
+    companyId: companyA.id,
+    adminUserId: adminA.userId,
+    staffUserId: staffA.userId,
+    merchantId: merchant.id,
+    paymentId: channel.paymentId,
+    certificateId: channel.trusted[0]!.id,
+    appId: app.app.id,
+    secretId: secret.id,
+  };
+  companyBUsers = await Promise.all((['COMPANY_ADMIN', 'COMPANY_STAFF', 'AUDITOR'] as const).map((role) => makeUser(role, companyB.id)));
+});
+
+const procedures = Object.keys(appRouter._def.procedures).sort();
+const mutations = procedures.filter((p) => (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[p]!._def.type === 'mutation');
+
+describe('tenant isolation', () => {
+  it('covers every procedure of the router', () => {
+    expect(procedures).toEqual(Object.keys(inputs).sort());
+    expect(mutations.length).toBeGreaterThan(15);
+  });
+
+  it.each(procedures)('%s: company B users neither see nor change company A', async (path) => {
+    for (const user of companyBUsers) {
+      const before = await snapshotA();
+      const result = await call(user, path);
+      if (result.ok) {
+        const shown = JSON.stringify(result.value ?? null);
+        for (const id of secretsOfA()) expect(shown, `${path} as ${user.role} revealed ${id}`).not.toContain(id);
+      } else {
+        expect(['FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST'], `${path} as ${user.role}`).toContain(result.code);
+      }
+      expect(await snapshotA(), `${path} as ${user.role} changed company A`).toBe(before);
+    }
+  });
+
+  it.each(mutations)('%s: an auditor of company A can change nothing', async (path) => {
+    const before = await snapshotA();
+    const result = await call(auditorA, path);
+    expect(result.ok, path).toBe(false);
+    expect(result.ok ? null : result.code).toBe('FORBIDDEN');
+    expect(await snapshotA()).toBe(before);
+  });
+});

@@ -1,0 +1,21 @@
+import type { Tx } from '@/server/db/client';
+import { newId, randomBase62 } from '@/server/lib/ids';
+import { open, seal } from '@/server/security/secret-box';
+
+/** AAD for sealing: a secret only opens as the secret of that app and row. */
+const aad = (appId: string, secretId: string) => `AppSecret:${appId}:${secretId}`;
+
+/** A new API secret (`pcs_` + 40 base62, ~238 bits), sealed; the plaintext is returned once. */
+export async function issueAppSecret(tx: Tx, appId: string): Promise<{ id: string; secret: string; hint: string }> {
+  const id = newId('sec');
+  const secret = `pcs_${randomBase62(40)}`;
+  const hint = secret.slice(0, 8);
+  await tx.appSecret.create({ data: { id, appId, sealed: seal(secret, aad(appId, id)), hint } });
+  return { id, secret, hint };
+}
+
+export function openAppSecret(row: { id: string; appId: string; sealed: string }): string {
+  return open(row.sealed, aad(row.appId, row.id));
+}
+
+export const MAX_ACTIVE_SECRETS = 2;

@@ -1,0 +1,109 @@
+import pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/server/db/client';
+import { AppError } from '@/server/errors/app-error';
+import type { Actor } from '@/server/backend/audit/record-audit';
+import { createMerchant } from '@/server/backend/merchants/create-merchant';
+import { liveAlipayCredentials, makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
+import { activateChannel } from './activate-channel';
+import { openCredentials } from './channel-credentials-store';
+import { updateChannelCredentials } from './update-channel-credentials';
+
+let companyAdmin: Actor;
+let merchantId: string;
+
+beforeAll(async () => {
+  const admin = await platformAdmin();
+  const company = await makeCompany(admin);
+  companyAdmin = await makeUser('COMPANY_ADMIN', company.id);
+  merchantId = (await createMerchant({ actor: companyAdmin, input: { name: '翠湖小区', description: null } })).id;
+});
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe('channel activation', () => {
+  it('activates a sandbox channel with generated keys registered with the simulator', async () => {
+    const channel = await activateChannel({ actor: companyAdmin, input: { merchantId, channel: 'ALIPAY', mode: 'SANDBOX', invokeMethods: ['PC', 'QR', 'PC'] } });
+    expect(channel.paymentId).toMatch(/^pay_[0-9A-Za-z]{20}$/);
+    expect(channel.invokeMethods).toEqual(['PC', 'QR']);
+    expect(channel.trusted).toHaveLength(1);
+    const account = await db().sandboxAccount.findUniqueOrThrow({ where: { paymentChannelId: channel.paymentId } });
+    const row = await db().paymentChannel.findUniqueOrThrow({ where: { id: channel.paymentId } });
+    const credentials = openCredentials(row);
+    expect(credentials.channel === 'ALIPAY' && credentials.appId).toBe(account.accountId);
+    expect(account.merchantPublicKeyPem).toContain('BEGIN PUBLIC KEY');
+    expect(JSON.stringify(channel)).not.toContain('PRIVATE KEY');
+  });
+
+  it('activates a live Alipay channel and trusts its Alipay public key', async () => {
+    const input = liveAlipayCredentials();
+    const channel = await activateChannel({ actor: companyAdmin, input: { merchantId, channel: 'ALIPAY', mode: 'LIVE', invokeMethods: ['WAP'], credentials: input } });
+    expect(channel.mode).toBe('LIVE');
+    expect(channel.trusted).toEqual([expect.objectContaining({ kind: 'PUBLIC_KEY', source: 'ACTIVATION', revokedAt: null })]);
+    expect(channel.credentials).toMatchObject({ appId: input.appId, privateKey: { set: true } });
+    const audit = await db().auditLog.findFirstOrThrow({ where: { action: 'channel.activate', targetId: channel.paymentId } });
+    expect(JSON.stringify(audit.summary)).not.toContain('PRIVATE KEY');
+  });
+
+  it('refuses malformed keys naming the field, and stores nothing', async () => {
+    const before = await db().paymentChannel.count();
+    const error = await failure(
+      activateChannel({
+        actor: companyAdmin,
+        input: { merchantId, channel: 'ALIPAY', mode: 'LIVE', invokeMethods: ['PC'], credentials: { ...liveAlipayCredentials(), privateKey: 'MIIE-not-a-key', appId: '123' } },
+      }),
+    );
+    expect(error.code).toBe('INVALID_REQUEST');
+    expect(Object.keys(error.details?.fields as object).sort()).toEqual(['credentials.appId', 'credentials.privateKey']);
+    expect(await db().paymentChannel.count()).toBe(before);
+  });
+
+  it('refuses invoke methods the channel cannot serve', async () => {
+    const error = await failure(activateChannel({ actor: companyAdmin, input: { merchantId, channel: 'EASYPAY', mode: 'SANDBOX', invokeMethods: ['APP'] } }));
+    expect(error.details?.fields).toEqual({ invokeMethods: 'EASYPAY does not support APP' });
+  });
+
+  it('edits credentials replace-only: an empty secret keeps the stored one, a new Alipay key joins the whitelist', async () => {
+    const original = liveAlipayCredentials();
+    const channel = await activateChannel({ actor: companyAdmin, input: { merchantId, channel: 'ALIPAY', mode: 'LIVE', invokeMethods: ['PC'], credentials: original } });
+    const rotated = liveAlipayCredentials().alipayPublicKey;
+    const updated = await updateChannelCredentials({ actor: companyAdmin, input: { paymentId: channel.paymentId, credentials: { privateKey: '', alipayPublicKey: rotated } } });
+    const stored = openCredentials(await db().paymentChannel.findUniqueOrThrow({ where: { id: channel.paymentId } }));
+    expect(stored.channel === 'ALIPAY' && stored.privateKey.trim()).toBe(original.privateKey.trim());
+    expect(stored.channel === 'ALIPAY' && stored.signMode === 'PUBLIC_KEY' && stored.alipayPublicKey.trim()).toBe(rotated.trim());
+    expect(updated.trusted.filter((t) => !t.revokedAt)).toHaveLength(2);
+  });
+
+  it('keeps no channel secret in clear text anywhere in the database', async () => {
+    const secrets = liveAlipayCredentials();
+    await activateChannel({ actor: companyAdmin, input: { merchantId, channel: 'ALIPAY', mode: 'LIVE', invokeMethods: ['PC'], credentials: secrets } });
+    await activateChannel({ actor: companyAdmin, input: { merchantId, channel: 'EASYPAY', mode: 'SANDBOX', invokeMethods: ['PC'] } });
+    await activateChannel({ actor: companyAdmin, input: { merchantId, channel: 'WECHATPAY', mode: 'SANDBOX', invokeMethods: ['QR'] } });
+
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      const tables = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+      let dump = '';
+      for (const { tablename } of tables.rows) {
+        const rows = await client.query(`SELECT row_to_json(t)::text AS j FROM ${client.escapeIdentifier(tablename)} t`);
+        dump += rows.rows.map((r: { j: string }) => r.j).join('\n');
+      }
+      expect(dump).not.toContain('PRIVATE KEY');
+      const body = secrets.privateKey.split('\n')[5]!;
+      expect(body.length).toBeGreaterThan(40);
+      expect(dump).not.toContain(body);
+      for (const row of await db().paymentChannel.findMany()) {
+        const credentials = openCredentials(row);
+        if (credentials.channel === 'EASYPAY') expect(dump).not.toContain(credentials.key);
+        if (credentials.channel === 'WECHATPAY') expect(dump).not.toContain(credentials.apiV3Key);
+      }
+    } finally {
+      await client.end();
+    }
+  });
+});

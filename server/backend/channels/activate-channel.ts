@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { env } from '@/server/config/env';
+import { db } from '@/server/db/client';
+import type { Channel } from '@/server/db/generated/client';
+import { AppError } from '@/server/errors/app-error';
+import { CHANNEL_INVOKE_METHODS } from '@/server/gateway/invoke-methods';
+import { newId } from '@/server/lib/ids';
+import { registerSandboxAccount } from '@/server/sandbox/register-sandbox-account';
+import { sandboxIdentity } from '@/server/sandbox/sandbox-identity';
+import { assertCan } from '@/server/backend/access/permissions';
+import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audit/record-audit';
+import { findMerchantInScope } from '@/server/backend/merchants/find-merchant';
+import { publicConfigOf, sealCredentials } from './channel-credentials-store';
+import { generateSandboxCredentials } from './credentials/sandbox-credentials';
+import { trustedMaterialOf } from './credentials/trusted-material';
+import type { ChannelCredentials } from './credentials/types';
+import { validateCredentials } from './credentials/validate-credentials';
+import { channelView } from './channel-view';
+import { recordTrustedMaterial } from './record-trusted-material';
+
+export const invokeMethodsInput = z
+  .array(z.enum(['PC', 'WAP', 'APP', 'MINI_PROGRAM', 'QR']))
+  .min(1, { error: 'enable at least one invoke method' });
+
+export const activateChannelInput = z.object({
+  merchantId: z.string().max(64),
+  channel: z.enum(['ALIPAY', 'WECHATPAY', 'EASYPAY']),
+  mode: z.enum(['LIVE', 'SANDBOX']),
+  invokeMethods: invokeMethodsInput,
+  /** The channel parameters (LIVE only); validated per channel, field by field. */
+  credentials: z.unknown().optional(),
+});
+
+export function assertMethodsSupported(channel: Channel, methods: readonly string[]): void {
+  const unsupported = methods.filter((m) => !(CHANNEL_INVOKE_METHODS[channel] as readonly string[]).includes(m));
+  if (unsupported.length) throw AppError.invalidFields({ invokeMethods: `${channel} does not support ${unsupported.join(', ')}` });
+}
+
+async function sandboxCredentials(channel: Channel): Promise<ChannelCredentials> {
+  if (!env().PAYCENTER_SANDBOX) throw AppError.invalidFields({ mode: 'sandbox mode is off on this server (PAYCENTER_SANDBOX)' });
+  if (channel === 'EASYPAY') return generateSandboxCredentials('EASYPAY', { gatewayUrl: `${env().PAYCENTER_BASE_URL}/sandbox/easypay` });
+  const identity = await sandboxIdentity(channel);
+  return channel === 'ALIPAY'
+    ? generateSandboxCredentials('ALIPAY', { channelPublicKeyPem: identity.publicKeyPem })
+    : generateSandboxCredentials('WECHATPAY', { channelPublicKeyPem: identity.publicKeyPem, channelPublicKeyId: identity.publicKeyId });
+}
+
+/**
+ * Activates a channel for a merchant and issues its payment ID. LIVE channels take the channel
+ * parameters the company entered (validated per field); SANDBOX channels get generated keys
+ * registered with the built-in simulator. Credentials are sealed at rest; the whitelist starts
+ * with the channel keys and certificates they contain.
+ */
+export async function activateChannel(options: { actor: Actor; input: z.infer<typeof activateChannelInput>; request?: RequestMeta }) {
+  const { actor, input } = options;
+  assertCan(actor, 'merchant.manage');
+  const merchant = await findMerchantInScope(actor, input.merchantId);
+  const invokeMethods = [...new Set(input.invokeMethods)];
+  assertMethodsSupported(input.channel, invokeMethods);
+  const credentials = input.mode === 'SANDBOX' ? await sandboxCredentials(input.channel) : validateCredentials(input.channel, input.credentials ?? {});
+
+  const id = newId('pay');
+  const row = await db().$transaction(async (tx) => {
+    const created = await tx.paymentChannel.create({
+      data: {
+        id,
+        merchantId: merchant.id,
+        companyId: merchant.companyId,
+        channel: input.channel,
+        mode: input.mode,
+        invokeMethods,
+        publicConfig: publicConfigOf(credentials),
+        credentialsSealed: sealCredentials(id, credentials),
+      },
+    });
+    const trusted = trustedMaterialOf(credentials.channel, credentials as never);
+    await recordTrustedMaterial(tx, created, trusted, 'ACTIVATION');
+    if (input.mode === 'SANDBOX') await registerSandboxAccount(tx, id, credentials);
+    await recordAudit(tx, {
+      actor,
+      action: 'channel.activate',
+      target: { type: 'PaymentChannel', id, companyId: merchant.companyId },
+      summary: { merchantId: merchant.id, channel: input.channel, mode: input.mode, invokeMethods, credentials: created.publicConfig },
+      request: options.request,
+    });
+    return tx.paymentChannel.findUniqueOrThrow({ where: { id }, include: { trusted: true } });
+  });
+  return channelView(row);
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { invalidFields } from './test-support';
+import { validateCredentials } from './validate-credentials';
+
+const valid = { gatewayUrl: 'https://pay.example.com/', pid: '1001', key: 'Kx8&a=b+c%d' };
+
+describe('validateCredentials EASYPAY', () => {
+  it('normalises the gateway URL and keeps the key byte for byte', () => {
+    expect(validateCredentials('EASYPAY', valid)).toEqual({ channel: 'EASYPAY', gatewayUrl: 'https://pay.example.com', pid: '1001', key: 'Kx8&a=b+c%d' });
+    expect(validateCredentials('EASYPAY', { ...valid, gatewayUrl: 'http://PAY.example.com:8080/epay//' }).gatewayUrl).toBe('http://pay.example.com:8080/epay');
+  });
+
+  it.each([
+    ['gatewayUrl', 'pay.example.com', 'must be an http(s) URL such as https://pay.example.com'],
+    ['gatewayUrl', 'ftp://pay.example.com', 'must start with http:// or https://'],
+    ['gatewayUrl', 'https://pay.example.com/?pid=1', 'must not contain a query string or fragment'],
+    ['gatewayUrl', 'https://pay.example.com/#top', 'must not contain a query string or fragment'],
+    ['gatewayUrl', 'https://user:pw@pay.example.com', 'must not contain a user name or password'],
+    ['gatewayUrl', 'https://pay.example.com/submit.php', 'must be the gateway base URL, without submit.php, mapi.php or api.php'],
+    ['pid', '10a1', 'must be the merchant ID (商户ID): digits only'],
+    ['key', 'Kx8&a=b', 'must be 8 to 128 characters long (this one has 7)'],
+    ['key', 'x'.repeat(129), 'must be 8 to 128 characters long (this one has 129)'],
+    ['key', 'Kx8&a=b+密钥', 'must contain only printable ASCII characters'],
+    ['key', '   ', 'required'],
+  ])('refuses %s = %j', (field, value, message) => {
+    expect(invalidFields(() => validateCredentials('EASYPAY', { ...valid, [field]: value }))).toEqual({ [`credentials.${field}`]: message });
+  });
+
+  it('reports every bad field at once', () => {
+    expect(Object.keys(invalidFields(() => validateCredentials('EASYPAY', { gatewayUrl: 'x', pid: null })))).toEqual([
+      'credentials.gatewayUrl',
+      'credentials.pid',
+      'credentials.key',
+    ]);
+  });
+});

@@ -1,0 +1,73 @@
+// WeChat Pay v3 credentials: merchant key and certificate serial, APIv3 key, and WeChat Pay's own
+// verification material (platform certificates and/or the WeChat Pay public key).
+import { createPublicKey, type KeyObject, type X509Certificate } from 'node:crypto';
+import { z } from 'zod';
+import { parseRsaPrivateKey, parseRsaPublicKey, pkcs8Pem, sameKey, spkiPem } from './crypto-material';
+import { currentCertificates, FieldIssues, isBlank, material, text } from './field-issues';
+import type { WechatPayCredentials } from './types';
+
+const mchIdSchema = text.regex(/^[1-9]\d{7,9}$/, 'must be the WeChat Pay merchant ID (商户号): 8 to 10 digits, e.g. 1600314069');
+const appIdSchema = text.regex(/^wx[0-9a-f]{16}$/, "must be the AppID bound to the merchant: 'wx' followed by 16 lowercase hex characters");
+const serialSchema = text
+  .regex(/^[0-9A-Fa-f]{8,40}$/, 'must be the merchant certificate serial number: 8 to 40 hex characters')
+  .transform((serial) => serial.toUpperCase());
+const apiV3KeySchema = text
+  .regex(/^[\x21-\x7e]*$/, 'must contain only ASCII letters, digits and symbols, without spaces')
+  .refine((key) => key.length === 32, { error: (issue) => `must be exactly 32 characters (this one has ${String(issue.input).length})` });
+const verifyModeSchema = z.enum(['PLATFORM_CERT', 'PUBLIC_KEY'], { error: "must be 'PLATFORM_CERT' or 'PUBLIC_KEY'" });
+const privateKeySchema = material((value) =>
+  parseRsaPrivateKey(value, 'not a valid RSA private key (expected apiclient_key.pem: PEM PKCS#8 or PKCS#1)'),
+);
+const publicKeySchema = material((value) =>
+  parseRsaPublicKey(value, 'not a valid RSA public key (expected the WeChat Pay public key pub_key.pem)'),
+);
+const publicKeyIdSchema = text.regex(/^PUB_KEY_ID_[0-9A-Za-z_]+$/, 'must be the WeChat Pay public key ID, such as PUB_KEY_ID_0114...');
+
+/** Platform certificates, one or more per entry, de-duplicated by serial; none is fine (downloaded later). */
+function platformCertificates(value: unknown, issues: FieldIssues, now: Date, merchantKey?: KeyObject): X509Certificate[] {
+  if (isBlank(value)) return [];
+  if (!Array.isArray(value)) {
+    issues.add('platformCertificates', 'must be a list of PEM certificates');
+    return [];
+  }
+  const bySerial = new Map<string, X509Certificate>();
+  value.forEach((entry, index) => {
+    const path = `platformCertificates.${index}`;
+    for (const certificate of issues.parse(path, currentCertificates(now), entry, 'must not be empty') ?? []) {
+      if (merchantKey && sameKey(certificate.publicKey, merchantKey)) {
+        issues.add(path, 'is your merchant certificate (apiclient_cert.pem), not a WeChat Pay platform certificate');
+      }
+      bySerial.set(certificate.serialNumber, certificate);
+    }
+  });
+  return [...bySerial.values()];
+}
+
+export function validateWechatPay(input: Record<string, unknown>, now: Date): WechatPayCredentials {
+  const issues = new FieldIssues();
+  const mchId = issues.parse('mchId', mchIdSchema, input.mchId);
+  const appId = issues.parse('appId', appIdSchema, input.appId);
+  const privateKey = issues.parse('privateKey', privateKeySchema, input.privateKey);
+  const merchantCertSerial = issues.parse('merchantCertSerial', serialSchema, input.merchantCertSerial);
+  const apiV3Key = issues.parse('apiV3Key', apiV3KeySchema, input.apiV3Key);
+  const verifyMode = issues.parse('verifyMode', verifyModeSchema, input.verifyMode);
+  const merchantKey = privateKey && createPublicKey(privateKey);
+  const certificates = platformCertificates(input.platformCertificates, issues, now, merchantKey);
+
+  // The public key and its id go together; in public key mode they are required.
+  const keyRequired = verifyMode === 'PUBLIC_KEY' ? 'required in public key mode' : null;
+  const publicKey = issues.parse('publicKey', publicKeySchema, input.publicKey, keyRequired ?? (isBlank(input.publicKeyId) ? null : 'required with credentials.publicKeyId'));
+  const publicKeyId = issues.parse('publicKeyId', publicKeyIdSchema, input.publicKeyId, keyRequired ?? (isBlank(input.publicKey) ? null : 'required with credentials.publicKey'));
+  if (publicKey && merchantKey && sameKey(publicKey, merchantKey)) {
+    issues.add('publicKey', "is the merchant's own public key; paste the WeChat Pay public key (pub_key.pem) instead");
+  }
+
+  const valid = issues.complete({ mchId, appId, privateKey, merchantCertSerial, apiV3Key, verifyMode });
+  return {
+    channel: 'WECHATPAY',
+    ...valid,
+    privateKey: pkcs8Pem(valid.privateKey),
+    ...(certificates.length > 0 ? { platformCertificates: certificates.map((certificate) => certificate.toString()) } : {}),
+    ...(publicKey && publicKeyId ? { publicKey: spkiPem(publicKey), publicKeyId } : {}),
+  };
+}

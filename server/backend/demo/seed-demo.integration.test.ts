@@ -1,0 +1,31 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+describe('demo seed', () => {
+  it('makes the demo tenant of the contract, idempotently', async () => {
+    process.env.PAYCENTER_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'paycenter-demo-'));
+    const { seedDemo } = await import('./seed-demo');
+    const { db } = await import('@/server/db/client');
+    const { openCredentials } = await import('@/server/backend/channels/channel-credentials-store');
+
+    const { file } = await seedDemo();
+    const first = JSON.parse(readFileSync(file, 'utf8'));
+    await seedDemo();
+    const second = JSON.parse(readFileSync(file, 'utf8'));
+    expect(second).toEqual(first);
+
+    expect(first.appSecret).toMatch(/^pcs_/);
+    expect(Object.keys(first.paymentIds).sort()).toEqual(['ALIPAY', 'EASYPAY', 'WECHATPAY']);
+    expect(first.admin.email).toBeTruthy();
+    expect(await db().propertyCompany.count()).toBe(1);
+    expect(await db().merchant.count()).toBe(1);
+    expect(await db().paymentChannel.count({ where: { mode: 'SANDBOX', merchantId: first.merchantId } })).toBe(3);
+    expect(await db().appGrant.count({ where: { appId: first.appId, merchantId: first.merchantId, revokedAt: null } })).toBe(1);
+    expect(await db().sandboxAccount.count()).toBe(3);
+    const easypay = await db().paymentChannel.findUniqueOrThrow({ where: { id: first.paymentIds.EASYPAY } });
+    const credentials = openCredentials(easypay);
+    expect(credentials.channel === 'EASYPAY' && credentials.gatewayUrl).toMatch(/\/sandbox\/easypay$/);
+  });
+});

@@ -1,0 +1,36 @@
+import { generateKeyPairSync, randomInt } from 'node:crypto';
+import { db } from '@/server/db/client';
+import type { Channel } from '@/server/db/generated/client';
+import { open, seal } from '@/server/security/secret-box';
+
+export interface SandboxIdentity {
+  channel: Channel;
+  publicKeyPem: string;
+  publicKeyId: string;
+  privateKeyPem: string;
+}
+
+const aad = (channel: Channel) => `SandboxIdentity:${channel}`;
+
+/**
+ * The simulator's own signing key for a channel, as a real channel has its own: created once per
+ * database, shared by every server instance (never kept only in memory).
+ */
+export async function sandboxIdentity(channel: Channel): Promise<SandboxIdentity> {
+  let row = await db().sandboxIdentity.findUnique({ where: { channel } });
+  if (!row) {
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+    await db().sandboxIdentity.createMany({
+      data: {
+        channel,
+        publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+        publicKeyId: `PUB_KEY_ID_011900000000${day}${String(randomInt(1e9)).padStart(14, '0')}`,
+        privateSealed: seal(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), aad(channel)),
+      },
+      skipDuplicates: true,
+    });
+    row = await db().sandboxIdentity.findUniqueOrThrow({ where: { channel } });
+  }
+  return { channel, publicKeyPem: row.publicKeyPem, publicKeyId: row.publicKeyId, privateKeyPem: open(row.privateSealed, aad(channel)) };
+}
