@@ -1,7 +1,8 @@
 import type { InngestFunction } from 'inngest';
+import { retrySandboxAlipayNotifications } from './sandbox';
 
 /**
- * Every durable workflow PayCenter serves, grouped per domain in this folder
- * (`payments.ts`, `webhooks.ts`...). The Inngest route serves exactly this list.
+ * Every durable workflow PayCenter serves, grouped per domain in this folder. The Inngest route
+ * serves exactly this list.
  */
-export const functions: InngestFunction.Any[] = [];
+export const functions: InngestFunction.Any[] = [retrySandboxAlipayNotifications];

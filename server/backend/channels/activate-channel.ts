@@ -5,6 +5,7 @@ import type { Channel } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { CHANNEL_INVOKE_METHODS } from '@/server/gateway/invoke-methods';
 import { newId } from '@/server/lib/ids';
+import { sellerIdOf } from '@/server/sandbox/alipay/trade-ids';
 import { registerSandboxAccount } from '@/server/sandbox/register-sandbox-account';
 import { sandboxIdentity } from '@/server/sandbox/sandbox-identity';
 import { assertCan } from '@/server/backend/access/permissions';
@@ -40,9 +41,12 @@ async function sandboxCredentials(channel: Channel): Promise<ChannelCredentials>
   if (!env().PAYCENTER_SANDBOX) throw AppError.invalidFields({ mode: 'sandbox mode is off on this server (PAYCENTER_SANDBOX)' });
   if (channel === 'EASYPAY') return generateSandboxCredentials('EASYPAY', { gatewayUrl: `${env().PAYCENTER_BASE_URL}/sandbox/easypay` });
   const identity = await sandboxIdentity(channel);
-  return channel === 'ALIPAY'
-    ? generateSandboxCredentials('ALIPAY', { channelPublicKeyPem: identity.publicKeyPem })
-    : generateSandboxCredentials('WECHATPAY', { channelPublicKeyPem: identity.publicKeyPem, channelPublicKeyId: identity.publicKeyId });
+  if (channel === 'ALIPAY') {
+    const credentials = generateSandboxCredentials('ALIPAY', { channelPublicKeyPem: identity.publicKeyPem });
+    // The simulator assigns the seller (PID) of an app, as Alipay does; its notifies carry it.
+    return { ...credentials, sellerId: sellerIdOf(credentials.appId) };
+  }
+  return generateSandboxCredentials('WECHATPAY', { channelPublicKeyPem: identity.publicKeyPem, channelPublicKeyId: identity.publicKeyId });
 }
 
 /**

@@ -1,0 +1,15 @@
+import type { Channel } from '@/server/db/generated/client';
+import { AppError } from '@/server/errors/app-error';
+import { alipayPlugin } from './channels/alipay';
+import type { ChannelPlugin } from './types';
+
+const PLUGINS: Partial<Record<Channel, ChannelPlugin>> = {
+  ALIPAY: alipayPlugin,
+};
+
+/** The plugin of a channel; channels whose plugin is not built yet are refused clearly. */
+export function pluginFor(channel: Channel): ChannelPlugin {
+  const plugin = PLUGINS[channel];
+  if (!plugin) throw new AppError('METHOD_NOT_SUPPORTED', `Payments through ${channel} are not available yet.`, { channel });
+  return plugin;
+}
