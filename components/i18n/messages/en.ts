@@ -1,6 +1,11 @@
 import type { Messages } from './zh-CN';
 
+import { adminEn } from './sections/admin.en';
+import { merchantsEn } from './sections/merchants.en';
+
 export const en: Messages = {
+  ...adminEn,
+  ...merchantsEn,
   common: {
     appName: 'PayCenter',
   },

@@ -2,7 +2,12 @@
  * The source dictionary: every UI string, in Simplified Chinese. Its shape is the `Messages` type
  * the other locales must match, so adding a key here makes a missing translation a type error.
  */
+import { adminZhCN } from './sections/admin.zh-CN';
+import { merchantsZhCN } from './sections/merchants.zh-CN';
+
 export const zhCN = {
+  ...adminZhCN,
+  ...merchantsZhCN,
   common: {
     appName: 'PayCenter 支付中心',
   },

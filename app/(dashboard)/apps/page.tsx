@@ -1,0 +1,16 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getI18n } from '@/components/i18n/server';
+import { requireUser } from '../require-user';
+import { AppsView } from './apps-view';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('apps.metaTitle') };
+}
+
+export default async function AppsPage() {
+  const user = await requireUser();
+  if (user.role !== 'PLATFORM_ADMIN') notFound();
+  return <AppsView />;
+}

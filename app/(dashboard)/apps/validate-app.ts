@@ -1,0 +1,86 @@
+import type { Translate } from '@/components/i18n/translate';
+
+export type AppValues = {
+  name: string;
+  description: string;
+  defaultNotifyUrl: string;
+  /** One IP address or CIDR range per line. */
+  ipAllowlist: string;
+};
+
+export const APP_FIELDS = ['name', 'description', 'defaultNotifyUrl', 'ipAllowlist'] as const;
+
+export type AppErrors = Partial<Record<keyof AppValues, string>>;
+
+export const emptyApp: AppValues = { name: '', description: '', defaultNotifyUrl: '', ipAllowlist: '' };
+
+const MAX_ALLOWLIST = 50;
+
+/** The textarea's lines as the allowlist array: trimmed, blank lines dropped. */
+export function parseIpAllowlist(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+function isIPv4(value: string): boolean {
+  const parts = value.split('.');
+  return parts.length === 4 && parts.every((part) => /^(0|[1-9]\d{0,2})$/.test(part) && Number(part) <= 255);
+}
+
+function isIPv6(value: string): boolean {
+  if (!/^[0-9a-fA-F:.]+$/.test(value) || !value.includes(':')) return false;
+  try {
+    new URL(`http://[${value}]/`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Mirrors the server's check (an address, optionally /bits within the family's length). */
+export function isIpOrCidr(value: string): boolean {
+  const [address = '', bits, extra] = value.split('/');
+  if (extra !== undefined) return false;
+  const maxBits = isIPv4(address) ? 32 : isIPv6(address) ? 128 : 0;
+  if (!maxBits) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= maxBits;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+export function validateApp(values: AppValues, t: Translate): AppErrors {
+  const errors: AppErrors = {};
+  const name = values.name.trim();
+  if (name.length < 2 || name.length > 100) errors.name = t('apps.validation.nameLength');
+  if (values.description.trim().length > 500) errors.description = t('apps.validation.descriptionLength');
+  const url = values.defaultNotifyUrl.trim();
+  if (url && (url.length > 2048 || !isHttpUrl(url))) errors.defaultNotifyUrl = t('apps.validation.url');
+  const lines = values.ipAllowlist.split(/\r?\n/).map((line) => line.trim());
+  const bad = lines.findIndex((line) => line && !isIpOrCidr(line));
+  if (bad >= 0) errors.ipAllowlist = t('apps.validation.ipLine', { line: bad + 1, value: lines[bad] ?? '' });
+  else if (parseIpAllowlist(values.ipAllowlist).length > MAX_ALLOWLIST) errors.ipAllowlist = t('apps.validation.ipTooMany');
+  return errors;
+}
+
+export function appInput(values: AppValues) {
+  return {
+    name: values.name.trim(),
+    description: values.description.trim(),
+    defaultNotifyUrl: values.defaultNotifyUrl.trim(),
+    ipAllowlist: parseIpAllowlist(values.ipAllowlist),
+  };
+}
+
+export function appValues(app: { name: string; description: string | null; defaultNotifyUrl: string | null; ipAllowlist: string[] }): AppValues {
+  return { name: app.name, description: app.description ?? '', defaultNotifyUrl: app.defaultNotifyUrl ?? '', ipAllowlist: app.ipAllowlist.join('\n') };
+}

@@ -1,0 +1,67 @@
+'use client';
+
+import { useState, type ReactNode } from 'react';
+import { useI18n } from '@/components/i18n/client';
+import { Button, type ButtonProps } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { errorMessage } from '@/components/ui/form-errors';
+
+export interface ConfirmActionProps {
+  label: string;
+  /** A fuller name for the button when its label alone is ambiguous (e.g. in a table row). */
+  accessibleLabel?: string;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  destructive?: boolean;
+  /** Runs the action; the dialog closes when it resolves and shows why when it rejects. */
+  action: () => Promise<unknown>;
+  onDone?: () => void;
+  variant?: ButtonProps['variant'];
+  className?: string;
+  testId?: string;
+}
+
+/** A button that asks for confirmation before an action that changes what payments can do. */
+export function ConfirmAction({ label, accessibleLabel, title, description, confirmLabel, destructive, action, onDone, variant = 'secondary', className, testId }: ConfirmActionProps) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function confirm() {
+    setPending(true);
+    setError(null);
+    try {
+      await action();
+      setOpen(false);
+      onDone?.();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <>
+      <Button variant={variant} aria-label={accessibleLabel} className={className} onClick={() => setOpen(true)} data-testid={testId}>
+        {label}
+      </Button>
+      <ConfirmDialog
+        open={open}
+        title={title}
+        description={description}
+        confirmLabel={confirmLabel}
+        destructive={destructive}
+        pending={pending}
+        error={error ? errorMessage(error, t) : null}
+        onConfirm={confirm}
+        onCancel={() => {
+          setOpen(false);
+          setError(null);
+        }}
+      />
+    </>
+  );
+}

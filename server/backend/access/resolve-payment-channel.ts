@@ -1,0 +1,30 @@
+import { db } from '@/server/db/client';
+import type { App, Merchant, PaymentChannel, PropertyCompany } from '@/server/db/generated/client';
+import { AppError } from '@/server/errors/app-error';
+
+export interface PaymentTarget {
+  company: PropertyCompany;
+  merchant: Merchant;
+  channel: PaymentChannel;
+}
+
+/**
+ * Resolves the merchant ID and payment ID an app sends with a payment, refusing with the contract's
+ * errors: another app's or an unknown merchant is not granted (403, never telling which), a
+ * suspended company or disabled merchant or channel is MERCHANT_DISABLED / METHOD_NOT_SUPPORTED.
+ */
+export async function resolvePaymentChannel(options: { app: Pick<App, 'id'>; merchantId: string; paymentId: string }): Promise<PaymentTarget> {
+  const grant = await db().appGrant.findUnique({
+    where: { appId_merchantId: { appId: options.app.id, merchantId: options.merchantId } },
+    include: { merchant: { include: { company: true } } },
+  });
+  if (!grant || grant.revokedAt) throw new AppError('MERCHANT_NOT_GRANTED');
+  const { merchant } = grant;
+  if (merchant.company.status !== 'ACTIVE') throw new AppError('MERCHANT_DISABLED', 'The merchant’s property company is suspended.');
+  if (merchant.status !== 'ACTIVE') throw new AppError('MERCHANT_DISABLED', 'The merchant is disabled.');
+
+  const channel = await db().paymentChannel.findUnique({ where: { id: options.paymentId } });
+  if (!channel || channel.merchantId !== merchant.id) throw AppError.invalidFields({ paymentId: 'no such payment ID for this merchant' });
+  if (channel.status !== 'ENABLED') throw new AppError('METHOD_NOT_SUPPORTED', 'This payment ID is disabled.', { paymentId: channel.id });
+  return { company: merchant.company, merchant, channel };
+}
