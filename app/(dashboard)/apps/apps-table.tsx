@@ -2,16 +2,15 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { StatusFilter } from '@/components/dashboard/status-filter';
 import { useI18n } from '@/components/i18n/client';
 import { useTRPC } from '@/components/trpc/react';
 import { StatusBadge } from '@/components/ui/badge';
 import { CopyableValue } from '@/components/ui/copy-button';
-import { DataTable, type Column } from '@/components/ui/data-table';
+import { type Column } from '@/components/ui/data-table';
 import { DateTime } from '@/components/ui/date-time';
 import { focusRing } from '@/components/ui/focus-ring';
-import { Pagination } from '@/components/ui/pagination';
-import { Select } from '@/components/ui/select';
-import { TableToolbar } from '@/components/ui/table-toolbar';
+import { ListTable } from '@/components/ui/list-table';
 import { useListQuery } from '@/components/ui/use-list-query';
 import type { RouterOutputs } from '../router-outputs';
 
@@ -64,36 +63,17 @@ export function AppsTable() {
 
   const filtered = !!(list.input.search || list.input.status);
   return (
-    <>
-      <TableToolbar search={list.state.search} onSearchChange={list.setSearch} searchLabel={t('apps.searchLabel')}>
-        <Select
-          label={t('apps.statusFilter')}
-          className="sm:w-40"
-          value={list.state.filters.status}
-          onChange={(event) => list.setFilter('status', event.target.value as Filters['status'])}
-          options={[
-            { value: '', label: t('ui.filters.all') },
-            { value: 'ACTIVE', label: t('ui.status.ACTIVE') },
-            { value: 'DISABLED', label: t('ui.status.DISABLED') },
-          ]}
-        />
-      </TableToolbar>
-      <DataTable
-        caption={t('apps.caption')}
-        columns={columns}
-        rows={query.data?.items}
-        rowKey={(app) => app.id}
-        rowTestId={(app) => app.name}
-        loading={query.isFetching}
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        sortBy={list.state.sortBy}
-        sortDir={list.state.sortDir}
-        onSort={list.toggleSort}
-        emptyTitle={filtered ? undefined : t('apps.emptyTitle')}
-        emptyDescription={filtered ? undefined : t('apps.emptyDescription')}
-      />
-      {query.data ? <Pagination page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onPageChange={list.setPage} /> : null}
-    </>
+    <ListTable
+      list={list}
+      query={query}
+      searchLabel={t('apps.searchLabel')}
+      filters={<StatusFilter label={t('apps.statusFilter')} value={list.state.filters.status} statuses={['ACTIVE', 'DISABLED']} onChange={(status) => list.setFilter('status', status)} />}
+      caption={t('apps.caption')}
+      columns={columns}
+      rowKey={(app) => app.id}
+      rowTestId={(app) => app.name}
+      emptyTitle={filtered ? undefined : t('apps.emptyTitle')}
+      emptyDescription={filtered ? undefined : t('apps.emptyDescription')}
+    />
   );
 }

@@ -5,12 +5,11 @@ import { useState } from 'react';
 import { useI18n } from '@/components/i18n/client';
 import type { MessageKey } from '@/components/i18n/translate';
 import { useTRPC } from '@/components/trpc/react';
-import { DataTable, ExpandToggle, type Column } from '@/components/ui/data-table';
+import { ExpandToggle, type Column } from '@/components/ui/data-table';
 import { DateTime } from '@/components/ui/date-time';
 import { Input } from '@/components/ui/input';
-import { Pagination } from '@/components/ui/pagination';
 import { Select } from '@/components/ui/select';
-import { TableToolbar } from '@/components/ui/table-toolbar';
+import { ListTable } from '@/components/ui/list-table';
 import { useListQuery } from '@/components/ui/use-list-query';
 import type { RouterOutputs } from '../router-outputs';
 import { AuditDetails } from './audit-details';
@@ -97,53 +96,49 @@ export function AuditTable() {
   ];
 
   return (
-    <>
-      <TableToolbar search={list.state.search} onSearchChange={list.setSearch} searchLabel={t('audit.searchLabel')} searchPlaceholder="name@example.com">
-        <Select
-          label={t('audit.filters.action')}
-          className="sm:w-36"
-          value={list.state.filters.action}
-          onChange={(event) => list.setFilter('action', event.target.value)}
-          options={[{ value: '', label: t('ui.filters.all') }, ...ACTION_PREFIXES.map((prefix) => ({ value: `${prefix}.`, label: t(`audit.actionPrefixes.${prefix}`) }))]}
-        />
-        <Select
-          label={t('audit.filters.targetType')}
-          className="sm:w-36"
-          value={list.state.filters.targetType}
-          onChange={(event) => list.setFilter('targetType', event.target.value)}
-          options={[{ value: '', label: t('ui.filters.all') }, ...TARGET_TYPES.map((type) => ({ value: type, label: t(`audit.targetTypes.${type}`) }))]}
-        />
-        <div className="grid grid-cols-2 gap-3 sm:flex">
-          <Input label={t('audit.filters.from')} type="date" className="sm:w-40" value={list.state.filters.from} max={list.state.filters.to || undefined} onChange={(event) => list.setFilter('from', event.target.value)} />
-          <Input
-            label={t('audit.filters.to')}
-            type="date"
-            className="sm:w-40"
-            value={list.state.filters.to}
-            min={list.state.filters.from || undefined}
-            onChange={(event) => list.setFilter('to', event.target.value)}
-            error={badRange ? t('audit.invalidRange') : null}
+    <ListTable
+      list={list}
+      query={query}
+      searchLabel={t('audit.searchLabel')}
+      searchPlaceholder="name@example.com"
+      filters={
+        <>
+          <Select
+            label={t('audit.filters.action')}
+            className="sm:w-36"
+            value={list.state.filters.action}
+            onChange={(event) => list.setFilter('action', event.target.value)}
+            options={[{ value: '', label: t('ui.filters.all') }, ...ACTION_PREFIXES.map((prefix) => ({ value: `${prefix}.`, label: t(`audit.actionPrefixes.${prefix}`) }))]}
           />
-        </div>
-      </TableToolbar>
-      <DataTable
-        caption={t('audit.caption')}
-        columns={columns}
-        rows={query.data?.items}
-        rowKey={(entry) => entry.id}
-        rowTestId={(entry) => entry.action}
-        loading={query.isFetching}
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        sortBy={list.state.sortBy}
-        sortDir={list.state.sortDir}
-        onSort={list.toggleSort}
-        emptyTitle={t('audit.emptyTitle')}
-        emptyDescription={t('audit.emptyDescription')}
-        expandedKeys={expanded}
-        renderExpanded={(entry) => <AuditDetails entry={entry} id={`audit-${entry.id}`} />}
-      />
-      {query.data ? <Pagination page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onPageChange={list.setPage} /> : null}
-    </>
+          <Select
+            label={t('audit.filters.targetType')}
+            className="sm:w-36"
+            value={list.state.filters.targetType}
+            onChange={(event) => list.setFilter('targetType', event.target.value)}
+            options={[{ value: '', label: t('ui.filters.all') }, ...TARGET_TYPES.map((type) => ({ value: type, label: t(`audit.targetTypes.${type}`) }))]}
+          />
+          <div className="grid grid-cols-2 gap-3 sm:flex">
+            <Input label={t('audit.filters.from')} type="date" className="sm:w-40" value={list.state.filters.from} max={list.state.filters.to || undefined} onChange={(event) => list.setFilter('from', event.target.value)} />
+            <Input
+              label={t('audit.filters.to')}
+              type="date"
+              className="sm:w-40"
+              value={list.state.filters.to}
+              min={list.state.filters.from || undefined}
+              onChange={(event) => list.setFilter('to', event.target.value)}
+              error={badRange ? t('audit.invalidRange') : null}
+            />
+          </div>
+        </>
+      }
+      caption={t('audit.caption')}
+      columns={columns}
+      rowKey={(entry) => entry.id}
+      rowTestId={(entry) => entry.action}
+      emptyTitle={t('audit.emptyTitle')}
+      emptyDescription={t('audit.emptyDescription')}
+      expandedKeys={expanded}
+      renderExpanded={(entry) => <AuditDetails entry={entry} id={`audit-${entry.id}`} />}
+    />
   );
 }

@@ -2,15 +2,14 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { StatusFilter } from '@/components/dashboard/status-filter';
 import { useI18n } from '@/components/i18n/client';
 import { useTRPC } from '@/components/trpc/react';
 import { StatusBadge } from '@/components/ui/badge';
-import { DataTable, type Column } from '@/components/ui/data-table';
+import { type Column } from '@/components/ui/data-table';
 import { DateTime } from '@/components/ui/date-time';
 import { focusRing } from '@/components/ui/focus-ring';
-import { Pagination } from '@/components/ui/pagination';
-import { Select } from '@/components/ui/select';
-import { TableToolbar } from '@/components/ui/table-toolbar';
+import { ListTable } from '@/components/ui/list-table';
 import { useListQuery } from '@/components/ui/use-list-query';
 import type { RouterOutputs } from '../router-outputs';
 
@@ -47,36 +46,17 @@ export function CompaniesTable() {
   ];
 
   return (
-    <>
-      <TableToolbar search={list.state.search} onSearchChange={list.setSearch} searchLabel={t('companies.searchLabel')}>
-        <Select
-          label={t('companies.statusFilter')}
-          className="sm:w-40"
-          value={list.state.filters.status}
-          onChange={(event) => list.setFilter('status', event.target.value as Filters['status'])}
-          options={[
-            { value: '', label: t('ui.filters.all') },
-            { value: 'ACTIVE', label: t('ui.status.ACTIVE') },
-            { value: 'SUSPENDED', label: t('ui.status.SUSPENDED') },
-          ]}
-        />
-      </TableToolbar>
-      <DataTable
-        caption={t('companies.caption')}
-        columns={columns}
-        rows={query.data?.items}
-        rowKey={(company) => company.id}
-        rowTestId={(company) => company.name}
-        loading={query.isFetching}
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        sortBy={list.state.sortBy}
-        sortDir={list.state.sortDir}
-        onSort={list.toggleSort}
-        emptyTitle={list.input.search || list.input.status ? undefined : t('companies.emptyTitle')}
-        emptyDescription={list.input.search || list.input.status ? undefined : t('companies.emptyDescription')}
-      />
-      {query.data ? <Pagination page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onPageChange={list.setPage} /> : null}
-    </>
+    <ListTable
+      list={list}
+      query={query}
+      searchLabel={t('companies.searchLabel')}
+      filters={<StatusFilter label={t('companies.statusFilter')} value={list.state.filters.status} statuses={['ACTIVE', 'SUSPENDED']} onChange={(status) => list.setFilter('status', status)} />}
+      caption={t('companies.caption')}
+      columns={columns}
+      rowKey={(company) => company.id}
+      rowTestId={(company) => company.name}
+      emptyTitle={list.input.search || list.input.status ? undefined : t('companies.emptyTitle')}
+      emptyDescription={list.input.search || list.input.status ? undefined : t('companies.emptyDescription')}
+    />
   );
 }

@@ -1,16 +1,12 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import { useI18n } from '@/components/i18n/client';
 import { useTRPC } from '@/components/trpc/react';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { getFormErrors } from '@/components/ui/form-errors';
+import { CreateFormActions, FormErrorAlert } from '@/components/ui/form-actions';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { useFocusInvalid } from '@/components/ui/use-focus-invalid';
-import { pickFieldErrors, useFormFields } from '@/components/ui/use-form-fields';
+import { useMutationForm } from '@/components/ui/use-mutation-form';
 import type { Role } from '@/server/db/generated/client';
 import { useCompanyOptions } from './use-company-options';
 import { creatableRoles, needsCompanyChoice, USER_FIELDS, validateUser, type UserValues } from './validate-user';
@@ -31,52 +27,27 @@ export interface CreateUserFormProps {
 export function CreateUserForm({ viewerRole, companyId, onCreated, onCancel }: CreateUserFormProps) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const fixedCompany = !!companyId;
   const roles = creatableRoles(viewerRole, fixedCompany);
   const initial = useMemo<UserValues>(() => ({ email: '', name: '', role: fixedCompany ? 'COMPANY_ADMIN' : 'COMPANY_STAFF', companyId: '' }), [fixedCompany]);
-  const { values, errors, setErrors, setField, reset } = useFormFields(initial);
-  const [message, setMessage] = useState<string | null>(null);
-  const { ref, focusInvalid } = useFocusInvalid();
-  const askCompany = needsCompanyChoice(viewerRole, fixedCompany, values.role);
-  const companies = useCompanyOptions(viewerRole === 'PLATFORM_ADMIN' && !fixedCompany);
-
-  const create = useMutation(
-    trpc.users.create.mutationOptions({
-      onSuccess: async (result) => {
-        reset();
-        onCreated({ email: result.user.email, temporaryPassword: result.temporaryPassword });
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.companies.pathKey() }),
-        ]);
-      },
-      onError: (error) => {
-        const result = getFormErrors(error, t, { knownFields: USER_FIELDS });
-        setErrors(pickFieldErrors(result.fields, USER_FIELDS));
-        setMessage(result.message);
-        focusInvalid();
-      },
+  const asksCompany = (role: Role) => needsCompanyChoice(viewerRole, fixedCompany, role);
+  const { ref, values, errors, setField, message, pending, handleSubmit } = useMutationForm({
+    initial,
+    fields: USER_FIELDS,
+    validate: (input, translate) => validateUser(input, asksCompany(input.role), translate),
+    mutation: trpc.users.create.mutationOptions(),
+    toInput: (input) => ({
+      email: input.email.trim(),
+      name: input.name.trim(),
+      role: input.role,
+      ...(companyId ? { companyId } : asksCompany(input.role) ? { companyId: input.companyId } : {}),
     }),
-  );
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (create.isPending) return;
-    setMessage(null);
-    const invalid = validateUser(values, askCompany, t);
-    setErrors(invalid);
-    if (Object.keys(invalid).length > 0) {
-      focusInvalid();
-      return;
-    }
-    create.mutate({
-      email: values.email.trim(),
-      name: values.name.trim(),
-      role: values.role,
-      ...(companyId ? { companyId } : askCompany ? { companyId: values.companyId } : {}),
-    });
-  }
+    resetOnSuccess: true,
+    onSuccess: (result) => onCreated({ email: result.user.email, temporaryPassword: result.temporaryPassword }),
+    invalidates: [trpc.users.pathKey(), trpc.companies.pathKey()],
+  });
+  const askCompany = asksCompany(values.role);
+  const companies = useCompanyOptions(viewerRole === 'PLATFORM_ADMIN' && !fixedCompany);
 
   return (
     <form ref={ref} onSubmit={handleSubmit} noValidate className="space-y-4" data-testid="create-user-form">
@@ -104,15 +75,8 @@ export function CreateUserForm({ viewerRole, companyId, onCreated, onCancel }: C
         ) : null}
       </div>
       <p className="text-sm text-slate-600">{t('users.createForm.passwordNote')}</p>
-      <div role="alert">{message ? <Alert tone="error">{message}</Alert> : null}</div>
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Button variant="secondary" onClick={onCancel}>
-          {t('ui.form.cancel')}
-        </Button>
-        <Button type="submit" aria-disabled={create.isPending || undefined}>
-          {create.isPending ? t('users.createForm.submitting') : t('users.createForm.submit')}
-        </Button>
-      </div>
+      <FormErrorAlert message={message} />
+      <CreateFormActions pending={pending} submitLabel={t('users.createForm.submit')} pendingLabel={t('users.createForm.submitting')} onCancel={onCancel} />
     </form>
   );
 }

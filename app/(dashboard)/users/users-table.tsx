@@ -4,11 +4,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useI18n } from '@/components/i18n/client';
 import { useTRPC } from '@/components/trpc/react';
 import { StatusBadge } from '@/components/ui/badge';
-import { DataTable, type Column } from '@/components/ui/data-table';
+import { type Column } from '@/components/ui/data-table';
 import { DateTime } from '@/components/ui/date-time';
-import { Pagination } from '@/components/ui/pagination';
 import { Select } from '@/components/ui/select';
-import { TableToolbar } from '@/components/ui/table-toolbar';
+import { ListTable } from '@/components/ui/list-table';
 import { useListQuery } from '@/components/ui/use-list-query';
 import type { Role } from '@/server/db/generated/client';
 import type { RouterOutputs } from '../router-outputs';
@@ -91,54 +90,49 @@ export function UsersTable({ viewer, companyId, onReveal, onNotice }: UsersTable
   ];
 
   return (
-    <>
-      <TableToolbar search={list.state.search} onSearchChange={list.setSearch} searchLabel={t('users.searchLabel')}>
-        {acrossCompanies ? (
-          <Select
-            label={t('users.filters.company')}
-            className="sm:w-48"
-            value={list.state.filters.companyId}
-            onChange={(event) => list.setFilter('companyId', event.target.value)}
-            options={[{ value: '', label: t('ui.filters.all') }, ...companies.options]}
-          />
-        ) : null}
-        <div className="grid grid-cols-2 gap-3 sm:flex">
-          <Select
-            label={t('users.filters.role')}
-            className="sm:w-40"
-            value={list.state.filters.role}
-            onChange={(event) => list.setFilter('role', event.target.value as Filters['role'])}
-            options={[{ value: '', label: t('ui.filters.all') }, ...roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))]}
-          />
-          <Select
-            label={t('users.filters.status')}
-            className="sm:w-32"
-            value={list.state.filters.status}
-            onChange={(event) => list.setFilter('status', event.target.value as Filters['status'])}
-            options={[
-              { value: '', label: t('ui.filters.all') },
-              { value: 'active', label: t('users.statusOptions.active') },
-              { value: 'disabled', label: t('users.statusOptions.disabled') },
-            ]}
-          />
-        </div>
-      </TableToolbar>
-      <DataTable
-        caption={t('users.caption')}
-        columns={columns}
-        rows={query.data?.items}
-        rowKey={(user) => user.id}
-        rowTestId={(user) => user.email}
-        loading={query.isFetching}
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        sortBy={list.state.sortBy}
-        sortDir={list.state.sortDir}
-        onSort={list.toggleSort}
-        emptyTitle={t('users.emptyTitle')}
-        emptyDescription={t('users.emptyDescription')}
-      />
-      {query.data ? <Pagination page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onPageChange={list.setPage} /> : null}
-    </>
+    <ListTable
+      list={list}
+      query={query}
+      searchLabel={t('users.searchLabel')}
+      filters={
+        <>
+          {acrossCompanies ? (
+            <Select
+              label={t('users.filters.company')}
+              className="sm:w-48"
+              value={list.state.filters.companyId}
+              onChange={(event) => list.setFilter('companyId', event.target.value)}
+              options={[{ value: '', label: t('ui.filters.all') }, ...companies.options]}
+            />
+          ) : null}
+          <div className="grid grid-cols-2 gap-3 sm:flex">
+            <Select
+              label={t('users.filters.role')}
+              className="sm:w-40"
+              value={list.state.filters.role}
+              onChange={(event) => list.setFilter('role', event.target.value as Filters['role'])}
+              options={[{ value: '', label: t('ui.filters.all') }, ...roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))]}
+            />
+            <Select
+              label={t('users.filters.status')}
+              className="sm:w-32"
+              value={list.state.filters.status}
+              onChange={(event) => list.setFilter('status', event.target.value as Filters['status'])}
+              options={[
+                { value: '', label: t('ui.filters.all') },
+                { value: 'active', label: t('users.statusOptions.active') },
+                { value: 'disabled', label: t('users.statusOptions.disabled') },
+              ]}
+            />
+          </div>
+        </>
+      }
+      caption={t('users.caption')}
+      columns={columns}
+      rowKey={(user) => user.id}
+      rowTestId={(user) => user.email}
+      emptyTitle={t('users.emptyTitle')}
+      emptyDescription={t('users.emptyDescription')}
+    />
   );
 }

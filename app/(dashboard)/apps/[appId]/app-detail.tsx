@@ -1,14 +1,11 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { DetailHeader, DetailUnavailable, EditSection } from '@/components/dashboard/detail-page';
 import { useI18n } from '@/components/i18n/client';
 import { useTRPC } from '@/components/trpc/react';
 import { Alert } from '@/components/ui/alert';
-import { StatusBadge } from '@/components/ui/badge';
-import { Card } from '@/components/ui/card';
 import { CopyableValue } from '@/components/ui/copy-button';
-import { errorMessage } from '@/components/ui/form-errors';
-import { PageHeader } from '@/components/ui/page-header';
 import { AppGrants } from './app-grants';
 import { AppSecrets } from './app-secrets';
 import { AppStatusAction } from './app-status-action';
@@ -21,33 +18,14 @@ export function AppDetail({ appId }: { appId: string }) {
   const app = query.data;
   const back = { href: '/apps', label: t('apps.detail.back') };
 
-  if (!app) {
-    return (
-      <div className="mx-auto max-w-6xl">
-        <PageHeader title={t('apps.detail.metaTitle')} back={back} />
-        {query.error ? (
-          <Alert tone="error" role="alert">
-            {errorMessage(query.error, t)}
-          </Alert>
-        ) : (
-          <p role="status" className="text-sm text-slate-600">
-            {t('ui.table.loading')}
-          </p>
-        )}
-      </div>
-    );
-  }
+  if (!app) return <DetailUnavailable title={t('apps.detail.metaTitle')} back={back} error={query.error} />;
 
   return (
     <div className="mx-auto max-w-6xl">
-      <PageHeader
+      <DetailHeader
         back={back}
-        title={
-          <span className="inline-flex flex-wrap items-center gap-3">
-            {app.name}
-            <StatusBadge status={app.status} />
-          </span>
-        }
+        name={app.name}
+        status={app.status}
         description={
           <p className="flex flex-wrap items-center gap-2">
             <span>{t('apps.detail.appId')}</span>
@@ -61,10 +39,9 @@ export function AppDetail({ appId }: { appId: string }) {
           {t('apps.detail.disabledNotice')}
         </Alert>
       ) : null}
-      <Card className="mb-8 p-4 sm:p-6">
-        <h2 className="mb-4 text-base font-semibold text-slate-900">{t('apps.detail.editTitle')}</h2>
+      <EditSection title={t('apps.detail.editTitle')}>
         <EditAppForm app={app} />
-      </Card>
+      </EditSection>
       <AppSecrets app={app} />
       <AppGrants grants={app.grants} />
     </div>

@@ -1,14 +1,11 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { DetailHeader, DetailUnavailable, EditSection } from '@/components/dashboard/detail-page';
 import { useI18n } from '@/components/i18n/client';
 import { useTRPC } from '@/components/trpc/react';
 import { Alert } from '@/components/ui/alert';
-import { StatusBadge } from '@/components/ui/badge';
-import { Card } from '@/components/ui/card';
 import { CopyableValue } from '@/components/ui/copy-button';
-import { errorMessage } from '@/components/ui/form-errors';
-import { PageHeader } from '@/components/ui/page-header';
 import type { Role } from '@/server/db/generated/client';
 import { UsersPanel } from '../../users/users-panel';
 import { CompanyStatusAction } from './company-status-action';
@@ -26,33 +23,14 @@ export function CompanyDetail({ companyId, viewer }: CompanyDetailProps) {
   const company = query.data;
   const back = { href: '/companies', label: t('companies.detail.back') };
 
-  if (!company) {
-    return (
-      <div className="mx-auto max-w-6xl">
-        <PageHeader title={t('companies.detail.metaTitle')} back={back} />
-        {query.error ? (
-          <Alert tone="error" role="alert">
-            {errorMessage(query.error, t)}
-          </Alert>
-        ) : (
-          <p role="status" className="text-sm text-slate-600">
-            {t('ui.table.loading')}
-          </p>
-        )}
-      </div>
-    );
-  }
+  if (!company) return <DetailUnavailable title={t('companies.detail.metaTitle')} back={back} error={query.error} />;
 
   return (
     <div className="mx-auto max-w-6xl">
-      <PageHeader
+      <DetailHeader
         back={back}
-        title={
-          <span className="inline-flex flex-wrap items-center gap-3">
-            {company.name}
-            <StatusBadge status={company.status} />
-          </span>
-        }
+        name={company.name}
+        status={company.status}
         description={
           <div className="space-y-1">
             <p className="flex flex-wrap items-center gap-2">
@@ -69,10 +47,9 @@ export function CompanyDetail({ companyId, viewer }: CompanyDetailProps) {
           {t('companies.detail.suspendedNotice')}
         </Alert>
       ) : null}
-      <Card className="mb-8 p-4 sm:p-6">
-        <h2 className="mb-4 text-base font-semibold text-slate-900">{t('companies.detail.editTitle')}</h2>
+      <EditSection title={t('companies.detail.editTitle')}>
         <EditCompanyForm company={company} />
-      </Card>
+      </EditSection>
       <UsersPanel
         viewer={viewer}
         companyId={company.id}

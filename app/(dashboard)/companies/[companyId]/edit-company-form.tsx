@@ -1,14 +1,8 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { useI18n } from '@/components/i18n/client';
 import { useTRPC } from '@/components/trpc/react';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { getFormErrors } from '@/components/ui/form-errors';
-import { useFocusInvalid } from '@/components/ui/use-focus-invalid';
-import { pickFieldErrors, useFormFields } from '@/components/ui/use-form-fields';
+import { FormErrorAlert, SaveFormActions } from '@/components/ui/form-actions';
+import { useEditForm } from '@/components/ui/use-edit-form';
 import { CompanyFields } from '../company-fields';
 import { COMPANY_FIELDS, companyInput, validateCompany } from '../validate-company';
 
@@ -17,63 +11,21 @@ export interface EditCompanyFormProps {
 }
 
 export function EditCompanyForm({ company }: EditCompanyFormProps) {
-  const { t } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [initial] = useState(() => ({ name: company.name, contactName: company.contactName ?? '', contactPhone: company.contactPhone ?? '' }));
-  const { values, errors, setErrors, setField } = useFormFields(initial);
-  const [message, setMessage] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const { ref, focusInvalid } = useFocusInvalid();
-
-  const update = useMutation(
-    trpc.companies.update.mutationOptions({
-      onSuccess: async () => {
-        setSaved(true);
-        await queryClient.invalidateQueries({ queryKey: trpc.companies.pathKey() });
-      },
-      onError: (error) => {
-        const result = getFormErrors(error, t, { knownFields: COMPANY_FIELDS });
-        setErrors(pickFieldErrors(result.fields, COMPANY_FIELDS));
-        setMessage(result.message);
-        focusInvalid();
-      },
-    }),
-  );
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (update.isPending) return;
-    setMessage(null);
-    setSaved(false);
-    const invalid = validateCompany(values, t);
-    setErrors(invalid);
-    if (Object.keys(invalid).length > 0) {
-      focusInvalid();
-      return;
-    }
-    update.mutate({ companyId: company.id, ...companyInput(values) });
-  }
+  const { ref, values, errors, setField, message, pending, handleSubmit, saved } = useEditForm({
+    initial: ({ name: company.name, contactName: company.contactName ?? '', contactPhone: company.contactPhone ?? '' }),
+    fields: COMPANY_FIELDS,
+    validate: validateCompany,
+    mutation: trpc.companies.update.mutationOptions(),
+    toInput: (edited) => ({ companyId: company.id, ...companyInput(edited) }),
+    invalidates: [trpc.companies.pathKey()],
+  });
 
   return (
     <form ref={ref} onSubmit={handleSubmit} noValidate className="space-y-4" data-testid="edit-company-form">
-      <CompanyFields
-        values={values}
-        errors={errors}
-        onChange={(field, value) => {
-          setField(field, value);
-          setSaved(false);
-        }}
-      />
-      <div role="alert">{message ? <Alert tone="error">{message}</Alert> : null}</div>
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-end">
-        <p role="status" className="text-sm text-green-800">
-          {saved ? t('ui.form.saved') : null}
-        </p>
-        <Button type="submit" aria-disabled={update.isPending || undefined}>
-          {update.isPending ? t('ui.form.saving') : t('ui.form.save')}
-        </Button>
-      </div>
+      <CompanyFields values={values} errors={errors} onChange={setField} />
+      <FormErrorAlert message={message} />
+      <SaveFormActions pending={pending} saved={saved} />
     </form>
   );
 }
