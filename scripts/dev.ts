@@ -11,6 +11,10 @@ import { nextBin, onShutdown, spawnManaged } from './lib/processes';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  const appUrl = `http://localhost:${port}`;
+  // Notify URLs, QR codes and demo.json point at this server unless told otherwise.
+  process.env.PAYCENTER_BASE_URL ??= appUrl;
   let config;
   try {
     config = env();
@@ -21,9 +25,6 @@ async function main() {
     }
     throw error;
   }
-  const port = Number(process.env.PORT ?? 3000);
-  const appUrl = `http://localhost:${port}`;
-
   const database = await resolveDatabase();
   const stopInngest: Array<() => void> = [];
   const shutdown = onShutdown(async () => {
