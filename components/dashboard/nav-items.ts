@@ -11,6 +11,7 @@ export interface NavItem {
 /** The dashboard's pages, in menu order. Adding a page to the menu is one line here. */
 export const navItems: readonly NavItem[] = [
   { href: '/', label: 'nav.items.overview' },
+  { href: '/payments', label: 'nav.items.payments' },
   { href: '/companies', label: 'nav.items.companies', roles: ['PLATFORM_ADMIN'] },
   { href: '/merchants', label: 'nav.items.merchants' },
   { href: '/apps', label: 'nav.items.apps', roles: ['PLATFORM_ADMIN'] },

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -18,10 +18,13 @@ declare module 'vitest' {
     artifactsDir: string;
     /** Lets tests mint session tokens (e.g. an expired one) exactly as the server would. */
     nextAuthSecret: string;
+    /** The demo tenant's `.data/demo.json` (api-contract.md), seeded as `npm run seed:demo` does. */
+    demo: { appId: string; appSecret: string; merchantId: string; paymentIds: Record<'ALIPAY' | 'WECHATPAY' | 'EASYPAY', string> };
   }
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
+type ProvidedContextDemo = import('vitest').ProvidedContext['demo'];
 
 async function waitForServer(url: string, server: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -81,6 +84,9 @@ export default async function setup(project: TestProject) {
   const bootstrap = spawn(process.execPath, ['--import', 'tsx', 'scripts/bootstrap-admin.ts'], { cwd: root, env: serverEnv, stdio: 'inherit' });
   const code = await new Promise((resolve) => bootstrap.once('exit', resolve));
   if (code !== 0) throw new Error('admin bootstrap failed');
+  const seed = spawn(process.execPath, ['--import', 'tsx', 'scripts/seed-demo.ts'], { cwd: root, env: serverEnv, stdio: 'inherit' });
+  if ((await new Promise((resolve) => seed.once('exit', resolve))) !== 0) throw new Error('demo seed failed');
+  const demo = JSON.parse(await readFile(path.join(serverEnv.PAYCENTER_DATA_DIR!, 'demo.json'), 'utf8')) as ProvidedContextDemo;
 
   const log = createWriteStream(path.join(artifactsDir, 'server.log'));
   const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
@@ -96,6 +102,7 @@ export default async function setup(project: TestProject) {
   project.provide('admin', admin);
   project.provide('artifactsDir', artifactsDir);
   project.provide('nextAuthSecret', serverEnv.NEXTAUTH_SECRET!);
+  project.provide('demo', demo);
 
   return async () => {
     server.kill('SIGTERM');

@@ -4,6 +4,7 @@ import { channelsRouter } from './routers/channels';
 import { companiesRouter } from './routers/companies';
 import { grantsRouter } from './routers/grants';
 import { merchantsRouter } from './routers/merchants';
+import { paymentsRouter } from './routers/payments';
 import { sessionRouter } from './routers/session';
 import { usersRouter } from './routers/users';
 import { createCallerFactory, createTRPCRouter } from './trpc';
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   apps: appsRouter,
   grants: grantsRouter,
   audit: auditRouter,
+  payments: paymentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

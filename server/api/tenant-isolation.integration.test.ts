@@ -9,6 +9,7 @@ import { activateChannel } from '@/server/backend/channels/activate-channel';
 import { registerApp } from '@/server/backend/apps/register-app';
 import { grantMerchant } from '@/server/backend/grants/grant-merchant';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
+import { insertPayment } from '@/server/backend/payments/testing/payment-rows';
 import { contextFor, liveAlipayCredentials, makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
 
 interface CompanyA {
@@ -20,6 +21,7 @@ interface CompanyA {
   certificateId: string;
   appId: string;
   secretId: string;
+  serialNo: string;
 }
 
 const extraKey = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -58,6 +60,9 @@ const inputs: Record<string, (a: CompanyA) => unknown> = {
   'grants.grant': (a) => ({ appId: a.appId, merchantId: a.merchantId }),
   'grants.revoke': (a) => ({ appId: a.appId, merchantId: a.merchantId }),
   'audit.list': (a) => ({ companyId: a.companyId }),
+  'payments.list': (a) => ({ companyId: a.companyId }),
+  'payments.get': (a) => ({ serialNo: a.serialNo }),
+  'payments.refund': (a) => ({ serialNo: a.serialNo, amount: 100 }),
 };
 
 let a: CompanyA;
@@ -75,12 +80,13 @@ async function snapshotA(): Promise<string> {
     await db().trustedCertificate.findMany({ where, orderBy: { id: 'asc' } }),
     await db().appGrant.findMany({ where, orderBy: { id: 'asc' } }),
     await db().app.findMany({ orderBy: { id: 'asc' }, include: { secrets: { orderBy: { id: 'asc' } } } }),
+    await db().payment.findMany({ where, orderBy: { serialNo: 'asc' }, include: { refunds: true } }),
   ]);
 }
 
 /** Identifiers of company A that must never appear in an answer to company B. */
 function secretsOfA(): string[] {
-  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId];
+  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId, a.serialNo];
 }
 
 async function call(user: Awaited<ReturnType<typeof makeUser>>, path: string) {
@@ -105,6 +111,7 @@ beforeAll(async () => {
   const app = await registerApp({ actor: admin, input: { name: 'Fee app', description: null, defaultNotifyUrl: null, ipAllowlist: [] } });
   await grantMerchant({ actor: adminA, input: { appId: app.app.id, merchantId: merchant.id } });
   const secret = await db().appSecret.findFirstOrThrow({ where: { appId: app.app.id } });
+  const paid = await insertPayment({ companyId: companyA.id, merchantId: merchant.id, paymentChannelId: channel.paymentId, appId: app.app.id }, { status: 'SUCCEEDED' });
   a = {
     companyId: companyA.id,
     adminUserId: adminA.userId,
@@ -114,6 +121,7 @@ beforeAll(async () => {
     certificateId: channel.trusted[0]!.id,
     appId: app.app.id,
     secretId: secret.id,
+    serialNo: paid.payment.serialNo,
   };
   companyBUsers = await Promise.all((['COMPANY_ADMIN', 'COMPANY_STAFF', 'AUDITOR'] as const).map((role) => makeUser(role, companyB.id)));
 });

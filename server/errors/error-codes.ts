@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   REPLAYED_REQUEST: { status: 401, trpc: 'UNAUTHORIZED', message: 'This nonce was already used.' },
   APP_DISABLED: { status: 401, trpc: 'UNAUTHORIZED', message: 'The app is disabled.' },
   FORBIDDEN: { status: 403, trpc: 'FORBIDDEN', message: 'You are not allowed to do this.' },
+  IP_NOT_ALLOWED: { status: 403, trpc: 'FORBIDDEN', message: 'Requests from this address are not allowed for the app.' },
   MERCHANT_NOT_GRANTED: { status: 403, trpc: 'FORBIDDEN', message: 'The app is not granted this merchant.' },
   NOT_FOUND: { status: 404, trpc: 'NOT_FOUND', message: 'Not found.' },
   CONFLICT: { status: 409, trpc: 'CONFLICT', message: 'The request conflicts with the current state.' },

@@ -28,7 +28,11 @@ describe('request parser', () => {
     ['EASYPAY', 'PC', 'easypay.submit', 'REDIRECT'],
     ['EASYPAY', 'QR', 'easypay.mapi', 'CHECKOUT'],
   ] as const)('%s + %s → %s (%s)', (channel, invokeMethod, method, action) => {
-    expect(parseRequest({ channel, invokeMethod, enabled: all })).toMatchObject({ method, action });
+    expect(parseRequest({ channel, invokeMethod, enabled: all, payerBuyerId: '2088102177846880' })).toMatchObject({ method, action });
+  });
+
+  it('requires the buyer for Alipay mini program payments', () => {
+    expect(codeOf(() => parseRequest({ channel: 'ALIPAY', invokeMethod: 'MINI_PROGRAM', enabled: all }))).toBe('INVALID_REQUEST');
   });
 
   it('pays by JSAPI inside WeChat when the payer openId is known, and requires it for mini programs', () => {
@@ -47,7 +51,7 @@ describe('request parser', () => {
     for (const [channel, methods] of Object.entries(CHANNEL_INVOKE_METHODS)) {
       for (const invokeMethod of methods) {
         const payerOpenId = channel === 'WECHATPAY' ? 'o1' : undefined;
-        expect(() => parseRequest({ channel: channel as 'ALIPAY', invokeMethod, enabled: methods, payerOpenId })).not.toThrow();
+        expect(() => parseRequest({ channel: channel as 'ALIPAY', invokeMethod, enabled: methods, payerOpenId, payerBuyerId: '2088102177846880' })).not.toThrow();
       }
     }
   });

@@ -35,6 +35,8 @@ export interface ParseRequest {
   enabled: readonly InvokeMethod[];
   /** WeChat's in-app browser pays by JSAPI (needs the payer's openId) rather than H5. */
   payerOpenId?: string | null;
+  /** Alipay mini programs pay for one buyer (buyer_id / buyer_open_id). */
+  payerBuyerId?: string | null;
 }
 
 type Route = Omit<Execution, 'channel' | 'invokeMethod'>;
@@ -83,6 +85,9 @@ export function parseRequest(request: ParseRequest): Execution {
   }
   if (channel === 'WECHATPAY' && invokeMethod === 'MINI_PROGRAM' && !request.payerOpenId) {
     throw AppError.invalidFields({ 'payer.openId': 'required for WeChat Pay mini program payments' });
+  }
+  if (channel === 'ALIPAY' && invokeMethod === 'MINI_PROGRAM' && !request.payerBuyerId) {
+    throw AppError.invalidFields({ 'payer.buyerId': 'required for Alipay mini program payments' });
   }
   return { channel, invokeMethod, ...route };
 }

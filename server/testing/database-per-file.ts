@@ -1,6 +1,7 @@
 // Runs before each integration test file: a fresh database cloned from the migrated template,
 // exposed through DATABASE_URL so the app's own db() singleton uses it.
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { afterAll, inject } from 'vitest';
 import { createDatabase, dropDatabase, withDatabase } from './database-admin';
 
@@ -8,6 +9,16 @@ const adminUrl = inject('pgAdminUrl');
 const name = `paycenter_t_${randomBytes(6).toString('hex')}`;
 await createDatabase(adminUrl, name, inject('pgTemplate'));
 process.env.DATABASE_URL = withDatabase(adminUrl, name);
+
+// The center's public base URL for this file: a free port that a test serving the app's routes
+// listens on (server/testing/app-server.ts), so notify URLs and simulator endpoints reach it.
+const port = await new Promise<number>((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address() as { port: number };
+    probe.close(() => resolve(port));
+  });
+});
+process.env.PAYCENTER_BASE_URL = `http://127.0.0.1:${port}`;
 
 afterAll(async () => {
   const { db } = await import('@/server/db/client');

@@ -7,7 +7,7 @@ import type { MessageKey } from '@/components/i18n/translate';
 import { useTRPC } from '@/components/trpc/react';
 import { ExpandToggle, type Column } from '@/components/ui/data-table';
 import { DateTime } from '@/components/ui/date-time';
-import { Input } from '@/components/ui/input';
+import { DateRangeFilter } from '@/components/ui/date-range-filter';
 import { Select } from '@/components/ui/select';
 import { ListTable } from '@/components/ui/list-table';
 import { useListQuery } from '@/components/ui/use-list-query';
@@ -117,18 +117,13 @@ export function AuditTable() {
             onChange={(event) => list.setFilter('targetType', event.target.value)}
             options={[{ value: '', label: t('ui.filters.all') }, ...TARGET_TYPES.map((type) => ({ value: type, label: t(`audit.targetTypes.${type}`) }))]}
           />
-          <div className="grid grid-cols-2 gap-3 sm:flex">
-            <Input label={t('audit.filters.from')} type="date" className="sm:w-40" value={list.state.filters.from} max={list.state.filters.to || undefined} onChange={(event) => list.setFilter('from', event.target.value)} />
-            <Input
-              label={t('audit.filters.to')}
-              type="date"
-              className="sm:w-40"
-              value={list.state.filters.to}
-              min={list.state.filters.from || undefined}
-              onChange={(event) => list.setFilter('to', event.target.value)}
-              error={badRange ? t('audit.invalidRange') : null}
-            />
-          </div>
+          <DateRangeFilter
+            from={list.state.filters.from}
+            to={list.state.filters.to}
+            onChange={(bound, value) => list.setFilter(bound, value)}
+            labels={{ from: t('audit.filters.from'), to: t('audit.filters.to') }}
+            invalidMessage={badRange ? t('audit.invalidRange') : null}
+          />
         </>
       }
       caption={t('audit.caption')}

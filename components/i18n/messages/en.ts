@@ -2,10 +2,12 @@ import type { Messages } from './zh-CN';
 
 import { adminEn } from './sections/admin.en';
 import { merchantsEn } from './sections/merchants.en';
+import { paymentsEn } from './sections/payments.en';
 
 export const en: Messages = {
   ...adminEn,
   ...merchantsEn,
+  ...paymentsEn,
   common: {
     appName: 'PayCenter',
   },

@@ -4,10 +4,12 @@
  */
 import { adminZhCN } from './sections/admin.zh-CN';
 import { merchantsZhCN } from './sections/merchants.zh-CN';
+import { paymentsZhCN } from './sections/payments.zh-CN';
 
 export const zhCN = {
   ...adminZhCN,
   ...merchantsZhCN,
+  ...paymentsZhCN,
   common: {
     appName: 'PayCenter 支付中心',
   },
@@ -56,7 +58,7 @@ export const zhCN = {
       companies: '物业公司',
       merchants: '商户',
       apps: '应用',
-      payments: '支付',
+      payments: '支付记录',
       refunds: '退款',
       webhooks: '通知',
       audit: '审计日志',

@@ -18,6 +18,8 @@ const PERMISSIONS = {
   'app.read': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF', 'AUDITOR'],
   'grant.manage': ['PLATFORM_ADMIN', 'COMPANY_ADMIN'],
   'audit.read': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'AUDITOR'],
+  'payment.refund': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF'],
+  'payment.read': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF', 'AUDITOR'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

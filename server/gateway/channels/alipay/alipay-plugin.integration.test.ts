@@ -47,7 +47,7 @@ const serial = () => `P${Date.now()}${randomBase62(12)}`;
 function input(invokeMethod: 'PC' | 'WAP' | 'APP' | 'MINI_PROGRAM' | 'QR', serialNo: string, amount = 1000): CreatePaymentInput {
   return {
     account,
-    execution: parseRequest({ channel: 'ALIPAY', invokeMethod, enabled: ['PC', 'WAP', 'APP', 'MINI_PROGRAM', 'QR'] }),
+    execution: parseRequest({ channel: 'ALIPAY', invokeMethod, enabled: ['PC', 'WAP', 'APP', 'MINI_PROGRAM', 'QR'], payerBuyerId: '2088102177846880' }),
     serialNo,
     amount,
     subject: '物业费 2026-11 & 停车费',

@@ -1,0 +1,30 @@
+// Channel callbacks (Alipay async notify, WeChat Pay notifications, EasyPay notify), one URL per payment ID.
+import { receiveNotification } from '@/server/core/notifications/receive-notification';
+import type { Channel } from '@/server/db/generated/client';
+import { logger } from '@/server/logging/logger';
+
+export const dynamic = 'force-dynamic';
+
+const CHANNELS: Record<string, Channel> = { alipay: 'ALIPAY', wechatpay: 'WECHATPAY', easypay: 'EASYPAY' };
+/** Channel callbacks are small; anything bigger is not one. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+async function handle(request: Request, context: { params: Promise<{ channel: string; paymentId: string }> }): Promise<Response> {
+  const { channel: name, paymentId } = await context.params;
+  const channel = CHANNELS[name];
+  if (!channel) return new Response('Not Found', { status: 404 });
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  const body = declared > MAX_BODY_BYTES ? null : await request.text();
+  if (body === null || Buffer.byteLength(body) > MAX_BODY_BYTES) return new Response('Payload Too Large', { status: 413 });
+  const url = new URL(request.url);
+  try {
+    const answer = await receiveNotification({ channel, paymentId, method: request.method, headers: Object.fromEntries(request.headers), query: url.search.replace(/^\?/, ''), body });
+    return new Response(answer.body, { status: answer.status, headers: { 'content-type': answer.contentType } });
+  } catch (error) {
+    // Stored but not processed: a non-2xx makes the channel send it again.
+    logger().error({ err: error, channel, paymentId }, 'channel callback processing failed');
+    return new Response('error', { status: 500 });
+  }
+}
+
+export { handle as GET, handle as POST };

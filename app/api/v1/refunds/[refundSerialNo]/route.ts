@@ -1,0 +1,11 @@
+import { findRefundForApp } from '@/server/core/refunds/find-refund';
+import { toRefundObject } from '@/server/core/payments/payment-object';
+import { appRoute } from '@/server/http/app-route';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/v1/refunds/{refundSerialNo}: one of the app's refunds. */
+export const GET = appRoute<{ refundSerialNo: string }>(async (request) => {
+  const refund = await findRefundForApp({ appId: request.app.id, refundSerialNo: request.params.refundSerialNo });
+  return { status: 200, body: { refund: toRefundObject(refund) } };
+});

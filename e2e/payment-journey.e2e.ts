@@ -1,0 +1,92 @@
+// The whole payment journey in Chromium on a production build: an app creates a sandbox Alipay
+// payment through the signed API, the buyer pays on the simulated Alipay cashier on a phone, the
+// simulator's signed notify settles it, and staff see it and refund part of it in the dashboard.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { appApiClient } from '@/server/testing/app-api-client';
+import { DESKTOP, launchBrowser, newPage, PHONE, screenshot } from './support/browser';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+const demo = inject('demo');
+const admin = inject('admin');
+const api = appApiClient({ baseUrl, appId: demo.appId, secret: demo.appSecret });
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function createPayment(invokeMethod: 'PC' | 'WAP', amount: number) {
+  const answer = await api.request('POST', '/api/v1/payments', {
+    merchantId: demo.merchantId,
+    paymentId: demo.paymentIds.ALIPAY,
+    orderNo: `E2E-${Date.now()}-${invokeMethod}`,
+    amount,
+    currency: 'CNY',
+    subject: '物业费 2026年12月 3-2-1201',
+    invokeMethod,
+    returnUrl: `${baseUrl}/login?from=alipay`,
+  });
+  expect(answer.status).toBe(201);
+  expect(answer.body.action.type).toBe('REDIRECT');
+  return { serialNo: answer.body.payment.serialNo as string, url: answer.body.action.url as string };
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('邮箱').fill(admin.email);
+  await page.getByLabel('密码').fill(admin.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('dashboard-home-heading').waitFor();
+}
+
+describe('payment journey', () => {
+  it('WAP: the buyer cancels on the cashier; the payment stays PENDING and payable', async () => {
+    const { serialNo, url } = await createPayment('WAP', 1);
+    const { context, page } = await newPage(browser, { viewport: PHONE });
+    await page.goto(url);
+    await page.getByRole('button', { name: '取消' }).click();
+    await page.getByText('已取消支付，订单仍在等待付款。').waitFor();
+    expect((await api.request('GET', `/api/v1/payments/${serialNo}`)).body.payment.status).toBe('PENDING');
+    await context.close();
+  });
+
+  it('PC: pays on the simulated Alipay cashier, returns to the app, reads SUCCEEDED; staff refund 3.00 in the dashboard', async () => {
+    const { serialNo, url } = await createPayment('PC', 12800);
+    const phone = await newPage(browser, { viewport: PHONE });
+    await phone.page.goto(url);
+    await phone.page.getByText('沙箱 SANDBOX').waitFor();
+    expect(await phone.page.getByText(serialNo).count()).toBe(1);
+    expect(await phone.page.locator('main').innerText()).toContain('128.00');
+    await screenshot(phone.page, 'alipay-cashier-phone');
+    await phone.page.getByRole('button', { name: '确认付款' }).click();
+    await phone.page.waitForURL((target) => target.pathname === '/login' && target.searchParams.get('out_trade_no') === serialNo);
+    expect(new URL(phone.page.url()).searchParams.get('sign')).toBeTruthy();
+    await phone.context.close();
+
+    const paid = await api.request('GET', `/api/v1/payments/${serialNo}`);
+    expect(paid.body.payment).toMatchObject({ status: 'SUCCEEDED', amount: 12800, livemode: false });
+    expect(paid.body.payment.channelTradeNo).toMatch(/^\d{28}$/);
+
+    const { context, page } = await newPage(browser, { viewport: DESKTOP });
+    await signIn(page);
+    await page.goto('/payments');
+    await page.getByLabel('订单号 / 支付流水号 / 渠道交易号').fill(paid.body.payment.channelTradeNo);
+    await page.getByRole('link', { name: serialNo }).click();
+    await page.waitForURL(`**/payments/${serialNo}`);
+    await page.getByTestId('payment-amount').getByText('128.00').waitFor();
+    await page.getByTestId('open-refund').click();
+    expect(await page.getByTestId('refundable-amount').innerText()).toContain('128.00');
+    await page.getByTestId('refund-amount').fill('3.00');
+    await page.getByTestId('refund-submit').click();
+    await page.getByTestId('refund-dialog').waitFor({ state: 'detached' });
+    await screenshot(page, 'payment-detail-refunded');
+    await context.close();
+
+    const refunded = await api.request('GET', `/api/v1/payments/${serialNo}`);
+    expect(refunded.body.payment.refundedAmount).toBe(300);
+  });
+});

@@ -1,0 +1,85 @@
+import { loadChannelAccount } from '@/server/backend/channels/load-channel-account';
+import { db } from '@/server/db/client';
+import type { Channel, NotificationOutcome } from '@/server/db/generated/client';
+import { pluginFor } from '@/server/gateway/registry';
+import type { ChannelAccount, ChannelPlugin } from '@/server/gateway/types';
+import { newId } from '@/server/lib/ids';
+import { logger } from '@/server/logging/logger';
+import { applyPaymentState } from '../payments/apply-payment-state';
+import { refundIfDuplicate } from '../payments/refund-if-duplicate';
+import { syncPayment } from '../payments/sync-payment';
+
+export interface IncomingCallback {
+  channel: Channel;
+  /** From the callback URL; a forged callback may name anything. */
+  paymentId: string;
+  method: string;
+  headers: Record<string, string>;
+  query: string;
+  body: string;
+}
+
+export interface CallbackAnswer {
+  status: number;
+  body: string;
+  contentType: string;
+}
+
+async function settle(id: string, outcome: NotificationOutcome, fields: { verified: boolean; reason?: string; serialNo?: string | null }): Promise<void> {
+  await db().channelNotification.update({ where: { id }, data: { outcome, verified: fields.verified, reason: fields.reason ?? null, serialNo: fields.serialNo ?? undefined, processedAt: new Date() } });
+}
+
+/** A callback we cannot trust changes nothing; the channel's own answer to a query decides instead. */
+async function activeQueryInstead(serialNo: string | null, paymentId: string): Promise<void> {
+  if (!serialNo) return;
+  const payment = await db().payment.findUnique({ where: { serialNo } });
+  if (!payment || payment.paymentChannelId !== paymentId || payment.status === 'SUCCEEDED') return;
+  await syncPayment({ serialNo }).catch((error: unknown) => logger().warn({ err: error, serialNo }, 'active query after a rejected callback failed'));
+}
+
+async function loadPlugin(callback: IncomingCallback): Promise<{ plugin: ChannelPlugin; account: ChannelAccount } | null> {
+  const channel = await db().paymentChannel.findUnique({ where: { id: callback.paymentId }, select: { channel: true } });
+  if (!channel || channel.channel !== callback.channel) return null;
+  return { plugin: pluginFor(callback.channel), account: await loadChannelAccount(callback.paymentId) };
+}
+
+/**
+ * A channel's callback: stored exactly as received before anything else, verified through the
+ * plugin (signature against the whitelist, app and merchant identity), matched to its attempt
+ * (same payment ID, same amount) and applied. Answers what the channel expects: ok once the
+ * callback is recorded for good, not ok when it should come again.
+ */
+export async function receiveNotification(callback: IncomingCallback): Promise<CallbackAnswer> {
+  const stored = await db().channelNotification.create({
+    data: { id: newId('ntf'), channel: callback.channel, paymentChannelId: callback.paymentId, method: callback.method, headers: callback.headers, query: callback.query, body: callback.body },
+  });
+  const target = await loadPlugin(callback);
+  if (!target) {
+    await settle(stored.id, 'REJECTED', { verified: false, reason: 'unknown payment ID for this channel' });
+    return { status: 404, body: 'unknown payment ID', contentType: 'text/plain; charset=utf-8' };
+  }
+  const { plugin, account } = target;
+  const check = plugin.parseNotification({ account, method: callback.method, headers: callback.headers, query: callback.query, body: callback.body });
+  if (!check.verified) {
+    await settle(stored.id, 'REJECTED', { verified: false, reason: check.reason, serialNo: check.serialNo });
+    logger().warn({ notificationId: stored.id, paymentId: callback.paymentId, reason: check.reason }, 'channel callback rejected');
+    await activeQueryInstead(check.serialNo, callback.paymentId);
+    return plugin.ackNotification(false);
+  }
+
+  const { notification } = check;
+  const payment = await db().payment.findUnique({ where: { serialNo: notification.serialNo } });
+  if (!payment || payment.paymentChannelId !== callback.paymentId) {
+    // Signed by the channel, but not for a payment of this payment ID: nothing of ours to change.
+    await settle(stored.id, 'REJECTED', { verified: true, reason: 'no such payment for this payment ID', serialNo: notification.serialNo });
+    return plugin.ackNotification(true);
+  }
+  await db().channelNotification.update({ where: { id: stored.id }, data: { companyId: payment.companyId } });
+  const applied = await applyPaymentState({
+    serialNo: payment.serialNo,
+    observed: { state: notification.state, channelTradeNo: notification.channelTradeNo, amount: notification.amount, paidAt: notification.paidAt },
+  });
+  await settle(stored.id, applied.outcome, { verified: true, serialNo: payment.serialNo, reason: applied.outcome === 'AMOUNT_MISMATCH' ? `amount ${notification.amount} ≠ ${payment.amount}` : undefined });
+  await refundIfDuplicate(applied);
+  return plugin.ackNotification(true);
+}

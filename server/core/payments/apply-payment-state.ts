@@ -1,0 +1,110 @@
+import { db, type Tx } from '@/server/db/client';
+import type { Payment } from '@/server/db/generated/client';
+import type { ChannelPaymentState } from '@/server/gateway/types';
+import { logger } from '@/server/logging/logger';
+import { raiseAlert } from '@/server/messaging/raise-alert';
+import { writeOutboxEvent, type EventType } from '@/server/messaging/write-outbox-event';
+import { toPaymentObject } from './payment-object';
+
+/** What the channel says about an attempt, from a verified callback, an active query or a close. */
+export interface ObservedPaymentState {
+  state: ChannelPaymentState;
+  channelTradeNo: string | null;
+  /** Fen, as the channel reports it; null when the channel did not say. */
+  amount: number | null;
+  paidAt: Date | null;
+}
+
+export type ApplyOutcome = 'APPLIED' | 'UNCHANGED' | 'AMOUNT_MISMATCH';
+
+export interface AppliedPaymentState {
+  outcome: ApplyOutcome;
+  payment: Payment;
+  /** Set when this success was a second payment of an already paid order: it must be refunded. */
+  duplicateOf: string | null;
+}
+
+async function announce(tx: Tx, type: EventType, payment: Payment): Promise<void> {
+  const order = await tx.order.findUniqueOrThrow({ where: { id: payment.orderId } });
+  await writeOutboxEvent(tx, { type, appId: payment.appId, companyId: payment.companyId, livemode: payment.livemode, serialNo: payment.serialNo, data: { payment: toPaymentObject(payment, order) } });
+}
+
+/**
+ * A paid attempt. PENDING → SUCCEEDED, and also CLOSED/FAILED → SUCCEEDED: the channel took the
+ * money (the user paid while the attempt was being closed), so the record must say so. The first
+ * paid attempt pays the order; a later one is a duplicate payment, flagged for a full refund.
+ */
+async function applySuccess(tx: Tx, payment: Payment, observed: ObservedPaymentState, now: Date): Promise<AppliedPaymentState> {
+  const won = await tx.payment.updateMany({
+    where: { serialNo: payment.serialNo, status: { in: ['PENDING', 'CLOSED', 'FAILED'] } },
+    data: { status: 'SUCCEEDED', paidAt: observed.paidAt ?? now, channelTradeNo: observed.channelTradeNo ?? payment.channelTradeNo, nextQueryAt: null, failureCode: null, failureMessage: null },
+  });
+  if (won.count === 0) return { outcome: 'UNCHANGED', payment, duplicateOf: null };
+
+  const paidOrder = await tx.order.updateMany({ where: { id: payment.orderId, paidSerialNo: null }, data: { status: 'PAID', paidSerialNo: payment.serialNo } });
+  let duplicateOf: string | null = null;
+  if (paidOrder.count === 0) {
+    const order = await tx.order.findUniqueOrThrow({ where: { id: payment.orderId } });
+    duplicateOf = order.paidSerialNo;
+    await tx.payment.update({ where: { serialNo: payment.serialNo }, data: { duplicateOf } });
+    await raiseAlert(tx, {
+      kind: 'DUPLICATE_PAYMENT',
+      companyId: payment.companyId,
+      serialNo: payment.serialNo,
+      message: `Order ${order.orderNo} was paid twice (${duplicateOf} and ${payment.serialNo}); the later payment is refunded in full.`,
+      details: { orderId: order.id, first: duplicateOf, second: payment.serialNo, amount: payment.amount },
+    });
+  }
+  const updated = await tx.payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } });
+  await announce(tx, 'payment.succeeded', updated);
+  return { outcome: 'APPLIED', payment: updated, duplicateOf };
+}
+
+async function applyClosed(tx: Tx, payment: Payment, now: Date, closeOrder: boolean): Promise<AppliedPaymentState> {
+  const won = await tx.payment.updateMany({ where: { serialNo: payment.serialNo, status: 'PENDING' }, data: { status: 'CLOSED', closedAt: now, nextQueryAt: null } });
+  if (closeOrder) await tx.order.updateMany({ where: { id: payment.orderId, status: 'OPEN' }, data: { status: 'CLOSED' } });
+  if (won.count === 0) return { outcome: 'UNCHANGED', payment, duplicateOf: null };
+  const updated = await tx.payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } });
+  await announce(tx, 'payment.closed', updated);
+  return { outcome: 'APPLIED', payment: updated, duplicateOf: null };
+}
+
+/**
+ * Applies what the channel reported, as one conditional update in one transaction with its outbox
+ * event, so that a callback racing a query, the same callback a hundred times, or two server
+ * instances change the attempt at most once. Final states never go back, except a verified success.
+ */
+export async function applyPaymentState(options: { serialNo: string; observed: ObservedPaymentState; closeOrder?: boolean; now?: Date }): Promise<AppliedPaymentState> {
+  const { serialNo, observed } = options;
+  const now = options.now ?? new Date();
+  const payment = await db().payment.findUniqueOrThrow({ where: { serialNo } });
+
+  if (observed.state === 'SUCCEEDED' && observed.amount !== null && observed.amount !== payment.amount) {
+    await raiseAlert(db(), {
+      kind: 'AMOUNT_MISMATCH',
+      companyId: payment.companyId,
+      serialNo,
+      message: `The channel reports ${serialNo} paid with ${observed.amount} fen, but the attempt is for ${payment.amount} fen; not applied.`,
+      details: { expected: payment.amount, reported: observed.amount, channelTradeNo: observed.channelTradeNo },
+    });
+    return { outcome: 'AMOUNT_MISMATCH', payment, duplicateOf: null };
+  }
+
+  const result = await db().$transaction(async (tx) => {
+    switch (observed.state) {
+      case 'SUCCEEDED':
+        return applySuccess(tx, payment, observed, now);
+      case 'CLOSED':
+        return applyClosed(tx, payment, now, options.closeOrder ?? false);
+      case 'PENDING':
+      case 'NOT_FOUND': {
+        if (observed.channelTradeNo && !payment.channelTradeNo) {
+          await tx.payment.updateMany({ where: { serialNo, channelTradeNo: null }, data: { channelTradeNo: observed.channelTradeNo } });
+        }
+        return { outcome: 'UNCHANGED' as const, payment, duplicateOf: null };
+      }
+    }
+  });
+  if (result.outcome === 'APPLIED') logger().info({ serialNo, status: result.payment.status, duplicateOf: result.duplicateOf }, 'payment state changed');
+  return result;
+}

@@ -1,0 +1,19 @@
+import { loadChannelAccount } from '@/server/backend/channels/load-channel-account';
+import type { Payment } from '@/server/db/generated/client';
+import { AppError } from '@/server/errors/app-error';
+import { ChannelError } from '@/server/gateway/channel-error';
+import { pluginFor } from '@/server/gateway/registry';
+import type { ChannelAccount, ChannelPlugin } from '@/server/gateway/types';
+
+/** The plugin and opened account of an attempt's payment channel. */
+export async function channelOf(payment: Pick<Payment, 'channel' | 'paymentChannelId'>): Promise<{ plugin: ChannelPlugin; account: ChannelAccount }> {
+  return { plugin: pluginFor(payment.channel), account: await loadChannelAccount(payment.paymentChannelId) };
+}
+
+/** The contract's 502 for a channel that refused or could not be reached. */
+export function channelAppError(error: unknown, details: Record<string, unknown> = {}): AppError {
+  if (error instanceof ChannelError) {
+    return new AppError('CHANNEL_ERROR', undefined, { ...details, channelCode: error.channelCode, channelMessage: error.channelMessage, retryable: error.retryable });
+  }
+  return new AppError('CHANNEL_ERROR', undefined, { ...details, channelCode: 'UNREACHABLE', channelMessage: 'The channel could not be reached.', retryable: true });
+}

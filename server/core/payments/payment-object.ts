@@ -1,0 +1,106 @@
+import type { Order, Payment, Refund } from '@/server/db/generated/client';
+
+/** The Payment object of api-contract.md. */
+export interface PaymentObject {
+  serialNo: string;
+  orderNo: string;
+  merchantId: string;
+  paymentId: string;
+  channel: Payment['channel'];
+  invokeMethod: Payment['invokeMethod'];
+  amount: number;
+  currency: string;
+  subject: string;
+  status: Payment['status'];
+  channelTradeNo: string | null;
+  refundedAmount: number;
+  paidAt: string | null;
+  expiresAt: string;
+  livemode: boolean;
+  metadata: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RefundObject {
+  refundSerialNo: string;
+  refundNo: string;
+  serialNo: string;
+  amount: number;
+  status: Refund['status'];
+  channelRefundNo: string | null;
+  reason: string | null;
+  createdAt: string;
+  succeededAt: string | null;
+}
+
+export interface OrderObject {
+  orderNo: string;
+  merchantId: string;
+  amount: number;
+  currency: string;
+  subject: string;
+  status: Order['status'];
+  paidSerialNo: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * A PENDING attempt past its expiry is answered as CLOSED before the expiry workflow has closed it
+ * at the channel: the app must not show the user a payable order that the channel will refuse.
+ */
+export function effectiveStatus(payment: Pick<Payment, 'status' | 'expiresAt'>, now = new Date()): Payment['status'] {
+  return payment.status === 'PENDING' && payment.expiresAt.getTime() <= now.getTime() ? 'CLOSED' : payment.status;
+}
+
+export function toPaymentObject(payment: Payment, order: Pick<Order, 'orderNo'>, now = new Date()): PaymentObject {
+  return {
+    serialNo: payment.serialNo,
+    orderNo: order.orderNo,
+    merchantId: payment.merchantId,
+    paymentId: payment.paymentChannelId,
+    channel: payment.channel,
+    invokeMethod: payment.invokeMethod,
+    amount: payment.amount,
+    currency: payment.currency,
+    subject: payment.subject,
+    status: effectiveStatus(payment, now),
+    channelTradeNo: payment.channelTradeNo,
+    refundedAmount: payment.refundedAmount,
+    paidAt: payment.paidAt?.toISOString() ?? null,
+    expiresAt: payment.expiresAt.toISOString(),
+    livemode: payment.livemode,
+    metadata: (payment.metadata ?? {}) as Record<string, string>,
+    createdAt: payment.createdAt.toISOString(),
+    updatedAt: payment.updatedAt.toISOString(),
+  };
+}
+
+export function toRefundObject(refund: Refund): RefundObject {
+  return {
+    refundSerialNo: refund.refundSerialNo,
+    refundNo: refund.refundNo,
+    serialNo: refund.serialNo,
+    amount: refund.amount,
+    status: refund.status,
+    channelRefundNo: refund.channelRefundNo,
+    reason: refund.reason,
+    createdAt: refund.createdAt.toISOString(),
+    succeededAt: refund.succeededAt?.toISOString() ?? null,
+  };
+}
+
+export function toOrderObject(order: Order): OrderObject {
+  return {
+    orderNo: order.orderNo,
+    merchantId: order.merchantId,
+    amount: order.amount,
+    currency: order.currency,
+    subject: order.subject,
+    status: order.status,
+    paidSerialNo: order.paidSerialNo,
+    createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+  };
+}

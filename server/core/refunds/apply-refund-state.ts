@@ -1,0 +1,85 @@
+import { db, type Db, type Tx } from '@/server/db/client';
+import type { Order, Payment, Refund } from '@/server/db/generated/client';
+import { toPaymentObject, toRefundObject } from '@/server/core/payments/payment-object';
+import { raiseAlert } from '@/server/messaging/raise-alert';
+import { writeOutboxEvent } from '@/server/messaging/write-outbox-event';
+
+export interface RefundStateChange {
+  refundSerialNo: string;
+  state: 'PROCESSING' | 'SUCCEEDED' | 'FAILED';
+  channelRefundNo?: string | null;
+  failure?: { code: string; message: string };
+  now?: Date;
+}
+
+export interface AppliedRefundState {
+  /** False when the refund was already final (another callback, query or instance got there first) or stays PROCESSING. */
+  changed: boolean;
+  refund: Refund;
+  payment: Payment & { order: Order };
+}
+
+async function current(client: Db | Tx, refundSerialNo: string): Promise<Omit<AppliedRefundState, 'changed'>> {
+  const refund = await client.refund.findUniqueOrThrow({ where: { refundSerialNo } });
+  const payment = await client.payment.findUniqueOrThrow({ where: { serialNo: refund.serialNo }, include: { order: true } });
+  return { refund, payment };
+}
+
+/**
+ * Moves a PROCESSING refund to its final state, once: the refund row changes only `WHERE status =
+ * 'PROCESSING'`, so racing callers (the synchronous answer, the scheduled query, another instance)
+ * cannot both apply it. The payment's totals move by atomic increments in the same transaction:
+ * success adds to refundedAmount, failure gives the reserved amount back. The event is written last.
+ */
+export async function applyRefundState(options: RefundStateChange): Promise<AppliedRefundState> {
+  const { refundSerialNo, state } = options;
+  const now = options.now ?? new Date();
+  if (state === 'PROCESSING') return { changed: false, ...(await current(db(), refundSerialNo)) };
+
+  const { serialNo } = await db().refund.findUniqueOrThrow({ where: { refundSerialNo }, select: { serialNo: true } });
+  return db().$transaction(async (tx) => {
+    // Payment row first, then the refund: the order createRefund takes them in. The other order
+    // deadlocks with a request inserting the same refundNo, whose unique check waits for this one.
+    await tx.$executeRaw`SELECT 1 FROM "Payment" WHERE "serialNo" = ${serialNo} FOR NO KEY UPDATE`;
+    const won = await tx.refund.updateMany({
+      where: { refundSerialNo, status: 'PROCESSING' },
+      data:
+        state === 'SUCCEEDED'
+          ? { status: 'SUCCEEDED', succeededAt: now, nextQueryAt: null, ...(options.channelRefundNo ? { channelRefundNo: options.channelRefundNo } : {}) }
+          : {
+              status: 'FAILED',
+              failedAt: now,
+              nextQueryAt: null,
+              failureCode: options.failure?.code.slice(0, 64) ?? 'UNKNOWN',
+              failureMessage: options.failure?.message.slice(0, 500) ?? null,
+            },
+    });
+    if (won.count === 0) return { changed: false, ...(await current(tx, refundSerialNo)) };
+
+    const refund = await tx.refund.findUniqueOrThrow({ where: { refundSerialNo } });
+    const payment = await tx.payment.update({
+      where: { serialNo },
+      data: state === 'SUCCEEDED' ? { refundedAmount: { increment: refund.amount } } : { refundReservedAmount: { decrement: refund.amount } },
+      include: { order: true },
+    });
+    if (state === 'FAILED') {
+      await raiseAlert(tx, {
+        kind: 'REFUND_FAILED',
+        companyId: refund.companyId,
+        serialNo: refund.serialNo,
+        message: `Refund ${refundSerialNo} of ${refund.amount} fen failed at the channel: ${refund.failureCode} ${refund.failureMessage ?? ''}`.trim(),
+        details: { refundSerialNo, refundNo: refund.refundNo, amount: refund.amount, failureCode: refund.failureCode, initiator: refund.initiator },
+      });
+    }
+    await writeOutboxEvent(tx, {
+      type: state === 'SUCCEEDED' ? 'refund.succeeded' : 'refund.failed',
+      appId: refund.appId,
+      companyId: refund.companyId,
+      livemode: payment.livemode,
+      serialNo: refund.serialNo,
+      refundSerialNo,
+      data: { refund: toRefundObject(refund), payment: toPaymentObject(payment, payment.order, now) },
+    });
+    return { changed: true, refund, payment };
+  });
+}

@@ -1,0 +1,144 @@
+import { db } from '@/server/db/client';
+import { Prisma, type Payment, type Refund } from '@/server/db/generated/client';
+import { AppError } from '@/server/errors/app-error';
+import { pluginFor } from '@/server/gateway/registry';
+import { assertCan, assertInScope } from '@/server/backend/access/permissions';
+import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audit/record-audit';
+import { newSerialNo } from '@/server/core/serial-numbers';
+import { nextRefundQueryAt } from './refund-query-schedule';
+import { sendRefund } from './send-refund';
+
+export type RefundRequester =
+  | { kind: 'APP'; appId: string; refundNo: string }
+  | { kind: 'STAFF'; actor: Actor; request?: RequestMeta }
+  | { kind: 'DUPLICATE_PAYMENT' };
+
+export interface CreatedRefund {
+  /** False for an idempotent repeat: the refund made by the first request, sent to the channel once. */
+  created: boolean;
+  refund: Refund;
+  payment: Payment;
+}
+
+/** The payment as the requester may see it: another app's or another company's payment does not exist. */
+async function findPaymentFor(serialNo: string, by: RefundRequester): Promise<Payment> {
+  if (by.kind === 'STAFF') assertCan(by.actor, 'payment.refund');
+  const payment = await db().payment.findUnique({ where: { serialNo } });
+  if (!payment) throw new AppError('NOT_FOUND');
+  if (by.kind === 'APP' && payment.appId !== by.appId) throw new AppError('NOT_FOUND');
+  if (by.kind === 'STAFF') assertInScope(by.actor, payment.companyId);
+  return payment;
+}
+
+/** An earlier refund with this (appId, refundNo): the same request again, or a conflicting one. */
+async function earlierRefund(options: { appId: string; refundNo: string; serialNo: string; amount: number }): Promise<CreatedRefund | null> {
+  const refund = await db().refund.findUnique({ where: { appId_refundNo: { appId: options.appId, refundNo: options.refundNo } } });
+  if (!refund) return null;
+  if (refund.serialNo !== options.serialNo || refund.amount !== options.amount) {
+    throw new AppError('REFUND_CONFLICT', 'A refund with this refundNo exists for another payment or amount.', { refundSerialNo: refund.refundSerialNo });
+  }
+  const payment = await db().payment.findUniqueOrThrow({ where: { serialNo: refund.serialNo } });
+  return { created: false, refund, payment };
+}
+
+async function refusal(serialNo: string): Promise<AppError> {
+  const payment = await db().payment.findUniqueOrThrow({ where: { serialNo } });
+  if (payment.status !== 'SUCCEEDED') return notRefundable(payment);
+  return new AppError('REFUND_AMOUNT_EXCEEDED', undefined, { refundableAmount: payment.amount - payment.refundReservedAmount });
+}
+
+function notRefundable(payment: Payment): AppError {
+  return new AppError('CONFLICT', `Only a SUCCEEDED payment can be refunded; this one is ${payment.status}.`, { status: payment.status });
+}
+
+/** Reserves the amount and records the PROCESSING refund (and the staff audit) together; null when the amount does not fit. */
+async function reserveRefund(options: {
+  payment: Payment;
+  refundSerialNo: string;
+  refundNo: string;
+  amount: number;
+  by: RefundRequester;
+  reason: string | null;
+  now: Date;
+}): Promise<Refund | null> {
+  const { payment, refundSerialNo, amount, by, now } = options;
+  const { serialNo } = payment;
+  const reason = options.reason ?? (by.kind === 'DUPLICATE_PAYMENT' ? 'Duplicate payment' : null);
+  return db().$transaction(async (tx) => {
+    const reserved = await tx.$executeRaw`
+      UPDATE "Payment" SET "refundReservedAmount" = "refundReservedAmount" + ${amount}
+      WHERE "serialNo" = ${serialNo} AND "status" = 'SUCCEEDED' AND "refundReservedAmount" + ${amount} <= "amount"`;
+    if (reserved === 0) return null;
+    const refund = await tx.refund.create({
+      data: {
+        refundSerialNo,
+        refundNo: options.refundNo,
+        serialNo,
+        appId: payment.appId,
+        merchantId: payment.merchantId,
+        companyId: payment.companyId,
+        amount,
+        reason,
+        initiator: by.kind,
+        actorUserId: by.kind === 'STAFF' ? by.actor.userId : null,
+        nextQueryAt: nextRefundQueryAt({ now, queriesDone: 0 }),
+        createdAt: now,
+      },
+    });
+    if (by.kind === 'STAFF') {
+      await recordAudit(tx, {
+        actor: by.actor,
+        action: 'payment.refund',
+        target: { type: 'Payment', id: serialNo, companyId: payment.companyId },
+        summary: { refundSerialNo, amount, reason },
+        request: by.request,
+      });
+    }
+    return refund;
+  });
+}
+
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+
+/**
+ * Refunds part or all of a SUCCEEDED payment. The amount is reserved on the payment by one conditional
+ * UPDATE (the database refuses any reservation past the paid amount, whatever runs concurrently) in
+ * the transaction that records the PROCESSING refund; only then, outside the transaction, is the
+ * channel asked. Apps make refunds idempotent with their refundNo; staff refunds are audited; a
+ * duplicate payment is refunded in full once, however often this is called for it.
+ */
+export async function createRefund(options: { serialNo: string; amount: number; reason?: string | null; by: RefundRequester; now?: Date }): Promise<CreatedRefund> {
+  const { serialNo, amount, by } = options;
+  const now = options.now ?? new Date();
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw AppError.invalidFields({ amount: 'expected a positive integer number of fen' });
+  const payment = await findPaymentFor(serialNo, by);
+  if (by.kind === 'DUPLICATE_PAYMENT' && amount !== payment.amount) throw AppError.invalidFields({ amount: 'a duplicate payment is refunded in full' });
+
+  const refundSerialNo = newSerialNo('R', now);
+  const refundNo = by.kind === 'APP' ? by.refundNo : by.kind === 'STAFF' ? `STAFF-${refundSerialNo}` : `DUP-${serialNo}`;
+  const key = { appId: payment.appId, refundNo, serialNo, amount };
+  const repeat = await earlierRefund(key);
+  if (repeat) return repeat;
+  if (payment.status !== 'SUCCEEDED') throw notRefundable(payment);
+  // A channel without a plugin fails here, before any money is reserved.
+  pluginFor(payment.channel);
+  // More than was paid never reaches the SQL (it could overflow the integer column there).
+  if (amount > payment.amount) throw await refusal(serialNo);
+
+  let refund: Refund | null = null;
+  try {
+    refund = await reserveRefund({ payment, refundSerialNo, refundNo, amount, by, reason: options.reason ?? null, now });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  if (!refund) {
+    // Nothing reserved, or the unique index refused the refundNo: a concurrent request with the same
+    // refundNo may have committed first, and then this is its repeat.
+    const raced = await earlierRefund(key);
+    if (raced) return raced;
+    throw await refusal(serialNo);
+  }
+
+  const settled = await sendRefund({ refund, payment, now });
+  return { created: true, refund: settled.refund, payment: settled.payment };
+}

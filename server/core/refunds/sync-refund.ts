@@ -1,0 +1,100 @@
+import { db } from '@/server/db/client';
+import type { Refund } from '@/server/db/generated/client';
+import { loadChannelAccount } from '@/server/backend/channels/load-channel-account';
+import { pluginFor } from '@/server/gateway/registry';
+import type { RefundState } from '@/server/gateway/types';
+import { logger } from '@/server/logging/logger';
+import { raiseAlert } from '@/server/messaging/raise-alert';
+import { applyRefundState } from './apply-refund-state';
+import { nextRefundQueryAt, REFUND_STUCK_AFTER_MS } from './refund-query-schedule';
+import { sendRefund } from './send-refund';
+
+/** How long a claimed refund is left alone by other sweeps; a crashed sync is retried after it. */
+const CLAIM_LEASE_MS = 2 * 60_000;
+
+/**
+ * Settles a PROCESSING refund from the channel's own record. When the channel does not report it
+ * final, the refund is sent again under the same refundSerialNo — the channel makes it at most once,
+ * and a request that never arrived (a timeout on the first send) is made now. Still PROCESSING after
+ * that, or when the channel cannot be asked: the next query is scheduled, and after three days
+ * staff are alerted, once.
+ */
+export async function syncRefund(options: { refundSerialNo: string; now?: Date }): Promise<Refund> {
+  const now = options.now ?? new Date();
+  const refund = await db().refund.findUniqueOrThrow({ where: { refundSerialNo: options.refundSerialNo }, include: { payment: true } });
+  if (refund.status !== 'PROCESSING') return refund;
+  const { payment } = refund;
+
+  let state: RefundState;
+  try {
+    state = await pluginFor(payment.channel).queryRefund({
+      account: await loadChannelAccount(payment.paymentChannelId),
+      serialNo: payment.serialNo,
+      refundSerialNo: refund.refundSerialNo,
+    });
+  } catch (error) {
+    // The channel could not be asked: ask again later, on the same backoff.
+    logger().warn({ err: error, refundSerialNo: refund.refundSerialNo }, 'refund query failed');
+    return scheduleNextQuery(refund, now);
+  }
+  const applied =
+    state.state === 'PROCESSING'
+      ? await sendRefund({ refund, payment, now })
+      : await applyRefundState({ refundSerialNo: refund.refundSerialNo, state: state.state, channelRefundNo: state.channelRefundNo, now });
+  if (applied.refund.status !== 'PROCESSING') return applied.refund;
+  return scheduleNextQuery(applied.refund, now);
+}
+
+async function scheduleNextQuery(refund: Refund, now: Date): Promise<Refund> {
+  const stuck = now.getTime() - refund.createdAt.getTime() >= REFUND_STUCK_AFTER_MS;
+  return db().$transaction(async (tx) => {
+    // Conditional on the count read: of two concurrent syncs, one schedules (and alerts).
+    const won = await tx.refund.updateMany({
+      where: { refundSerialNo: refund.refundSerialNo, status: 'PROCESSING', queryCount: refund.queryCount },
+      data: { queryCount: refund.queryCount + 1, nextQueryAt: nextRefundQueryAt({ now, queriesDone: refund.queryCount + 1 }) },
+    });
+    if (won.count === 1 && stuck) {
+      const alerted = await tx.alert.count({
+        where: { kind: 'REFUND_FAILED', serialNo: refund.serialNo, details: { path: ['refundSerialNo'], equals: refund.refundSerialNo } },
+      });
+      if (alerted === 0) {
+        await raiseAlert(tx, {
+          kind: 'REFUND_FAILED',
+          companyId: refund.companyId,
+          serialNo: refund.serialNo,
+          message: `Refund ${refund.refundSerialNo} of ${refund.amount} fen is still processing at the channel after 3 days.`,
+          details: { refundSerialNo: refund.refundSerialNo, refundNo: refund.refundNo, amount: refund.amount, stuck: true },
+        });
+      }
+    }
+    return tx.refund.findUniqueOrThrow({ where: { refundSerialNo: refund.refundSerialNo } });
+  });
+}
+
+/**
+ * The scheduled refund query. Due refunds are claimed in one statement (rows another instance holds
+ * are skipped and the claimed ones get nextQueryAt = now + lease), so two instances or overlapping
+ * runs never query one refund at once; each is then synced outside any transaction.
+ */
+export async function queryDueRefunds(options: { now?: Date; limit?: number } = {}): Promise<{ queried: number; failed: number }> {
+  const now = options.now ?? new Date();
+  const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
+  const claimed = await db().$queryRaw<Array<{ refundSerialNo: string }>>`
+    UPDATE "Refund" SET "nextQueryAt" = ${leaseUntil}
+    WHERE "refundSerialNo" IN (
+      SELECT "refundSerialNo" FROM "Refund"
+      WHERE "status" = 'PROCESSING' AND "nextQueryAt" <= ${now}
+      ORDER BY "nextQueryAt" LIMIT ${options.limit ?? 100}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING "refundSerialNo"`;
+  let failed = 0;
+  for (const { refundSerialNo } of claimed) {
+    try {
+      await syncRefund({ refundSerialNo, now });
+    } catch (error) {
+      failed++;
+      logger().error({ err: error, refundSerialNo }, 'refund query failed; retried after the lease');
+    }
+  }
+  return { queried: claimed.length - failed, failed };
+}

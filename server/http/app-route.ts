@@ -1,0 +1,48 @@
+import { toAppError } from '@/server/errors/app-error';
+import { clientIp as clientIpOf } from '@/server/lib/client-ip';
+import { requestIdFrom, requestLogger } from '@/server/logging/logger';
+import { authenticateAppRequest, type AuthenticatedApp } from './authenticate-app';
+import { errorResponse, jsonResponse } from './json-response';
+import { readBodyLimited } from './read-body';
+
+export interface AppRequest<P> {
+  app: AuthenticatedApp;
+  params: P;
+  url: URL;
+  rawBody: string;
+  requestId: string;
+  clientIp: string | null;
+}
+
+/**
+ * The wrapper of every /api/v1 route handler: reads the body (at most 64 KiB), authenticates the
+ * app, runs the handler and answers JSON. Anything thrown becomes the contract's error shape;
+ * unexpected errors are logged with the request id and answered 500 without internals.
+ */
+export function appRoute<P extends Record<string, string | string[]>>(
+  handler: (request: AppRequest<P>) => Promise<{ status: number; body: unknown }>,
+): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
+  return async (request, context) => {
+    const requestId = requestIdFrom(request.headers);
+    try {
+      const url = new URL(request.url);
+      const rawBody = await readBodyLimited(request);
+      const clientIp = clientIpOf(request.headers);
+      const app = await authenticateAppRequest({
+        headers: request.headers,
+        method: request.method,
+        pathWithQuery: url.pathname + url.search,
+        rawBody,
+        clientIp,
+      });
+      const result = await handler({ app, params: await context.params, url, rawBody, requestId, clientIp });
+      return jsonResponse(result.status, result.body, requestId);
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.code === 'INTERNAL_ERROR') {
+        requestLogger(requestId).error({ err: error, method: request.method, path: new URL(request.url).pathname }, 'app API request failed');
+      }
+      return errorResponse(appError, requestId);
+    }
+  };
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { AppError } from '@/server/errors/app-error';
+
+/**
+ * Zod reports unknown keys of a strict object as one issue on the object; name each unknown field
+ * instead, so `details.fields` says which ones to remove.
+ */
+function toInvalidRequest(error: z.ZodError): AppError {
+  const issues = error.issues.flatMap<z.core.$ZodIssue>((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ ...issue, path: [...issue.path, key], message: 'is not a known field' }))
+      : [issue],
+  );
+  return AppError.fromZod(new z.ZodError(issues));
+}
+
+function parseWith<T>(input: unknown, schema: z.ZodType<T>): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw toInvalidRequest(result.error);
+  return result.data;
+}
+
+/** A request body that must be a JSON object matching the schema (use strict objects). */
+export function parseJsonBody<T>(rawBody: string, schema: z.ZodType<T>): T {
+  let input: unknown;
+  try {
+    input = JSON.parse(rawBody);
+  } catch {
+    input = undefined;
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw AppError.invalidFields({ '(body)': 'must be a JSON object' });
+  }
+  return parseWith(input, schema);
+}
+
+/**
+ * A query string matching the schema: each parameter is a string, or an array of strings when it
+ * is repeated (so a schema expecting one value names the repeated field as bad).
+ */
+export function parseQuery<T>(url: URL, schema: z.ZodType<T>): T {
+  const input: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    input[key] = values.length === 1 ? values[0]! : values;
+  }
+  return parseWith(input, schema);
+}

@@ -1,0 +1,92 @@
+// For tests: serves a Web `(request: Request) => Promise<Response>` function over node:http, as a
+// deployed Next app would, so real clients (fetch, alipay-sdk) talk to it over the network.
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RunningServer {
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The request body as a stream with backpressure, never buffered whole. A handler that stops
+ * reading (a body over its limit) cancels it: the rest is read and dropped, so the client still
+ * gets the answer instead of a reset connection.
+ */
+function bodyOf(incoming: IncomingMessage): ReadableStream<Uint8Array> {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const onData = (chunk: Buffer) => {
+    controller.enqueue(new Uint8Array(chunk));
+    if ((controller.desiredSize ?? 0) <= 0) incoming.pause();
+  };
+  const onEnd = () => controller.close();
+  const onError = (error: Error) => controller.error(error);
+  return new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+        incoming.on('data', onData).once('end', onEnd).once('error', onError).pause();
+      },
+      pull() {
+        incoming.resume();
+      },
+      cancel() {
+        incoming.off('data', onData).off('end', onEnd).off('error', onError).resume();
+      },
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
+  );
+}
+
+function toRequest(incoming: IncomingMessage, baseUrl: string): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+  }
+  // Next's server adds the peer address when no proxy did.
+  if (!headers.has('x-forwarded-for') && incoming.socket.remoteAddress) headers.set('x-forwarded-for', incoming.socket.remoteAddress);
+  const method = incoming.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  return new Request(new URL(incoming.url ?? '/', baseUrl), { method, headers, ...(hasBody ? { body: bodyOf(incoming), duplex: 'half' } : {}) } as RequestInit);
+}
+
+async function send(response: Response, outgoing: ServerResponse, method: string): Promise<void> {
+  const headers: OutgoingHttpHeaders = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers['set-cookie'] = cookies;
+  outgoing.writeHead(response.status, headers);
+  outgoing.end(method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()));
+}
+
+/** Listens on 127.0.0.1 (port 0: any free port). Errors thrown by the handler answer a 500 with the stack. */
+export async function serveWebHandler(handle: (request: Request) => Promise<Response>, options: { port?: number } = {}): Promise<RunningServer> {
+  let baseUrl = '';
+  const server = createServer((incoming, outgoing) => {
+    void (async () => {
+      try {
+        await send(await handle(toRequest(incoming, baseUrl)), outgoing, incoming.method ?? 'GET');
+      } catch (error) {
+        if (outgoing.headersSent) return void outgoing.destroy();
+        outgoing.writeHead(500, { 'content-type': 'text/plain' });
+        outgoing.end(error instanceof Error ? error.stack : String(error));
+      }
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
