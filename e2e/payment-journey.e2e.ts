@@ -82,7 +82,7 @@ describe('payment journey', () => {
     expect(await page.getByTestId('refundable-amount').innerText()).toContain('128.00');
     await page.getByTestId('refund-amount').fill('3.00');
     await page.getByTestId('refund-submit').click();
-    await page.getByTestId('refund-dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('refund-dialog').waitFor({ state: 'hidden' });
     await screenshot(page, 'payment-detail-refunded');
     await context.close();
 

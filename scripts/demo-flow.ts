@@ -1,9 +1,13 @@
 // npm run demo:flow — plays a business app written by another team: using only the API contract over
 // HTTP and the demo credentials in .data/demo.json (written by `npm run dev` / `npm run seed:demo`), it
 // pays an Alipay PC payment in the sandbox, finds it by all three identifiers and refunds it in two parts.
-// It signs requests with its own code on purpose: it must not import PayCenter's.
-import { createHmac, randomBytes } from 'node:crypto';
+// Its own webhook receiver must get payment.succeeded and refund.succeeded, signed, within a second, and
+// the change feed must answer the same events in order.
+// It signs and verifies with its own code on purpose: it must not import PayCenter's.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 interface Demo {
@@ -118,10 +122,81 @@ async function refund(demo: Demo, serialNo: string, refundNo: string, amount: nu
   return created;
 }
 
+interface Webhook {
+  eventId: string;
+  type: string;
+  data: { payment?: Payment; refund?: Refund };
+  receivedAt: number;
+}
+
+/** The app's notify endpoint: verifies each webhook (HMAC-SHA256 of TIMESTAMP + "." + RAW_BODY) and acknowledges it. */
+async function startReceiver(secret: string): Promise<{ url: string; received: Webhook[]; rejected: string[]; close(): void }> {
+  const received: Webhook[] = [];
+  const rejected: string[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const rawBody = Buffer.concat(chunks).toString('utf8');
+      const timestamp = String(request.headers['x-paycenter-timestamp'] ?? '');
+      const signature = Buffer.from(String(request.headers['x-paycenter-signature'] ?? ''));
+      const expected = Buffer.from(createHmac('sha256', secret).update(`${timestamp}.${rawBody}`, 'utf8').digest('hex'));
+      const fresh = Math.abs(Date.now() / 1000 - Number(timestamp)) <= 300;
+      if (!fresh || expected.length !== signature.length || !timingSafeEqual(expected, signature)) {
+        rejected.push(rawBody.slice(0, 200));
+        response.writeHead(401).end();
+        return;
+      }
+      const event = JSON.parse(rawBody) as { id: string; type: string; data: Webhook['data'] };
+      if (event.id !== request.headers['x-paycenter-event-id']) rejected.push(`event id header ${String(request.headers['x-paycenter-event-id'])} is not the body's ${event.id}`);
+      received.push({ eventId: event.id, type: event.type, data: event.data, receivedAt: Date.now() });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/paycenter/webhook`, received, rejected, close: () => server.close() };
+}
+
+async function waitForWebhook(receiver: Awaited<ReturnType<typeof startReceiver>>, matches: (webhook: Webhook) => boolean, since: number, what: string): Promise<Webhook> {
+  for (;;) {
+    const webhook = receiver.received.find(matches);
+    if (webhook) {
+      if (webhook.receivedAt - since > 1000) fail(`${what} arrived ${webhook.receivedAt - since} ms after the change, more than 1 s`);
+      return webhook;
+    }
+    if (receiver.rejected.length > 0) fail(`a webhook did not verify: ${receiver.rejected[0]}`);
+    if (Date.now() - since > 1000) fail(`no ${what} webhook within 1 s (received: ${JSON.stringify(receiver.received.map((w) => w.type))})`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Every event of the app in the change feed, page by page. */
+async function feedEvents(demo: Demo): Promise<Array<{ id: string; type: string; cursor: string }>> {
+  const events: Array<{ id: string; type: string; cursor: string }> = [];
+  let after = '0';
+  for (;;) {
+    const page = await expectStatus(demo, 'GET', `/api/v1/events?after=${after}&limit=500`, 200);
+    const batch = page.events as typeof events;
+    events.push(...batch);
+    if (batch.length < 500) return events;
+    after = page.nextCursor as string;
+  }
+}
+
 async function main(): Promise<void> {
   const demo = await loadDemo();
   const orderNo = `DEMO-${Date.now()}-${randomBytes(3).toString('hex')}`;
   console.log(`PayCenter demo flow against ${demo.baseUrl} as app ${demo.appId}`);
+  const receiver = await startReceiver(demo.appSecret);
+  try {
+    await run(demo, orderNo, receiver);
+  } finally {
+    receiver.close();
+  }
+  console.log('Demo flow passed.');
+}
+
+async function run(demo: Demo, orderNo: string, receiver: Awaited<ReturnType<typeof startReceiver>>): Promise<void> {
 
   const created = await expectStatus(demo, 'POST', '/api/v1/payments', 201, {
     merchantId: demo.merchantId,
@@ -131,6 +206,7 @@ async function main(): Promise<void> {
     currency: 'CNY',
     subject: 'Demo property fee',
     invokeMethod: 'PC',
+    notifyUrl: receiver.url,
   });
   const pending = paymentOf(created, 'POST /api/v1/payments');
   const action = created.action as { type?: string; url?: string; html?: string } | undefined;
@@ -138,8 +214,11 @@ async function main(): Promise<void> {
   if (!action?.type) fail(`POST /api/v1/payments answered no action: ${JSON.stringify(created)}`);
   step(`created Alipay PC payment ${pending.serialNo} for order ${orderNo}, ${AMOUNT} fen; action ${action.type}`);
 
+  const paidAt = Date.now();
   await expectStatus(demo, 'POST', `/api/v1/sandbox/payments/${pending.serialNo}/pay`, 200);
   step('the simulated user paid at the Alipay sandbox');
+  const paymentWebhook = await waitForWebhook(receiver, (w) => w.type === 'payment.succeeded' && w.data.payment?.serialNo === pending.serialNo, paidAt, 'payment.succeeded');
+  step(`webhook payment.succeeded ${paymentWebhook.eventId} arrived signed and verified, ${paymentWebhook.receivedAt - paidAt} ms after the payment`);
 
   const paid = await waitUntilSucceeded(demo, pending.serialNo);
   if (!paid.channelTradeNo) fail(`SUCCEEDED payment ${paid.serialNo} has no channelTradeNo`);
@@ -156,8 +235,12 @@ async function main(): Promise<void> {
   same(paymentOf(await expectStatus(demo, 'GET', `/api/v1/payments?channelTradeNo=${encodeURIComponent(paid.channelTradeNo)}`, 200), 'by channelTradeNo'), paid, 'by channelTradeNo');
   step('found it by serialNo, by merchantId + orderNo (order PAID) and by channelTradeNo');
 
+  const refundedAt = Date.now();
   const first = await refund(demo, paid.serialNo, `${orderNo}-R1`, 300);
   step(`refund ${first.refundSerialNo} of 300 fen accepted (${first.status})`);
+  if (first.status !== 'SUCCEEDED') fail(`the sandbox refund ${first.refundSerialNo} should succeed at once, it is ${first.status}`);
+  const refundWebhook = await waitForWebhook(receiver, (w) => w.type === 'refund.succeeded' && w.data.refund?.refundSerialNo === first.refundSerialNo, refundedAt, 'refund.succeeded');
+  step(`webhook refund.succeeded ${refundWebhook.eventId} arrived signed and verified, ${refundWebhook.receivedAt - refundedAt} ms after the refund`);
   const second = await refund(demo, paid.serialNo, `${orderNo}-R2`, 700);
   step(`refund ${second.refundSerialNo} of 700 fen accepted (${second.status}); the payment is fully refunded`);
 
@@ -167,7 +250,10 @@ async function main(): Promise<void> {
   if (error.details?.refundableAmount !== 0) fail(`REFUND_AMOUNT_EXCEEDED should say refundableAmount 0, got ${JSON.stringify(error.details)}`);
   step('a third refund of 1 fen is refused: 422 REFUND_AMOUNT_EXCEEDED, refundableAmount 0');
 
-  console.log('Demo flow passed.');
+  const webhookIds = receiver.received.map((w) => w.eventId);
+  const feedIds = (await feedEvents(demo)).map((e) => e.id).filter((id) => webhookIds.includes(id));
+  if (JSON.stringify(feedIds) !== JSON.stringify(webhookIds)) fail(`the change feed answers ${JSON.stringify(feedIds)}, the webhooks were ${JSON.stringify(webhookIds)}`);
+  step(`the change feed answers the same ${feedIds.length} events in the same order`);
 }
 
 main().catch((error: unknown) => {

@@ -20,6 +20,8 @@ declare module 'vitest' {
     nextAuthSecret: string;
     /** The demo tenant's `.data/demo.json` (api-contract.md), seeded as `npm run seed:demo` does. */
     demo: { appId: string; appSecret: string; merchantId: string; paymentIds: Record<'ALIPAY' | 'WECHATPAY' | 'EASYPAY', string> };
+    /** The server's database, for checks no API answers (a QR code's stored content) and for moving time (expiry). */
+    databaseUrl: string;
   }
 }
 
@@ -103,6 +105,7 @@ export default async function setup(project: TestProject) {
   project.provide('artifactsDir', artifactsDir);
   project.provide('nextAuthSecret', serverEnv.NEXTAUTH_SECRET!);
   project.provide('demo', demo);
+  project.provide('databaseUrl', databaseUrl);
 
   return async () => {
     server.kill('SIGTERM');

@@ -2,9 +2,10 @@ import type { InngestFunction } from 'inngest';
 import { purgeApiNonces } from './api-nonces';
 import { expireDuePaymentsJob, queryDuePaymentsJob, queryDueRefundsJob, refundDueDuplicatesJob } from './payments';
 import { retrySandboxAlipayNotifications } from './sandbox';
+import { deliverDueWebhooksJob, webhookRetriesJob } from './webhooks';
 
 /**
  * Every durable workflow PayCenter serves, grouped per domain in this folder. The Inngest route
  * serves exactly this list.
  */
-export const functions: InngestFunction.Any[] = [retrySandboxAlipayNotifications, purgeApiNonces, queryDuePaymentsJob, expireDuePaymentsJob, queryDueRefundsJob, refundDueDuplicatesJob];
+export const functions: InngestFunction.Any[] = [retrySandboxAlipayNotifications, purgeApiNonces, queryDuePaymentsJob, expireDuePaymentsJob, queryDueRefundsJob, refundDueDuplicatesJob, deliverDueWebhooksJob, webhookRetriesJob];

@@ -7,6 +7,7 @@ import { merchantsRouter } from './routers/merchants';
 import { paymentsRouter } from './routers/payments';
 import { sessionRouter } from './routers/session';
 import { usersRouter } from './routers/users';
+import { webhooksRouter } from './routers/webhooks';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   grants: grantsRouter,
   audit: auditRouter,
   payments: paymentsRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,8 @@ import { registerApp } from '@/server/backend/apps/register-app';
 import { grantMerchant } from '@/server/backend/grants/grant-merchant';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
 import { insertPayment } from '@/server/backend/payments/testing/payment-rows';
+import { toPaymentObject } from '@/server/core/payments/payment-object';
+import { writeOutboxEvent } from '@/server/messaging/write-outbox-event';
 import { contextFor, liveAlipayCredentials, makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
 
 interface CompanyA {
@@ -22,6 +24,7 @@ interface CompanyA {
   appId: string;
   secretId: string;
   serialNo: string;
+  eventId: string;
 }
 
 const extraKey = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -63,6 +66,9 @@ const inputs: Record<string, (a: CompanyA) => unknown> = {
   'payments.list': (a) => ({ companyId: a.companyId }),
   'payments.get': (a) => ({ serialNo: a.serialNo }),
   'payments.refund': (a) => ({ serialNo: a.serialNo, amount: 100 }),
+  'webhooks.list': (a) => ({ companyId: a.companyId }),
+  'webhooks.get': (a) => ({ eventId: a.eventId }),
+  'webhooks.resend': (a) => ({ eventId: a.eventId }),
 };
 
 let a: CompanyA;
@@ -81,12 +87,13 @@ async function snapshotA(): Promise<string> {
     await db().appGrant.findMany({ where, orderBy: { id: 'asc' } }),
     await db().app.findMany({ orderBy: { id: 'asc' }, include: { secrets: { orderBy: { id: 'asc' } } } }),
     await db().payment.findMany({ where, orderBy: { serialNo: 'asc' }, include: { refunds: true } }),
+    await db().webhookDelivery.findMany({ where, orderBy: { eventId: 'asc' }, include: { attempts: true } }),
   ]);
 }
 
 /** Identifiers of company A that must never appear in an answer to company B. */
 function secretsOfA(): string[] {
-  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId, a.serialNo];
+  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId, a.serialNo, a.eventId];
 }
 
 async function call(user: Awaited<ReturnType<typeof makeUser>>, path: string) {
@@ -112,6 +119,11 @@ beforeAll(async () => {
   await grantMerchant({ actor: adminA, input: { appId: app.app.id, merchantId: merchant.id } });
   const secret = await db().appSecret.findFirstOrThrow({ where: { appId: app.app.id } });
   const paid = await insertPayment({ companyId: companyA.id, merchantId: merchant.id, paymentChannelId: channel.paymentId, appId: app.app.id }, { status: 'SUCCEEDED' });
+  // Its webhook, to an address where nothing listens: a resend by an intruder would add an attempt.
+  const notified = await db().payment.update({ where: { serialNo: paid.payment.serialNo }, data: { notifyUrl: 'http://127.0.0.1:9/webhook' } });
+  const eventId = await db().$transaction((tx) =>
+    writeOutboxEvent(tx, { type: 'payment.succeeded', appId: app.app.id, companyId: companyA.id, livemode: true, serialNo: notified.serialNo, data: { payment: toPaymentObject(notified, paid.order) } }),
+  );
   a = {
     companyId: companyA.id,
     adminUserId: adminA.userId,
@@ -122,6 +134,7 @@ beforeAll(async () => {
     appId: app.app.id,
     secretId: secret.id,
     serialNo: paid.payment.serialNo,
+    eventId,
   };
   companyBUsers = await Promise.all((['COMPANY_ADMIN', 'COMPANY_STAFF', 'AUDITOR'] as const).map((role) => makeUser(role, companyB.id)));
 });

@@ -13,3 +13,8 @@ export function pluginFor(channel: Channel): ChannelPlugin {
   if (!plugin) throw new AppError('METHOD_NOT_SUPPORTED', `Payments through ${channel} are not available yet.`, { channel });
   return plugin;
 }
+
+/** Whether payments through a channel can be made at all (the hosted checkout offers only those). */
+export function hasPlugin(channel: Channel): boolean {
+  return PLUGINS[channel] !== undefined;
+}

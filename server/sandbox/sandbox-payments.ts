@@ -1,6 +1,7 @@
 // The sandbox test helpers of api-contract.md: the simulated user pays or fails an attempt at the
 // simulated channel, which then sends the center its real signed notification.
 import { env } from '@/server/config/env';
+import { boundChannel } from '@/server/core/payments/channel-call';
 import { findAppPayment } from '@/server/core/payments/find-payments';
 import { toPaymentObject, type PaymentObject } from '@/server/core/payments/payment-object';
 import type { StoredAction } from '@/server/core/payments/send-attempt';
@@ -16,9 +17,10 @@ async function sandboxAttempt(appId: string, serialNo: string): Promise<{ paymen
   if (!env().PAYCENTER_SANDBOX) throw new AppError('NOT_FOUND');
   const { payment } = await findAppPayment({ appId, serialNo });
   if (payment.livemode) throw new AppError('NOT_FOUND', 'No such sandbox payment.');
-  const account = await db().sandboxAccount.findUnique({ where: { paymentChannelId: payment.paymentChannelId } });
+  const { channel, paymentChannelId } = boundChannel(payment);
+  const account = await db().sandboxAccount.findUnique({ where: { paymentChannelId } });
   if (!account) throw new AppError('NOT_FOUND', 'No such sandbox payment.');
-  if (payment.channel !== 'ALIPAY') throw new AppError('METHOD_NOT_SUPPORTED', `The ${payment.channel} simulator is not available yet.`);
+  if (channel !== 'ALIPAY') throw new AppError('METHOD_NOT_SUPPORTED', `The ${channel} simulator is not available yet.`);
   return { payment, accountId: account.accountId };
 }
 

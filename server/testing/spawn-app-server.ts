@@ -9,6 +9,8 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export interface SpawnedAppServer {
   baseUrl: string;
   stop(): Promise<void>;
+  /** Kills the process at once (SIGKILL: no cleanup, as in a crash) and waits until it is gone. */
+  crash(): Promise<void>;
 }
 
 /**
@@ -44,6 +46,10 @@ export async function spawnAppServer(options: { port: number; env?: Record<strin
     baseUrl,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    crash: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     },
   };

@@ -11,7 +11,7 @@ export interface AppFieldsProps {
   onChange: (field: keyof AppValues, value: string) => void;
 }
 
-/** An app's name, description, notify URL and IP allowlist, shared by the register and edit forms. */
+/** An app's name, description, notify URL, IP allowlist and return origins, shared by the register and edit forms. */
 export function AppFields({ values, errors, onChange }: AppFieldsProps) {
   const { t } = useI18n();
   const optional = t('ui.form.optional');
@@ -48,6 +48,17 @@ export function AppFields({ values, errors, onChange }: AppFieldsProps) {
         value={values.ipAllowlist}
         onChange={(event) => onChange('ipAllowlist', event.target.value)}
         error={errors.ipAllowlist}
+      />
+      <Textarea
+        label={`${t('apps.fields.returnOrigins')}${optional}`}
+        hint={t('apps.fields.returnOriginsHint')}
+        name="returnOrigins"
+        rows={2}
+        spellCheck={false}
+        placeholder="https://"
+        value={values.returnOrigins}
+        onChange={(event) => onChange('returnOrigins', event.target.value)}
+        error={errors.returnOrigins}
       />
     </div>
   );

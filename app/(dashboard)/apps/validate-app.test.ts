@@ -4,7 +4,7 @@ import { createTranslator } from '@/components/i18n/translate';
 import { appInput, appValues, isIpOrCidr, parseIpAllowlist, validateApp } from './validate-app';
 
 const t = createTranslator(en);
-const valid = { name: '物业缴费', description: '', defaultNotifyUrl: '', ipAllowlist: '' };
+const valid = { name: '物业缴费', description: '', defaultNotifyUrl: '', ipAllowlist: '', returnOrigins: '' };
 
 describe('parseIpAllowlist', () => {
   it('takes one entry per line, trimmed, without blank lines', () => {
@@ -26,7 +26,7 @@ describe('isIpOrCidr', () => {
 describe('validateApp', () => {
   it('accepts a name alone and a full app', () => {
     expect(validateApp(valid, t)).toEqual({});
-    expect(validateApp({ name: 'Fees', description: 'x', defaultNotifyUrl: 'https://fees.example.com/notify', ipAllowlist: '203.0.113.0/24\n198.51.100.9' }, t)).toEqual({});
+    expect(validateApp({ name: 'Fees', description: 'x', defaultNotifyUrl: 'https://fees.example.com/notify', ipAllowlist: '203.0.113.0/24\n198.51.100.9', returnOrigins: 'https://fees.example.com\nhttp://localhost:3000/' }, t)).toEqual({});
   });
 
   it('names the first bad allowlist line', () => {
@@ -38,6 +38,12 @@ describe('validateApp', () => {
     expect(validateApp({ ...valid, defaultNotifyUrl: 'https://user:pw@example.com' }, t).defaultNotifyUrl).toBe(t('apps.validation.url'));
   });
 
+  it('wants return origins without a path, query or credentials', () => {
+    for (const bad of ['https://app.example/paid', 'https://app.example?x=1', 'ftp://app.example', 'https://u:p@app.example', 'app.example']) {
+      expect(validateApp({ ...valid, returnOrigins: `https://ok.example\n${bad}` }, t).returnOrigins).toBe(t('apps.validation.origin', { value: bad }));
+    }
+  });
+
   it('limits the name and the allowlist size', () => {
     expect(validateApp({ ...valid, name: 'x' }, t).name).toBe(t('apps.validation.nameLength'));
     const many = Array.from({ length: 51 }, (_, i) => `10.0.0.${i}`).join('\n');
@@ -47,7 +53,7 @@ describe('validateApp', () => {
 
 describe('appInput / appValues', () => {
   it('round-trip an app through the form', () => {
-    const app = { name: 'Fees', description: null, defaultNotifyUrl: 'https://a.example/n', ipAllowlist: ['10.0.0.0/8', '203.0.113.7'] };
-    expect(appInput(appValues(app))).toEqual({ name: 'Fees', description: '', defaultNotifyUrl: 'https://a.example/n', ipAllowlist: ['10.0.0.0/8', '203.0.113.7'] });
+    const app = { name: 'Fees', description: null, defaultNotifyUrl: 'https://a.example/n', ipAllowlist: ['10.0.0.0/8', '203.0.113.7'], returnOrigins: ['https://a.example'] };
+    expect(appInput(appValues(app))).toEqual({ name: 'Fees', description: '', defaultNotifyUrl: 'https://a.example/n', ipAllowlist: ['10.0.0.0/8', '203.0.113.7'], returnOrigins: ['https://a.example'] });
   });
 });

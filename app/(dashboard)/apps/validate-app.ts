@@ -6,17 +6,20 @@ export type AppValues = {
   defaultNotifyUrl: string;
   /** One IP address or CIDR range per line. */
   ipAllowlist: string;
+  /** One origin (https://app.example) per line. */
+  returnOrigins: string;
 };
 
-export const APP_FIELDS = ['name', 'description', 'defaultNotifyUrl', 'ipAllowlist'] as const;
+export const APP_FIELDS = ['name', 'description', 'defaultNotifyUrl', 'ipAllowlist', 'returnOrigins'] as const;
 
 export type AppErrors = Partial<Record<keyof AppValues, string>>;
 
-export const emptyApp: AppValues = { name: '', description: '', defaultNotifyUrl: '', ipAllowlist: '' };
+export const emptyApp: AppValues = { name: '', description: '', defaultNotifyUrl: '', ipAllowlist: '', returnOrigins: '' };
 
 const MAX_ALLOWLIST = 50;
+const MAX_RETURN_ORIGINS = 20;
 
-/** The textarea's lines as the allowlist array: trimmed, blank lines dropped. */
+/** A textarea's lines as an array: trimmed, blank lines dropped. */
 export function parseIpAllowlist(text: string): string[] {
   return text
     .split(/\r?\n/)
@@ -49,6 +52,16 @@ export function isIpOrCidr(value: string): boolean {
   return /^\d{1,3}$/.test(bits) && Number(bits) <= maxBits;
 }
 
+/** Mirrors the server's check: scheme://host[:port], nothing after it but an optional slash. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return isHttpUrl(value) && url.pathname === '/' && !url.search && !url.hash;
+  } catch {
+    return false;
+  }
+}
+
 function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
@@ -69,6 +82,10 @@ export function validateApp(values: AppValues, t: Translate): AppErrors {
   const bad = lines.findIndex((line) => line && !isIpOrCidr(line));
   if (bad >= 0) errors.ipAllowlist = t('apps.validation.ipLine', { line: bad + 1, value: lines[bad] ?? '' });
   else if (parseIpAllowlist(values.ipAllowlist).length > MAX_ALLOWLIST) errors.ipAllowlist = t('apps.validation.ipTooMany');
+  const origins = parseIpAllowlist(values.returnOrigins);
+  const badOrigin = origins.find((line) => !isOrigin(line));
+  if (badOrigin !== undefined) errors.returnOrigins = t('apps.validation.origin', { value: badOrigin });
+  else if (origins.length > MAX_RETURN_ORIGINS) errors.returnOrigins = t('apps.validation.originsTooMany');
   return errors;
 }
 
@@ -78,9 +95,16 @@ export function appInput(values: AppValues) {
     description: values.description.trim(),
     defaultNotifyUrl: values.defaultNotifyUrl.trim(),
     ipAllowlist: parseIpAllowlist(values.ipAllowlist),
+    returnOrigins: parseIpAllowlist(values.returnOrigins),
   };
 }
 
-export function appValues(app: { name: string; description: string | null; defaultNotifyUrl: string | null; ipAllowlist: string[] }): AppValues {
-  return { name: app.name, description: app.description ?? '', defaultNotifyUrl: app.defaultNotifyUrl ?? '', ipAllowlist: app.ipAllowlist.join('\n') };
+export function appValues(app: { name: string; description: string | null; defaultNotifyUrl: string | null; ipAllowlist: string[]; returnOrigins: string[] }): AppValues {
+  return {
+    name: app.name,
+    description: app.description ?? '',
+    defaultNotifyUrl: app.defaultNotifyUrl ?? '',
+    ipAllowlist: app.ipAllowlist.join('\n'),
+    returnOrigins: app.returnOrigins.join('\n'),
+  };
 }

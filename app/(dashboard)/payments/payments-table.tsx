@@ -89,7 +89,7 @@ export function PaymentsTable({ showCompany }: { showCompany: boolean }) {
       header: t('payments.columns.channel'),
       cell: (payment) => (
         <div className="flex flex-wrap items-center gap-1.5">
-          <span>{t(`payments.channels.${payment.channel}`)}</span>
+          <span>{t(`payments.channels.${payment.channel ?? 'NONE'}`)}</span>
           <span className="text-xs text-slate-600">{t(`payments.invokeMethods.${payment.invokeMethod}`)}</span>
           {payment.livemode ? null : <Badge tone="sky">{t('payments.testMode')}</Badge>}
         </div>

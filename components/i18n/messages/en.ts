@@ -1,13 +1,17 @@
 import type { Messages } from './zh-CN';
 
 import { adminEn } from './sections/admin.en';
+import { checkoutEn } from './sections/checkout.en';
 import { merchantsEn } from './sections/merchants.en';
 import { paymentsEn } from './sections/payments.en';
+import { webhooksEn } from './sections/webhooks.en';
 
 export const en: Messages = {
   ...adminEn,
+  ...checkoutEn,
   ...merchantsEn,
   ...paymentsEn,
+  ...webhooksEn,
   common: {
     appName: 'PayCenter',
   },

@@ -3,13 +3,17 @@
  * the other locales must match, so adding a key here makes a missing translation a type error.
  */
 import { adminZhCN } from './sections/admin.zh-CN';
+import { checkoutZhCN } from './sections/checkout.zh-CN';
 import { merchantsZhCN } from './sections/merchants.zh-CN';
 import { paymentsZhCN } from './sections/payments.zh-CN';
+import { webhooksZhCN } from './sections/webhooks.zh-CN';
 
 export const zhCN = {
   ...adminZhCN,
+  ...checkoutZhCN,
   ...merchantsZhCN,
   ...paymentsZhCN,
+  ...webhooksZhCN,
   common: {
     appName: 'PayCenter 支付中心',
   },

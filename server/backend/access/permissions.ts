@@ -20,6 +20,7 @@ const PERMISSIONS = {
   'audit.read': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'AUDITOR'],
   'payment.refund': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF'],
   'payment.read': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF', 'AUDITOR'],
+  'webhook.resend': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

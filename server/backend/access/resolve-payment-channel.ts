@@ -9,11 +9,11 @@ export interface PaymentTarget {
 }
 
 /**
- * Resolves the merchant ID and payment ID an app sends with a payment, refusing with the contract's
- * errors: another app's or an unknown merchant is not granted (403, never telling which), a
- * suspended company or disabled merchant or channel is MERCHANT_DISABLED / METHOD_NOT_SUPPORTED.
+ * The merchant an app sends with a payment, refusing with the contract's errors: another app's or an
+ * unknown merchant is not granted (403, never telling which), a suspended company or disabled
+ * merchant is MERCHANT_DISABLED.
  */
-export async function resolvePaymentChannel(options: { app: Pick<App, 'id'>; merchantId: string; paymentId: string }): Promise<PaymentTarget> {
+export async function resolveGrantedMerchant(options: { app: Pick<App, 'id'>; merchantId: string }): Promise<Omit<PaymentTarget, 'channel'>> {
   const grant = await db().appGrant.findUnique({
     where: { appId_merchantId: { appId: options.app.id, merchantId: options.merchantId } },
     include: { merchant: { include: { company: true } } },
@@ -22,9 +22,14 @@ export async function resolvePaymentChannel(options: { app: Pick<App, 'id'>; mer
   const { merchant } = grant;
   if (merchant.company.status !== 'ACTIVE') throw new AppError('MERCHANT_DISABLED', 'The merchant’s property company is suspended.');
   if (merchant.status !== 'ACTIVE') throw new AppError('MERCHANT_DISABLED', 'The merchant is disabled.');
+  return { company: merchant.company, merchant };
+}
 
+/** The merchant (as resolveGrantedMerchant) and the payment ID of a payment; a disabled channel is METHOD_NOT_SUPPORTED. */
+export async function resolvePaymentChannel(options: { app: Pick<App, 'id'>; merchantId: string; paymentId: string }): Promise<PaymentTarget> {
+  const { company, merchant } = await resolveGrantedMerchant(options);
   const channel = await db().paymentChannel.findUnique({ where: { id: options.paymentId } });
   if (!channel || channel.merchantId !== merchant.id) throw AppError.invalidFields({ paymentId: 'no such payment ID for this merchant' });
   if (channel.status !== 'ENABLED') throw new AppError('METHOD_NOT_SUPPORTED', 'This payment ID is disabled.', { paymentId: channel.id });
-  return { company: merchant.company, merchant, channel };
+  return { company, merchant, channel };
 }

@@ -19,7 +19,7 @@ export async function updateApp(options: { actor: Actor; input: z.infer<typeof u
       action: 'app.update',
       target: { type: 'App', id: appId },
       summary: {
-        before: { name: before.name, description: before.description, defaultNotifyUrl: before.defaultNotifyUrl, ipAllowlist: before.ipAllowlist },
+        before: { name: before.name, description: before.description, defaultNotifyUrl: before.defaultNotifyUrl, ipAllowlist: before.ipAllowlist, returnOrigins: before.returnOrigins },
         after: fields,
       },
       request: options.request,

@@ -69,7 +69,8 @@ export async function getPaymentDetail(options: { actor: Actor; serialNo: string
     currency: row.currency,
     subject: row.subject,
     channel: row.channel,
-    mode: row.paymentChannel.mode,
+    // A CASHIER payment has no channel until the payer chooses one; its livemode says the mode.
+    mode: row.paymentChannel?.mode ?? (row.livemode ? 'LIVE' : 'SANDBOX'),
     paymentChannelId: row.paymentChannelId,
     invokeMethod: row.invokeMethod,
     executionMethod: row.executionMethod,

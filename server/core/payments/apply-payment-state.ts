@@ -3,6 +3,7 @@ import type { Payment } from '@/server/db/generated/client';
 import type { ChannelPaymentState } from '@/server/gateway/types';
 import { logger } from '@/server/logging/logger';
 import { raiseAlert } from '@/server/messaging/raise-alert';
+import { dispatchEvents } from '@/server/messaging/dispatch-events';
 import { writeOutboxEvent, type EventType } from '@/server/messaging/write-outbox-event';
 import { toPaymentObject } from './payment-object';
 
@@ -24,9 +25,10 @@ export interface AppliedPaymentState {
   duplicateOf: string | null;
 }
 
-async function announce(tx: Tx, type: EventType, payment: Payment): Promise<void> {
+/** Writes the event; its id goes to `announced`, for the first webhook attempt after the commit. */
+async function announce(tx: Tx, type: EventType, payment: Payment, announced: string[]): Promise<void> {
   const order = await tx.order.findUniqueOrThrow({ where: { id: payment.orderId } });
-  await writeOutboxEvent(tx, { type, appId: payment.appId, companyId: payment.companyId, livemode: payment.livemode, serialNo: payment.serialNo, data: { payment: toPaymentObject(payment, order) } });
+  announced.push(await writeOutboxEvent(tx, { type, appId: payment.appId, companyId: payment.companyId, livemode: payment.livemode, serialNo: payment.serialNo, data: { payment: toPaymentObject(payment, order) } }));
 }
 
 /**
@@ -34,7 +36,7 @@ async function announce(tx: Tx, type: EventType, payment: Payment): Promise<void
  * money (the user paid while the attempt was being closed), so the record must say so. The first
  * paid attempt pays the order; a later one is a duplicate payment, flagged for a full refund.
  */
-async function applySuccess(tx: Tx, payment: Payment, observed: ObservedPaymentState, now: Date): Promise<AppliedPaymentState> {
+async function applySuccess(tx: Tx, payment: Payment, observed: ObservedPaymentState, now: Date, announced: string[]): Promise<AppliedPaymentState> {
   const won = await tx.payment.updateMany({
     where: { serialNo: payment.serialNo, status: { in: ['PENDING', 'CLOSED', 'FAILED'] } },
     data: { status: 'SUCCEEDED', paidAt: observed.paidAt ?? now, channelTradeNo: observed.channelTradeNo ?? payment.channelTradeNo, nextQueryAt: null, failureCode: null, failureMessage: null },
@@ -56,16 +58,16 @@ async function applySuccess(tx: Tx, payment: Payment, observed: ObservedPaymentS
     });
   }
   const updated = await tx.payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } });
-  await announce(tx, 'payment.succeeded', updated);
+  await announce(tx, 'payment.succeeded', updated, announced);
   return { outcome: 'APPLIED', payment: updated, duplicateOf };
 }
 
-async function applyClosed(tx: Tx, payment: Payment, now: Date, closeOrder: boolean): Promise<AppliedPaymentState> {
+async function applyClosed(tx: Tx, payment: Payment, now: Date, closeOrder: boolean, announced: string[]): Promise<AppliedPaymentState> {
   const won = await tx.payment.updateMany({ where: { serialNo: payment.serialNo, status: 'PENDING' }, data: { status: 'CLOSED', closedAt: now, nextQueryAt: null } });
   if (closeOrder) await tx.order.updateMany({ where: { id: payment.orderId, status: 'OPEN' }, data: { status: 'CLOSED' } });
   if (won.count === 0) return { outcome: 'UNCHANGED', payment, duplicateOf: null };
   const updated = await tx.payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } });
-  await announce(tx, 'payment.closed', updated);
+  await announce(tx, 'payment.closed', updated, announced);
   return { outcome: 'APPLIED', payment: updated, duplicateOf: null };
 }
 
@@ -90,12 +92,13 @@ export async function applyPaymentState(options: { serialNo: string; observed: O
     return { outcome: 'AMOUNT_MISMATCH', payment, duplicateOf: null };
   }
 
+  const announced: string[] = [];
   const result = await db().$transaction(async (tx) => {
     switch (observed.state) {
       case 'SUCCEEDED':
-        return applySuccess(tx, payment, observed, now);
+        return applySuccess(tx, payment, observed, now, announced);
       case 'CLOSED':
-        return applyClosed(tx, payment, now, options.closeOrder ?? false);
+        return applyClosed(tx, payment, now, options.closeOrder ?? false, announced);
       case 'PENDING':
       case 'NOT_FOUND': {
         if (observed.channelTradeNo && !payment.channelTradeNo) {
@@ -105,6 +108,7 @@ export async function applyPaymentState(options: { serialNo: string; observed: O
       }
     }
   });
+  dispatchEvents(announced);
   if (result.outcome === 'APPLIED') logger().info({ serialNo, status: result.payment.status, duplicateOf: result.duplicateOf }, 'payment state changed');
   return result;
 }

@@ -1,13 +1,20 @@
 import { loadChannelAccount } from '@/server/backend/channels/load-channel-account';
-import type { Payment } from '@/server/db/generated/client';
+import type { Channel, Payment } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { ChannelError } from '@/server/gateway/channel-error';
 import { pluginFor } from '@/server/gateway/registry';
 import type { ChannelAccount, ChannelPlugin } from '@/server/gateway/types';
 
+/** The channel of an attempt; a CASHIER attempt has none until the payer chooses one on the checkout. */
+export function boundChannel(payment: Pick<Payment, 'serialNo' | 'channel' | 'paymentChannelId'>): { channel: Channel; paymentChannelId: string } {
+  if (!payment.channel || !payment.paymentChannelId) throw new AppError('CONFLICT', 'No channel was chosen for this payment yet.', { serialNo: payment.serialNo });
+  return { channel: payment.channel, paymentChannelId: payment.paymentChannelId };
+}
+
 /** The plugin and opened account of an attempt's payment channel. */
-export async function channelOf(payment: Pick<Payment, 'channel' | 'paymentChannelId'>): Promise<{ plugin: ChannelPlugin; account: ChannelAccount }> {
-  return { plugin: pluginFor(payment.channel), account: await loadChannelAccount(payment.paymentChannelId) };
+export async function channelOf(payment: Pick<Payment, 'serialNo' | 'channel' | 'paymentChannelId'>): Promise<{ plugin: ChannelPlugin; account: ChannelAccount }> {
+  const { channel, paymentChannelId } = boundChannel(payment);
+  return { plugin: pluginFor(channel), account: await loadChannelAccount(paymentChannelId) };
 }
 
 /** The contract's 502 for a channel that refused or could not be reached. */

@@ -26,9 +26,10 @@ export async function closePayment(options: { serialNo: string; reason: CloseRea
     return payment;
   }
 
-  const { plugin, account } = await channelOf(payment);
+  // A CASHIER attempt whose payer never chose a channel exists only here.
+  const target = payment.paymentChannelId ? await channelOf(payment) : null;
   try {
-    await plugin.closePayment({ account, serialNo: payment.serialNo });
+    await target?.plugin.closePayment({ account: target.account, serialNo: payment.serialNo });
   } catch (error) {
     if (!(error instanceof ChannelError) || error.retryable) throw channelAppError(error, { serialNo: payment.serialNo });
     // Refused for good (typically: paid meanwhile). The channel's own state decides.

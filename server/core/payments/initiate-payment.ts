@@ -1,12 +1,13 @@
-import { resolvePaymentChannel } from '@/server/backend/access/resolve-payment-channel';
-import type { Payment } from '@/server/db/generated/client';
+import { resolveGrantedMerchant, resolvePaymentChannel } from '@/server/backend/access/resolve-payment-channel';
 import { AppError } from '@/server/errors/app-error';
 import { parseRequest } from '@/server/gateway/request-parser';
-import { logger } from '@/server/logging/logger';
-import { closePayment } from './close-payment';
+import { checkoutChannels } from './checkout-channels';
+import { closeSuperseded } from './close-superseded';
 import type { InitiatePaymentInput } from './initiate-payment-input';
+import { checkoutUrl } from './notify-url';
 import { openAttempt } from './open-attempt';
 import { toPaymentObject, type PaymentObject } from './payment-object';
+import { assertReturnUrlAllowed } from './return-url';
 import { sendAttempt, type AppAction, type StoredAction } from './send-attempt';
 
 export interface InitiatedPayment {
@@ -16,19 +17,22 @@ export interface InitiatedPayment {
   action: AppAction;
 }
 
-/** Before the new attempt goes out, the previous live one is closed at its channel. */
-async function closeSuperseded(previous: Payment, next: Payment): Promise<void> {
-  try {
-    await closePayment({ serialNo: previous.serialNo, reason: 'SUPERSEDED' });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'ORDER_ALREADY_PAID') {
-      // Paid while the user switched: the new attempt must not be sent.
-      await closePayment({ serialNo: next.serialNo, reason: 'SUPERSEDED' }).catch(() => undefined);
-      throw error;
-    }
-    // The channel could not close it now; if it is paid later anyway, the duplicate is refunded.
-    logger().warn({ err: error, serialNo: previous.serialNo, next: next.serialNo }, 'could not close the superseded attempt at its channel');
-  }
+/**
+ * CASHIER: the order and an attempt without a channel; the payer chooses one on the hosted checkout
+ * (chooseCheckoutChannel). Refused when the merchant offers no channel that can take payments.
+ */
+async function initiateCashier(options: { app: { id: string }; input: InitiatePaymentInput; now: Date }): Promise<InitiatedPayment> {
+  const { app, input, now } = options;
+  if (input.paymentId) throw AppError.invalidFields({ paymentId: 'must be omitted with CASHIER: the payer chooses the channel' });
+  const { company } = await resolveGrantedMerchant({ app, merchantId: input.merchantId });
+  const offered = (await checkoutChannels(input.merchantId)).filter((entry) => entry.available);
+  if (offered.length === 0) throw new AppError('METHOD_NOT_SUPPORTED', 'The merchant has no enabled channel the checkout can offer.');
+  const livemode = offered.some((entry) => entry.channel.mode === 'LIVE');
+
+  const opened = await openAttempt({ appId: app.id, companyId: company.id, route: null, livemode, input, now });
+  if (opened.kind === 'NEW' && opened.supersedes) await closeSuperseded(opened.supersedes, opened.payment);
+  const action: AppAction = { type: 'CHECKOUT', url: checkoutUrl(opened.payment.serialNo) };
+  return { created: opened.kind === 'NEW', payment: toPaymentObject(opened.payment, opened.order, now), action };
 }
 
 /**
@@ -38,9 +42,8 @@ async function closeSuperseded(previous: Payment, next: Payment): Promise<void> 
 export async function initiatePayment(options: { app: { id: string }; input: InitiatePaymentInput; now?: Date }): Promise<InitiatedPayment> {
   const { app, input } = options;
   const now = options.now ?? new Date();
-  if (input.invokeMethod === 'CASHIER') {
-    throw new AppError('METHOD_NOT_SUPPORTED', 'CASHIER payments are not available yet; choose the invoke method.', { fields: { invokeMethod: 'CASHIER is not available yet' } });
-  }
+  await assertReturnUrlAllowed({ appId: app.id, returnUrl: input.returnUrl });
+  if (input.invokeMethod === 'CASHIER') return initiateCashier({ app, input, now });
   if (!input.paymentId) throw AppError.invalidFields({ paymentId: 'is required unless invokeMethod is CASHIER' });
   const target = await resolvePaymentChannel({ app, merchantId: input.merchantId, paymentId: input.paymentId });
   const execution = parseRequest({
@@ -51,7 +54,7 @@ export async function initiatePayment(options: { app: { id: string }; input: Ini
     payerBuyerId: input.payer?.buyerId,
   });
 
-  const opened = await openAttempt({ appId: app.id, companyId: target.company.id, channel: target.channel, execution, input, now });
+  const opened = await openAttempt({ appId: app.id, companyId: target.company.id, route: { channel: target.channel, execution }, input, now });
   if (opened.kind === 'EXISTING') {
     const stored = opened.payment.action as unknown as StoredAction;
     return { created: false, payment: toPaymentObject(opened.payment, opened.order, now), action: stored.app };

@@ -6,18 +6,26 @@ import type { Execution } from '@/server/gateway/request-parser';
 import { newId } from '@/server/lib/ids';
 import { newSerialNo } from '../serial-numbers';
 import type { InitiatePaymentInput } from './initiate-payment-input';
+import { checkoutUrl } from './notify-url';
 import { nextQueryAt } from './query-schedule';
 
 /** At most one new attempt per order per 15 seconds (api-contract.md, "Repeated attempts"). */
 export const ATTEMPT_INTERVAL_MS = 15_000;
 
+/** The executionMethod of a CASHIER attempt until its payer chooses a channel. */
+const CASHIER_EXECUTION = 'cashier';
+
 export type OpenedAttempt =
   | { kind: 'EXISTING'; order: Order; payment: Payment }
   | { kind: 'NEW'; order: Order; payment: Payment; supersedes: Payment | null };
 
+/** Where an attempt goes: a channel call, or null for a CASHIER payment whose payer chooses on the checkout. */
+export type AttemptRoute = { channel: PaymentChannel; execution: Execution } | null;
+
 /** What makes two requests "the same request": the same channel, method and payer. */
-function requestHash(channel: PaymentChannel, execution: Execution, input: InitiatePaymentInput): string {
-  const key = [channel.id, execution.invokeMethod, execution.method, input.payer?.openId ?? '', input.payer?.buyerId ?? ''];
+export function requestHash(route: AttemptRoute, input: Pick<InitiatePaymentInput, 'payer'>): string {
+  const key = route ? [route.channel.id, route.execution.invokeMethod, route.execution.method] : ['CASHIER'];
+  key.push(input.payer?.openId ?? '', input.payer?.buyerId ?? '');
   return createHash('sha256').update(JSON.stringify(key)).digest('hex');
 }
 
@@ -26,18 +34,21 @@ const isLive = (payment: Payment, now: Date) => payment.status === 'PENDING' && 
 /**
  * Under the order's row lock: find or create the order, then either return the live attempt of an
  * identical request or record a new PENDING attempt (nothing is sent yet). The lock makes the
- * 15-second rule and "one live attempt per order" hold across server instances.
+ * 15-second rule and "one live attempt per order" hold across server instances. A CASHIER attempt
+ * (route null) has no channel yet: nothing to send or query; it carries its checkout action, and
+ * any live CASHIER attempt of the order, chosen or not, answers an identical CASHIER request.
  */
 export async function openAttempt(options: {
   appId: string;
   companyId: string;
-  channel: PaymentChannel;
-  execution: Execution;
+  route: AttemptRoute;
+  /** A CASHIER attempt's mode before its channel is chosen: false when the merchant offers only sandbox channels. */
+  livemode?: boolean;
   input: InitiatePaymentInput;
   now: Date;
 }): Promise<OpenedAttempt> {
-  const { appId, companyId, channel, execution, input, now } = options;
-  const hash = requestHash(channel, execution, input);
+  const { appId, companyId, route, input, now } = options;
+  const hash = requestHash(route, input);
   return db().$transaction(async (tx) => {
     await tx.order.createMany({
       data: [{ id: newId('ord'), appId, merchantId: input.merchantId, companyId, orderNo: input.orderNo, amount: input.amount, currency: input.currency, subject: input.subject, lastAttemptAt: now }],
@@ -55,7 +66,7 @@ export async function openAttempt(options: {
     const attempts = await tx.payment.findMany({ where: { orderId: order.id }, orderBy: { createdAt: 'desc' } });
     if (attempts.some((attempt) => attempt.status === 'SUCCEEDED')) throw new AppError('ORDER_ALREADY_PAID');
     const live = attempts.find((attempt) => isLive(attempt, now)) ?? null;
-    if (live && live.requestHash === hash) {
+    if (live && (route ? live.requestHash === hash : live.invokeMethod === 'CASHIER')) {
       // Not yet answered by the channel: another request of the app is sending it right now.
       if (!live.action) throw new AppError('CONFLICT', 'This payment is being initiated by another request; retry in a moment.', { serialNo: live.serialNo });
       return { kind: 'EXISTING', order, payment: live };
@@ -66,28 +77,32 @@ export async function openAttempt(options: {
     }
 
     const expiresAt = new Date(now.getTime() + input.expiresInSeconds * 1000);
+    const serialNo = newSerialNo('P', now);
     const payment = await tx.payment.create({
       data: {
-        serialNo: newSerialNo('P', now),
+        serialNo,
         orderId: order.id,
         appId,
         merchantId: input.merchantId,
         companyId,
-        paymentChannelId: channel.id,
-        channel: channel.channel,
-        invokeMethod: execution.invokeMethod,
-        executionMethod: execution.method,
+        paymentChannelId: route?.channel.id ?? null,
+        channel: route?.channel.channel ?? null,
+        // A channel chosen on the checkout keeps CASHIER: the app asked for the center's cashier.
+        invokeMethod: input.invokeMethod,
+        executionMethod: route?.execution.method ?? CASHIER_EXECUTION,
         amount: input.amount,
         currency: input.currency,
         subject: input.subject,
-        livemode: channel.mode === 'LIVE',
+        livemode: route ? route.channel.mode === 'LIVE' : (options.livemode ?? true),
         metadata: (input.metadata ?? {}) as Prisma.InputJsonValue,
         notifyUrl: input.notifyUrl ?? null,
         returnUrl: input.returnUrl ?? null,
         payer: (input.payer ?? undefined) as Prisma.InputJsonValue | undefined,
         requestHash: hash,
+        action: route ? undefined : ({ app: { type: 'CHECKOUT', url: checkoutUrl(serialNo) } } as Prisma.InputJsonValue),
         expiresAt,
-        nextQueryAt: nextQueryAt({ createdAt: now, expiresAt, queriesDone: 0 }),
+        // Nothing to ask a channel about until the payer chooses one.
+        nextQueryAt: route ? nextQueryAt({ createdAt: now, expiresAt, queriesDone: 0 }) : null,
         createdAt: now,
       },
     });

@@ -5,7 +5,8 @@ export interface PaymentObject {
   serialNo: string;
   orderNo: string;
   merchantId: string;
-  paymentId: string;
+  /** null (with channel) while a CASHIER payment waits for the payer to choose a channel. */
+  paymentId: string | null;
   channel: Payment['channel'];
   invokeMethod: Payment['invokeMethod'];
   amount: number;

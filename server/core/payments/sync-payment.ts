@@ -15,7 +15,8 @@ export async function syncPayment(options: { serialNo: string; now?: Date }): Pr
   const now = options.now ?? new Date();
   const payment = await db().payment.findUnique({ where: { serialNo: options.serialNo } });
   if (!payment) throw new AppError('NOT_FOUND');
-  if (payment.status === 'SUCCEEDED') return payment;
+  // Nothing to ask before the payer of a CASHIER payment chose a channel.
+  if (payment.status === 'SUCCEEDED' || !payment.paymentChannelId) return payment;
 
   const { plugin, account } = await channelOf(payment);
   const state = await plugin.queryPayment({ account, serialNo: payment.serialNo });

@@ -2,6 +2,7 @@ import { db, type Db, type Tx } from '@/server/db/client';
 import type { Order, Payment, Refund } from '@/server/db/generated/client';
 import { toPaymentObject, toRefundObject } from '@/server/core/payments/payment-object';
 import { raiseAlert } from '@/server/messaging/raise-alert';
+import { dispatchEvents } from '@/server/messaging/dispatch-events';
 import { writeOutboxEvent } from '@/server/messaging/write-outbox-event';
 
 export interface RefundStateChange {
@@ -37,7 +38,8 @@ export async function applyRefundState(options: RefundStateChange): Promise<Appl
   if (state === 'PROCESSING') return { changed: false, ...(await current(db(), refundSerialNo)) };
 
   const { serialNo } = await db().refund.findUniqueOrThrow({ where: { refundSerialNo }, select: { serialNo: true } });
-  return db().$transaction(async (tx) => {
+  const announced: string[] = [];
+  const result = await db().$transaction(async (tx) => {
     // Payment row first, then the refund: the order createRefund takes them in. The other order
     // deadlocks with a request inserting the same refundNo, whose unique check waits for this one.
     await tx.$executeRaw`SELECT 1 FROM "Payment" WHERE "serialNo" = ${serialNo} FOR NO KEY UPDATE`;
@@ -71,7 +73,7 @@ export async function applyRefundState(options: RefundStateChange): Promise<Appl
         details: { refundSerialNo, refundNo: refund.refundNo, amount: refund.amount, failureCode: refund.failureCode, initiator: refund.initiator },
       });
     }
-    await writeOutboxEvent(tx, {
+    const eventId = await writeOutboxEvent(tx, {
       type: state === 'SUCCEEDED' ? 'refund.succeeded' : 'refund.failed',
       appId: refund.appId,
       companyId: refund.companyId,
@@ -80,6 +82,9 @@ export async function applyRefundState(options: RefundStateChange): Promise<Appl
       refundSerialNo,
       data: { refund: toRefundObject(refund), payment: toPaymentObject(payment, payment.order, now) },
     });
+    announced.push(eventId);
     return { changed: true, refund, payment };
   });
+  dispatchEvents(announced);
+  return result;
 }

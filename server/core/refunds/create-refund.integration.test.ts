@@ -111,7 +111,7 @@ describe('a refund the channel refuses', () => {
     const { payment } = await paidAlipayPayment({ amount: 1000, tenant });
     // Refunded in full at Alipay directly (its merchant console): the trade is closed there.
     await alipayPlugin.refund({
-      account: await loadChannelAccount(payment.paymentChannelId),
+      account: await loadChannelAccount(payment.paymentChannelId!),
       serialNo: payment.serialNo,
       channelTradeNo: payment.channelTradeNo,
       refundSerialNo: 'CONSOLE-REFUND-1',

@@ -4,6 +4,7 @@ import { AppError } from '@/server/errors/app-error';
 import { pluginFor } from '@/server/gateway/registry';
 import { assertCan, assertInScope } from '@/server/backend/access/permissions';
 import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audit/record-audit';
+import { boundChannel } from '@/server/core/payments/channel-call';
 import { newSerialNo } from '@/server/core/serial-numbers';
 import { nextRefundQueryAt } from './refund-query-schedule';
 import { sendRefund } from './send-refund';
@@ -121,7 +122,7 @@ export async function createRefund(options: { serialNo: string; amount: number; 
   if (repeat) return repeat;
   if (payment.status !== 'SUCCEEDED') throw notRefundable(payment);
   // A channel without a plugin fails here, before any money is reserved.
-  pluginFor(payment.channel);
+  pluginFor(boundChannel(payment).channel);
   // More than was paid never reaches the SQL (it could overflow the integer column there).
   if (amount > payment.amount) throw await refusal(serialNo);
 

@@ -1,8 +1,7 @@
 import type { Payment, Refund } from '@/server/db/generated/client';
-import { loadChannelAccount } from '@/server/backend/channels/load-channel-account';
 import { ChannelError } from '@/server/gateway/channel-error';
-import { pluginFor } from '@/server/gateway/registry';
 import { logger } from '@/server/logging/logger';
+import { channelOf } from '../payments/channel-call';
 import { applyRefundState, type AppliedRefundState } from './apply-refund-state';
 
 /**
@@ -19,8 +18,9 @@ export async function sendRefund(options: {
 }): Promise<AppliedRefundState> {
   const { refund, payment, now } = options;
   try {
-    const state = await pluginFor(payment.channel).refund({
-      account: await loadChannelAccount(payment.paymentChannelId),
+    const { plugin, account } = await channelOf(payment);
+    const state = await plugin.refund({
+      account,
       serialNo: payment.serialNo,
       channelTradeNo: payment.channelTradeNo,
       refundSerialNo: refund.refundSerialNo,

@@ -1,10 +1,9 @@
 import { db } from '@/server/db/client';
 import type { Refund } from '@/server/db/generated/client';
-import { loadChannelAccount } from '@/server/backend/channels/load-channel-account';
-import { pluginFor } from '@/server/gateway/registry';
 import type { RefundState } from '@/server/gateway/types';
 import { logger } from '@/server/logging/logger';
 import { raiseAlert } from '@/server/messaging/raise-alert';
+import { channelOf } from '../payments/channel-call';
 import { applyRefundState } from './apply-refund-state';
 import { nextRefundQueryAt, REFUND_STUCK_AFTER_MS } from './refund-query-schedule';
 import { sendRefund } from './send-refund';
@@ -27,8 +26,9 @@ export async function syncRefund(options: { refundSerialNo: string; now?: Date }
 
   let state: RefundState;
   try {
-    state = await pluginFor(payment.channel).queryRefund({
-      account: await loadChannelAccount(payment.paymentChannelId),
+    const { plugin, account } = await channelOf(payment);
+    state = await plugin.queryRefund({
+      account,
       serialNo: payment.serialNo,
       refundSerialNo: refund.refundSerialNo,
     });

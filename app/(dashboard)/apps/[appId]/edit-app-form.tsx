@@ -7,7 +7,7 @@ import { AppFields } from '../app-fields';
 import { APP_FIELDS, appInput, appValues, validateApp } from '../validate-app';
 
 export interface EditAppFormProps {
-  app: { id: string; name: string; description: string | null; defaultNotifyUrl: string | null; ipAllowlist: string[] };
+  app: { id: string; name: string; description: string | null; defaultNotifyUrl: string | null; ipAllowlist: string[]; returnOrigins: string[] };
 }
 
 export function EditAppForm({ app }: EditAppFormProps) {

@@ -30,7 +30,7 @@ export function PaymentFacts({ detail, showCompany }: { detail: PaymentDetail; s
               [t('payments.detail.refundedAmount'), <span key="refunded" className="tabular-nums">{formatFen(payment.refundedAmount)}</span>],
               [t('payments.detail.reservedAmount'), <span key="reserved" className="tabular-nums">{formatFen(payment.refundReservedAmount)}</span>],
               [t('payments.detail.refundableAmount'), <span key="refundable" className="font-medium tabular-nums">{formatFen(detail.refundableAmount)}</span>],
-              [t('payments.detail.channel'), `${t(`payments.channels.${payment.channel}`)} · ${t(`payments.invokeMethods.${payment.invokeMethod}`)}`],
+              [t('payments.detail.channel'), `${t(`payments.channels.${payment.channel ?? 'NONE'}`)} · ${t(`payments.invokeMethods.${payment.invokeMethod}`)}`],
               [t('payments.detail.mode'), <StatusBadge key="mode" status={payment.mode} />],
               [t('payments.detail.executionMethod'), <code key="exec" className="font-mono text-xs">{payment.executionMethod}</code>],
               [t('payments.detail.channelTradeNo'), payment.channelTradeNo ? <CopyableValue key="trade" value={payment.channelTradeNo} label={t('payments.detail.channelTradeNo')} /> : null],

@@ -39,7 +39,7 @@ export function PaymentRecords({ detail }: { detail: PaymentDetail }) {
     },
     { id: 'amount', header: t('payments.columns.amount'), className: 'text-right tabular-nums', cell: (attempt) => formatFen(attempt.amount) },
     { id: 'status', header: t('payments.columns.status'), cell: (attempt) => <PaymentStatusBadge status={attempt.status} /> },
-    { id: 'channel', header: t('payments.columns.channel'), cell: (attempt) => `${t(`payments.channels.${attempt.channel}`)} · ${t(`payments.invokeMethods.${attempt.invokeMethod}`)}` },
+    { id: 'channel', header: t('payments.columns.channel'), cell: (attempt) => `${t(`payments.channels.${attempt.channel ?? 'NONE'}`)} · ${t(`payments.invokeMethods.${attempt.invokeMethod}`)}` },
     { id: 'createdAt', header: t('payments.columns.createdAt'), cell: (attempt) => <DateTime value={attempt.createdAt} className="whitespace-nowrap" /> },
   ];
 

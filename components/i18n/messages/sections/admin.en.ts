@@ -229,6 +229,8 @@ export const adminEn: typeof adminZhCN = {
       defaultNotifyUrl: 'Default notify URL',
       ipAllowlist: 'IP allowlist',
       ipAllowlistHint: 'One IP address or CIDR range per line, e.g. 203.0.113.0/24. Leave empty to allow any source.',
+      returnOrigins: 'Return origins',
+      returnOriginsHint: 'One origin per line, e.g. https://app.example. Payers are sent back only there; leave empty to allow any http(s) URL.',
     },
     validation: {
       nameLength: 'The app name needs 2 to 100 characters.',
@@ -236,6 +238,8 @@ export const adminEn: typeof adminZhCN = {
       url: 'Enter an address starting with http:// or https://.',
       ipLine: 'Line {line}, “{value}”, is not an IP address or CIDR range.',
       ipTooMany: 'At most 50 entries.',
+      origin: '“{value}” is not an origin: give only the scheme and host, e.g. https://app.example.',
+      originsTooMany: 'At most 20 origins.',
     },
     registerForm: {
       submit: 'Register',

@@ -228,6 +228,8 @@ export const adminZhCN = {
       defaultNotifyUrl: '默认通知地址',
       ipAllowlist: 'IP 白名单',
       ipAllowlistHint: '每行一个 IP 地址或 CIDR 网段，例如 203.0.113.0/24。留空表示不限制来源。',
+      returnOrigins: '支付返回地址白名单',
+      returnOriginsHint: '每行一个来源，例如 https://app.example。支付完成后只会跳回这些地址；留空表示允许任意 http(s) 地址。',
     },
     validation: {
       nameLength: '应用名称需要 2 到 100 个字。',
@@ -235,6 +237,8 @@ export const adminZhCN = {
       url: '请输入以 http:// 或 https:// 开头的地址。',
       ipLine: '第 {line} 行“{value}”不是有效的 IP 地址或 CIDR 网段。',
       ipTooMany: '最多填写 50 条。',
+      origin: '“{value}”不是有效的来源，请只填写协议和域名，例如 https://app.example。',
+      originsTooMany: '最多填写 20 个来源。',
     },
     registerForm: {
       submit: '注册',

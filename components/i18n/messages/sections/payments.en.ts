@@ -48,6 +48,7 @@ export const paymentsEn: typeof paymentsZhCN = {
       ALIPAY: 'Alipay',
       WECHATPAY: 'WeChat Pay',
       EASYPAY: 'EasyPay',
+      NONE: 'Not chosen yet',
     },
     invokeMethods: {
       PC: 'Desktop web',
@@ -84,6 +85,7 @@ export const paymentsEn: typeof paymentsZhCN = {
       AMOUNT_MISMATCH: 'Amount mismatch',
       REFUND_FAILED: 'Refund failed',
       CALLBACK_REJECTED: 'Callback rejected',
+      WEBHOOK_EXHAUSTED: 'Webhook never acknowledged',
     },
     detail: {
       back: 'Back to payments',

@@ -45,7 +45,8 @@ export const paymentsZhCN = {
     channels: {
       ALIPAY: '支付宝',
       WECHATPAY: '微信支付',
-      EASYPAY: '易生支付',
+      EASYPAY: '易支付',
+      NONE: '待选择',
     },
     invokeMethods: {
       PC: '电脑网站',
@@ -82,6 +83,7 @@ export const paymentsZhCN = {
       AMOUNT_MISMATCH: '金额不符',
       REFUND_FAILED: '退款失败',
       CALLBACK_REJECTED: '回调被拒绝',
+      WEBHOOK_EXHAUSTED: '通知始终未被确认',
     },
     detail: {
       back: '返回支付记录',

@@ -1,0 +1,52 @@
+// POST /checkout/{serialNo}/choose: the payer of a CASHIER payment chose a channel (a plain form, so
+// it works without JavaScript). Answers with a redirect: to the channel's page, back to the checkout
+// (QR code, or a friendly message), never to anywhere else.
+import { env } from '@/server/config/env';
+import { chooseCheckoutChannel, type Device } from '@/server/core/payments/choose-checkout-channel';
+import { AppError } from '@/server/errors/app-error';
+import { errorResponse } from '@/server/http/json-response';
+import { logger, requestIdFrom } from '@/server/logging/logger';
+
+export const dynamic = 'force-dynamic';
+
+const CHANNELS = ['ALIPAY', 'WECHATPAY', 'EASYPAY'] as const;
+const PHONE = /Mobile|Android|iPhone|iPad|HarmonyOS|MicroMessenger|AlipayClient/i;
+
+function see(path: string): Response {
+  return new Response(null, { status: 303, headers: { location: new URL(path, env().PAYCENTER_BASE_URL).toString(), 'cache-control': 'no-store' } });
+}
+
+export async function POST(request: Request, context: { params: Promise<{ serialNo: string }> }): Promise<Response> {
+  const requestId = requestIdFrom(request.headers);
+  const { serialNo } = await context.params;
+  // Only the checkout page itself may post here (a cross-site form cannot start payments).
+  const origin = request.headers.get('origin');
+  if (origin && origin !== new URL(env().PAYCENTER_BASE_URL).origin) return errorResponse(new AppError('FORBIDDEN'), requestId);
+  const form = await request.formData().catch(() => null);
+  const channel = CHANNELS.find((value) => value === form?.get('channel'));
+  if (!channel) return errorResponse(AppError.invalidFields({ channel: `must be one of ${CHANNELS.join(', ')}` }), requestId);
+  const device: Device = PHONE.test(request.headers.get('user-agent') ?? '') ? 'PHONE' : 'DESKTOP';
+  const checkout = `/checkout/${encodeURIComponent(serialNo)}`;
+
+  try {
+    const chosen = await chooseCheckoutChannel({ serialNo, channel, device });
+    switch (chosen.action.type) {
+      case 'REDIRECT':
+        return new Response(null, { status: 303, headers: { location: chosen.action.url, 'cache-control': 'no-store' } });
+      case 'FORM':
+        return new Response(chosen.action.html, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+      case 'QR_CODE':
+        return see(`/checkout/${chosen.serialNo}`);
+      case 'SDK_PARAMS':
+        throw new AppError('METHOD_NOT_SUPPORTED', 'The checkout cannot pay with an SDK method.');
+    }
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === 'NOT_FOUND') return errorResponse(error, requestId);
+    if (error.code === 'ATTEMPT_TOO_FREQUENT') return see(`${checkout}?wait=${Number(error.details?.retryAfterSeconds) || 15}`);
+    // Paid or closed meanwhile: the checkout shows it.
+    if (error.code === 'ORDER_ALREADY_PAID' || error.code === 'ORDER_CLOSED') return see(checkout);
+    logger().warn({ serialNo, channel, code: error.code, details: error.details, requestId }, 'checkout could not start a payment');
+    return see(`${checkout}?error=failed`);
+  }
+}

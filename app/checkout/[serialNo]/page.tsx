@@ -1,0 +1,140 @@
+// The hosted checkout (public; the unguessable serial number is the only key): what the payer sees for
+// a QR payment or a CASHIER payment. Server-rendered; the only script is the small live status.
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ChannelMark } from '@/components/checkout/channel-mark';
+import { QrCode } from '@/components/checkout/qr-code';
+import { LocaleSwitch } from '@/components/i18n/locale-switch';
+import { getI18n } from '@/components/i18n/server';
+import { formatFen } from '@/components/money/fen';
+import { focusRing } from '@/components/ui/focus-ring';
+import { getCheckout, type CheckoutView } from '@/server/core/payments/get-checkout';
+import { CheckoutLive } from './checkout-live';
+
+export const dynamic = 'force-dynamic';
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('checkout.metaTitle') };
+}
+
+/** Alipay's QR content is a link that opens Alipay on a phone; WeChat's weixin:// code cannot be opened from a browser. */
+function opensOnPhone(qr: NonNullable<CheckoutView['qr']>): boolean {
+  return qr.channel !== 'WECHATPAY' && /^https?:\/\//.test(qr.content);
+}
+
+async function QrPanel({ qr }: { qr: NonNullable<CheckoutView['qr']> }) {
+  const { t } = await getI18n();
+  const channel = t(`checkout.channels.${qr.channel}`);
+  return (
+    <section className="rounded-2xl bg-white p-5 text-center shadow-sm ring-1 ring-slate-200" aria-labelledby="scan-title">
+      <div className="flex items-center justify-center gap-2">
+        <ChannelMark channel={qr.channel} />
+        <h2 id="scan-title" className="text-lg font-semibold text-slate-900">{t('checkout.scanTitle', { channel })}</h2>
+      </div>
+      <QrCode content={qr.content} label={t('checkout.qrLabel', { channel })} className="mx-auto mt-4 w-56 max-w-full rounded-lg ring-1 ring-slate-200" />
+      <p className="mt-3 text-sm text-slate-600">{t('checkout.scanHint', { channel })}</p>
+      {opensOnPhone(qr) ? (
+        <a href={qr.content} className={`mt-4 block w-full rounded-xl bg-[#1677FF] py-3 text-base font-medium text-white sm:hidden ${focusRing}`} data-testid="checkout-open-app">
+          {t('checkout.openApp', { channel })}
+        </a>
+      ) : null}
+      <p className="mt-4 text-xs text-slate-500">{t('checkout.waiting')}</p>
+    </section>
+  );
+}
+
+async function ChannelChoices({ serialNo, choices }: { serialNo: string; choices: NonNullable<CheckoutView['choices']> }) {
+  const { t } = await getI18n();
+  return (
+    <form method="post" action={`/checkout/${serialNo}/choose`} className="rounded-2xl bg-white shadow-sm ring-1 ring-slate-200" aria-labelledby="choose-title">
+      <h2 id="choose-title" className="px-5 pt-4 pb-2 text-base font-semibold text-slate-900">{t('checkout.chooseTitle')}</h2>
+      <ul className="divide-y divide-slate-100">
+        {choices.map(({ channel, available }) => (
+          <li key={channel}>
+            <button
+              type="submit"
+              name="channel"
+              value={channel}
+              disabled={!available}
+              aria-label={t('checkout.payWith', { channel: t(`checkout.channels.${channel}`) })}
+              className={`flex w-full items-center gap-3 px-5 py-3.5 text-left enabled:hover:bg-slate-50 disabled:cursor-not-allowed ${focusRing}`}
+            >
+              <ChannelMark channel={channel} muted={!available} />
+              <span className="min-w-0 flex-1">
+                <span className={`block font-medium ${available ? 'text-slate-900' : 'text-slate-500'}`}>{t(`checkout.channels.${channel}`)}</span>
+                <span className="block text-xs text-slate-500">{available ? t(`checkout.channelHints.${channel}`) : t('checkout.notAvailable')}</span>
+              </span>
+              {available ? <span aria-hidden="true" className="text-xl text-slate-400">›</span> : null}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </form>
+  );
+}
+
+export default async function CheckoutPage(props: { params: Promise<{ serialNo: string }>; searchParams: Promise<SearchParams> }) {
+  const [{ serialNo }, params, { t }] = await Promise.all([props.params, props.searchParams, getI18n()]);
+  const checkout = await getCheckout({ serialNo });
+  if (!checkout) notFound();
+  const wait = Number(params.wait);
+
+  return (
+    <div className="mx-auto flex min-h-dvh max-w-md flex-col bg-slate-100">
+      {checkout.livemode ? null : (
+        <p className="bg-amber-400 px-4 py-1.5 text-center text-sm font-semibold text-amber-950" data-testid="checkout-sandbox">
+          {t('checkout.sandbox')}
+        </p>
+      )}
+      <header className="flex items-center justify-between gap-3 bg-white px-4 py-3 shadow-sm">
+        <span className="inline-flex items-center gap-2 font-semibold text-slate-900">
+          <span aria-hidden="true" className="grid size-7 place-items-center rounded-lg bg-brand-700 text-xs font-bold text-white">P</span>
+          {t('checkout.title')}
+        </span>
+        <LocaleSwitch />
+      </header>
+      <main className="flex flex-1 flex-col gap-4 p-4">
+        <section className="rounded-2xl bg-white px-5 py-6 text-center shadow-sm ring-1 ring-slate-200" aria-label={t('checkout.amount')}>
+          <p className="text-sm text-slate-600">
+            {t('checkout.payee')} · <span className="font-medium text-slate-900" data-testid="checkout-merchant">{checkout.merchantName}</span>
+          </p>
+          <p className="mt-3 text-sm text-slate-500">{t('checkout.amount')}</p>
+          <p className="mt-1 text-4xl font-semibold tracking-tight text-slate-900 tabular-nums" data-testid="checkout-amount">
+            {formatFen(checkout.amount)}
+          </p>
+          <dl className="mt-5 space-y-1.5 border-t border-dashed border-slate-200 pt-4 text-left text-sm">
+            <div className="flex justify-between gap-4">
+              <dt className="shrink-0 text-slate-500">{t('checkout.subject')}</dt>
+              <dd className="text-right text-slate-900">{checkout.subject}</dd>
+            </div>
+            <div className="flex justify-between gap-4">
+              <dt className="shrink-0 text-slate-500">{t('checkout.orderSerial')}</dt>
+              <dd className="font-mono text-xs break-all text-slate-700">{checkout.serialNo}</dd>
+            </div>
+          </dl>
+        </section>
+        <CheckoutLive serialNo={checkout.serialNo} status={checkout.status} expiresAt={checkout.expiresAt.toISOString()} returnUrl={checkout.returnUrl}>
+          <div className="flex flex-col gap-4">
+            {wait > 0 ? (
+              <p role="alert" className="rounded-xl bg-sky-50 px-4 py-3 text-sm text-sky-900">{t('checkout.wait', { seconds: Math.ceil(wait) })}</p>
+            ) : null}
+            {params.error ? (
+              <p role="alert" className="rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800">{t('checkout.failed')}</p>
+            ) : null}
+            {checkout.qr ? <QrPanel qr={checkout.qr} /> : null}
+            {checkout.choices ? <ChannelChoices serialNo={checkout.serialNo} choices={checkout.choices} /> : null}
+          </div>
+        </CheckoutLive>
+      </main>
+      <footer className="flex items-center justify-center gap-1.5 px-4 pb-6 text-xs text-slate-500">
+        <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 fill-current">
+          <path d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 6H6V4.5a2 2 0 1 1 4 0V7Z" />
+        </svg>
+        {t('checkout.secure')}
+      </footer>
+    </div>
+  );
+}

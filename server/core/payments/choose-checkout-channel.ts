@@ -1,0 +1,118 @@
+import { resolvePaymentChannel } from '@/server/backend/access/resolve-payment-channel';
+import { db } from '@/server/db/client';
+import type { Channel, InvokeMethod, Order, Payment, PaymentChannel } from '@/server/db/generated/client';
+import { AppError } from '@/server/errors/app-error';
+import { parseRequest, type Execution } from '@/server/gateway/request-parser';
+import type { ChannelAction } from '@/server/gateway/types';
+import { isSerialNo } from '../serial-numbers';
+import { checkoutChannels } from './checkout-channels';
+import { closeSuperseded } from './close-superseded';
+import type { InitiatePaymentInput } from './initiate-payment-input';
+import { openAttempt, requestHash } from './open-attempt';
+import { nextQueryAt } from './query-schedule';
+import { sendAttempt, type StoredAction } from './send-attempt';
+
+export type Device = 'DESKTOP' | 'PHONE';
+
+export interface ChosenChannel {
+  /** The attempt sent to the channel: the CASHIER attempt itself on the first choice, a new one after. */
+  serialNo: string;
+  action: ChannelAction;
+}
+
+/** The channel's own page where it has one (PC page pay on desktops, WAP on phones), else a QR code. */
+function executionFor(channel: PaymentChannel, device: Device): Execution {
+  const methods: Array<Exclude<InvokeMethod, 'CASHIER'>> = device === 'PHONE' ? ['WAP', 'QR'] : ['PC', 'QR'];
+  for (const invokeMethod of methods) {
+    try {
+      return parseRequest({ channel: channel.channel, invokeMethod, enabled: channel.invokeMethods });
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'METHOD_NOT_SUPPORTED')) throw error;
+    }
+  }
+  throw new AppError('METHOD_NOT_SUPPORTED', `${channel.channel} has no method enabled that the checkout can use.`, { channel: channel.channel });
+}
+
+/** The CASHIER request as the app made it, for the attempts the checkout makes on its behalf. */
+function cashierInput(payment: Payment, order: Order, paymentId: string, now: Date): InitiatePaymentInput {
+  return {
+    merchantId: payment.merchantId,
+    paymentId,
+    orderNo: order.orderNo,
+    amount: payment.amount,
+    currency: 'CNY',
+    subject: payment.subject,
+    invokeMethod: 'CASHIER',
+    returnUrl: payment.returnUrl ?? undefined,
+    notifyUrl: payment.notifyUrl ?? undefined,
+    // The new attempt ends when the checkout does.
+    expiresInSeconds: Math.ceil((payment.expiresAt.getTime() - now.getTime()) / 1000),
+    payer: (payment.payer ?? undefined) as InitiatePaymentInput['payer'],
+    metadata: payment.metadata as Record<string, string>,
+  };
+}
+
+/**
+ * The first choice gives the CASHIER attempt its channel, under the order's lock and only while it
+ * has none, so the serial number the app holds becomes the paid one. False when it already has one.
+ */
+async function bindCashierAttempt(payment: Payment, channel: PaymentChannel, execution: Execution, input: InitiatePaymentInput, now: Date): Promise<Payment | null> {
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "Order" WHERE "id" = ${payment.orderId} FOR UPDATE`;
+    const bound = await tx.payment.updateMany({
+      where: { serialNo: payment.serialNo, status: 'PENDING', paymentChannelId: null, expiresAt: { gt: now } },
+      data: {
+        paymentChannelId: channel.id,
+        channel: channel.channel,
+        executionMethod: execution.method,
+        livemode: channel.mode === 'LIVE',
+        requestHash: requestHash({ channel, execution }, input),
+        nextQueryAt: nextQueryAt({ createdAt: now, expiresAt: payment.expiresAt, queriesDone: 0 }),
+      },
+    });
+    if (bound.count === 0) return null;
+    // Sent to a channel now: the 15-second rule counts from here.
+    await tx.order.update({ where: { id: payment.orderId }, data: { lastAttemptAt: now } });
+    return tx.payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } });
+  });
+}
+
+async function send(payment: Payment, execution: Execution): Promise<ChosenChannel> {
+  const sent = await sendAttempt(payment, execution);
+  return { serialNo: sent.payment.serialNo, action: (sent.payment.action as unknown as StoredAction).channel };
+}
+
+/**
+ * The payer of a CASHIER payment chose a channel on the hosted checkout: the attempt is made through
+ * the same steps as POST /api/v1/payments (grant and channel checks, request parser, order lock,
+ * 15-second rule, superseded attempt closed, channel call). Choosing the same channel again while its
+ * attempt is live returns that attempt; nothing is sent twice.
+ */
+export async function chooseCheckoutChannel(options: { serialNo: string; channel: Channel; device: Device; now?: Date }): Promise<ChosenChannel> {
+  const now = options.now ?? new Date();
+  const found = isSerialNo(options.serialNo, 'P') ? await db().payment.findUnique({ where: { serialNo: options.serialNo }, include: { order: true } }) : null;
+  if (!found || found.invokeMethod !== 'CASHIER') throw new AppError('NOT_FOUND', 'No such checkout.');
+  const { order, ...payment } = found;
+  if (order.status === 'PAID') throw new AppError('ORDER_ALREADY_PAID');
+  if (order.status === 'CLOSED' || payment.expiresAt <= now) throw new AppError('ORDER_CLOSED', 'This payment has expired.');
+
+  const offered = (await checkoutChannels(payment.merchantId)).find((entry) => entry.available && entry.channel.channel === options.channel);
+  if (!offered) throw new AppError('METHOD_NOT_SUPPORTED', `${options.channel} is not offered for this payment.`);
+  // The app's grant, the merchant and the channel are checked as for the API.
+  const target = await resolvePaymentChannel({ app: { id: payment.appId }, merchantId: payment.merchantId, paymentId: offered.channel.id });
+  const execution = executionFor(target.channel, options.device);
+  const input = cashierInput(payment, order, target.channel.id, now);
+
+  const bound = payment.paymentChannelId ? null : await bindCashierAttempt(payment, target.channel, execution, input, now);
+  if (bound) return send(bound, execution);
+
+  const opened = await openAttempt({ appId: payment.appId, companyId: target.company.id, route: { channel: target.channel, execution }, input, now });
+  if (opened.kind === 'EXISTING') {
+    const stored = opened.payment.action as unknown as StoredAction;
+    // Bound a moment ago by another click, and not answered by the channel yet.
+    if (!stored.channel) throw new AppError('CONFLICT', 'This payment is being sent to the channel; retry in a moment.');
+    return { serialNo: opened.payment.serialNo, action: stored.channel };
+  }
+  if (opened.supersedes) await closeSuperseded(opened.supersedes, opened.payment);
+  return send(opened.payment, execution);
+}

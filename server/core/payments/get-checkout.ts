@@ -1,0 +1,64 @@
+import { db } from '@/server/db/client';
+import type { Channel, Payment } from '@/server/db/generated/client';
+import { isSerialNo } from '../serial-numbers';
+import { checkoutChannels } from './checkout-channels';
+import { effectiveStatus } from './payment-object';
+import type { StoredAction } from './send-attempt';
+
+/** What the payer sees: PENDING is payable; EXPIRED is a payment whose time ran out. */
+export type CheckoutStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'CLOSED' | 'EXPIRED';
+
+/** The hosted checkout's view of a payment: public (the serial is the only identifier), no secrets. */
+export interface CheckoutView {
+  serialNo: string;
+  merchantName: string;
+  subject: string;
+  amount: number;
+  status: CheckoutStatus;
+  expiresAt: Date;
+  livemode: boolean;
+  /** Where the payer goes back to the app; http(s) only, checked against the app's origins when created. */
+  returnUrl: string | null;
+  /** A QR attempt to scan: its channel and the code's content. */
+  qr: { channel: Channel; content: string } | null;
+  /** CASHIER: the channels to choose from (unavailable ones are listed but cannot be chosen). */
+  choices: Array<{ channel: Channel; available: boolean }> | null;
+}
+
+function statusOf(payment: Payment, orderStatus: string, now: Date): CheckoutStatus {
+  if (orderStatus === 'PAID') return 'SUCCEEDED';
+  if (orderStatus === 'CLOSED') return 'CLOSED';
+  const status = effectiveStatus(payment, now);
+  if (status === 'CLOSED' && (payment.expiresAt <= now || (payment.closedAt && payment.closedAt >= payment.expiresAt))) return 'EXPIRED';
+  return status;
+}
+
+function qrOf(payment: Payment | undefined): CheckoutView['qr'] {
+  const action = payment?.action as unknown as StoredAction | null | undefined;
+  if (!payment?.channel || payment.status !== 'PENDING' || action?.channel?.type !== 'QR_CODE') return null;
+  return { channel: payment.channel, content: action.channel.content };
+}
+
+/**
+ * The checkout of an attempt, or null for an unknown serial. A CASHIER checkout follows its order:
+ * it stays payable (choose again) until the order is paid or closed or the time is up, and shows the
+ * QR code of the newest attempt when the chosen channel pays by QR.
+ */
+export async function getCheckout(options: { serialNo: string; now?: Date }): Promise<CheckoutView | null> {
+  const now = options.now ?? new Date();
+  if (!isSerialNo(options.serialNo, 'P')) return null;
+  const found = await db().payment.findUnique({ where: { serialNo: options.serialNo }, include: { order: { include: { merchant: { select: { name: true } } } } } });
+  if (!found) return null;
+  const { order, ...payment } = found;
+  const view = { serialNo: payment.serialNo, merchantName: order.merchant.name, subject: payment.subject, amount: payment.amount, expiresAt: payment.expiresAt, livemode: payment.livemode, returnUrl: payment.returnUrl };
+  if (payment.invokeMethod !== 'CASHIER') return { ...view, status: statusOf(payment, order.status, now), qr: qrOf(payment), choices: null };
+
+  const newest = await db().payment.findFirst({ where: { orderId: order.id }, orderBy: { createdAt: 'desc' } });
+  let status: CheckoutStatus = statusOf(payment, order.status, now);
+  if (status !== 'SUCCEEDED' && payment.expiresAt <= now) status = 'EXPIRED';
+  // A failed or superseded attempt leaves the order payable: the payer may choose again.
+  if ((status === 'FAILED' || status === 'CLOSED') && order.status === 'OPEN') status = 'PENDING';
+  const payable = status === 'PENDING';
+  const choices = payable ? (await checkoutChannels(payment.merchantId)).map((entry) => ({ channel: entry.channel.channel, available: entry.available })) : null;
+  return { ...view, status, qr: payable ? qrOf(newest ?? undefined) : null, choices };
+}

@@ -1,0 +1,115 @@
+import { db } from '@/server/db/client';
+import type { WebhookAttemptTrigger } from '@/server/db/generated/client';
+import { openAppSecret } from '@/server/backend/apps/app-secret';
+import { newId } from '@/server/lib/ids';
+import { signWebhook } from '@/server/sdk/webhooks';
+import { toEventObject } from './event-object';
+import { postWebhook, WEBHOOK_TIMEOUT_MS, type PostResult } from './post-webhook';
+import { raiseAlert } from './raise-alert';
+import { nextAttemptAt } from './webhook-schedule';
+
+/** Longer than an attempt can take (the 10 s timeout plus the bookkeeping), so a live sender never loses it. */
+export const LEASE_MS = WEBHOOK_TIMEOUT_MS * 3;
+
+/**
+ * DELIVERED: acknowledged. RETRY_SCHEDULED / EXHAUSTED: an automatic attempt failed, with or
+ * without a next one. FAILED: a resend failed (the schedule is untouched). SKIPPED: nothing to do —
+ * no delivery, not due, already final, or another sender holds the lease.
+ */
+export type DeliveryOutcome = 'DELIVERED' | 'RETRY_SCHEDULED' | 'EXHAUSTED' | 'FAILED' | 'SKIPPED';
+
+const leaseFree = (now: Date) => ({ OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] });
+
+/**
+ * Takes the lease of one delivery by a conditional update: of any number of concurrent senders
+ * (the in-process attempt, the retry workflow, the sweeper, a resend) exactly one wins. An
+ * automatic attempt also needs the delivery PENDING and due; a resend only the lease.
+ */
+async function claim(deliveryId: string, trigger: WebhookAttemptTrigger, now: Date): Promise<Date | null> {
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  const due = trigger === 'AUTO' ? { status: 'PENDING' as const, nextAttemptAt: { lte: now } } : {};
+  const { count } = await db().webhookDelivery.updateMany({ where: { eventId: deliveryId, ...due, ...leaseFree(now) }, data: { leaseUntil } });
+  return count === 1 ? leaseUntil : null;
+}
+
+async function send(deliveryId: string): Promise<{ url: string; result: PostResult; startedAt: Date }> {
+  const delivery = await db().webhookDelivery.findUniqueOrThrow({ where: { eventId: deliveryId }, include: { event: true } });
+  // The newest active secret: during a rotation apps accept both, and the new one is the one to move to.
+  const secretRow = await db().appSecret.findFirst({ where: { appId: delivery.appId, revokedAt: null }, orderBy: { createdAt: 'desc' } });
+  const startedAt = new Date();
+  if (!secretRow) return { url: delivery.url, startedAt, result: { acknowledged: false, statusCode: null, responseExcerpt: null, error: 'the app has no active secret to sign with', durationMs: 0 } };
+  const rawBody = JSON.stringify(toEventObject(delivery.event));
+  // The receiver checks the timestamp against its own clock: always the real time.
+  const timestamp = String(Math.floor(startedAt.getTime() / 1000));
+  const headers = {
+    'content-type': 'application/json',
+    'user-agent': 'PayCenter-Webhook/1',
+    'X-PayCenter-Event-Id': delivery.eventId,
+    'X-PayCenter-Timestamp': timestamp,
+    'X-PayCenter-Signature': signWebhook({ secret: openAppSecret(secretRow), timestamp, rawBody }),
+  };
+  return { url: delivery.url, startedAt, result: await postWebhook({ url: delivery.url, headers, rawBody }) };
+}
+
+/** Records the attempt and moves the delivery on, releasing the lease, in one transaction. */
+async function record(deliveryId: string, trigger: WebhookAttemptTrigger, now: Date, sent: Awaited<ReturnType<typeof send>>): Promise<DeliveryOutcome> {
+  const { result } = sent;
+  return db().$transaction(async (tx) => {
+    const delivery = await tx.webhookDelivery.update({
+      where: { eventId: deliveryId },
+      data: { attemptCount: { increment: 1 }, autoAttemptCount: { increment: trigger === 'AUTO' ? 1 : 0 }, leaseUntil: null, lastStatusCode: result.statusCode, lastError: result.error },
+    });
+    await tx.webhookAttempt.create({
+      data: {
+        id: newId('wha'),
+        deliveryId,
+        number: delivery.attemptCount,
+        trigger,
+        url: sent.url,
+        startedAt: sent.startedAt,
+        durationMs: result.durationMs,
+        statusCode: result.statusCode,
+        responseExcerpt: result.responseExcerpt,
+        error: result.error,
+      },
+    });
+    if (result.acknowledged) {
+      await tx.webhookDelivery.update({ where: { eventId: deliveryId }, data: { status: 'SUCCEEDED', deliveredAt: delivery.deliveredAt ?? now, nextAttemptAt: null } });
+      return 'DELIVERED';
+    }
+    if (trigger === 'RESEND' || delivery.status !== 'PENDING') return 'FAILED';
+    const next = nextAttemptAt(delivery.autoAttemptCount, now);
+    if (next) {
+      await tx.webhookDelivery.update({ where: { eventId: deliveryId }, data: { nextAttemptAt: next } });
+      return 'RETRY_SCHEDULED';
+    }
+    await tx.webhookDelivery.update({ where: { eventId: deliveryId }, data: { status: 'EXHAUSTED', exhaustedAt: now, nextAttemptAt: null } });
+    const event = await tx.outboxEvent.findUniqueOrThrow({ where: { id: deliveryId }, select: { serialNo: true } });
+    await raiseAlert(tx, {
+      kind: 'WEBHOOK_EXHAUSTED',
+      companyId: delivery.companyId,
+      serialNo: event.serialNo,
+      message: `Webhook ${deliveryId} to ${delivery.url} was not acknowledged after ${delivery.autoAttemptCount} attempts; the app must catch up from the change feed or a resend.`,
+      details: { eventId: deliveryId, appId: delivery.appId, url: delivery.url, lastStatusCode: result.statusCode, lastError: result.error },
+    });
+    return 'EXHAUSTED';
+  });
+}
+
+/** One attempt of a delivery whose lease the caller holds. */
+export async function attemptClaimed(options: { deliveryId: string; trigger: WebhookAttemptTrigger; now: Date }): Promise<DeliveryOutcome> {
+  const sent = await send(options.deliveryId);
+  return record(options.deliveryId, options.trigger, options.now, sent);
+}
+
+/**
+ * One attempt of an event's webhook, if this caller wins its lease (see `claim`): POSTs the signed
+ * event, records the attempt, and schedules the next one or marks the delivery EXHAUSTED (with an
+ * alert). `now` is the time the schedule is computed from, replaceable in tests.
+ */
+export async function deliverWebhook(options: { deliveryId: string; trigger?: WebhookAttemptTrigger; now?: Date }): Promise<DeliveryOutcome> {
+  const trigger = options.trigger ?? 'AUTO';
+  const now = options.now ?? new Date();
+  if (!(await claim(options.deliveryId, trigger, now))) return 'SKIPPED';
+  return attemptClaimed({ deliveryId: options.deliveryId, trigger, now });
+}

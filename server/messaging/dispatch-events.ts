@@ -1,0 +1,18 @@
+import { logger } from '@/server/logging/logger';
+import { deliverWebhook } from './deliver-webhook';
+import { requestWebhookRetries } from './webhook-retries';
+
+/**
+ * The first webhook attempt of just committed events, in this process, so a healthy app hears of
+ * a payment within milliseconds. Fire and forget: call it after the commit and do not await it.
+ * If this process dies first, the delivery row committed with the event is found by the sweeper.
+ */
+export function dispatchEvents(eventIds: readonly string[]): void {
+  for (const deliveryId of eventIds) {
+    deliverWebhook({ deliveryId })
+      .then((outcome) => {
+        if (outcome === 'RETRY_SCHEDULED') requestWebhookRetries(deliveryId);
+      })
+      .catch((error: unknown) => logger().error({ deliveryId, err: error }, 'first webhook attempt failed to run; the sweeper will retry it'));
+  }
+}

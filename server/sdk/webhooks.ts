@@ -1,0 +1,49 @@
+// The reference webhook check for apps (docs/webhooks.md): plain node:crypto, copyable as is.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export type EventType = 'payment.succeeded' | 'payment.failed' | 'payment.closed' | 'refund.succeeded' | 'refund.failed';
+
+/** The body of a webhook (api-contract.md). Unknown `type`s may be added: ignore them. */
+export interface WebhookEvent {
+  id: string;
+  type: EventType | (string & {});
+  createdAt: string;
+  livemode: boolean;
+  data: Record<string, unknown>;
+}
+
+export class WebhookVerificationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WebhookVerificationError';
+  }
+}
+
+/** Lowercase hex HMAC-SHA256(secret, TIMESTAMP + "." + RAW_BODY), the X-PayCenter-Signature header. */
+export function signWebhook(options: { secret: string; timestamp: string; rawBody: string }): string {
+  return createHmac('sha256', options.secret).update(`${options.timestamp}.${options.rawBody}`, 'utf8').digest('hex');
+}
+
+/**
+ * Checks a webhook's signature over the raw body exactly as received (parse it only afterwards),
+ * and that its timestamp is within `toleranceSeconds` (300 by default) of now, so a captured
+ * request cannot be replayed later. Answers the event, or throws WebhookVerificationError.
+ */
+export function verifyWebhook(options: {
+  secret: string;
+  timestamp: string | null;
+  signature: string | null;
+  rawBody: string;
+  toleranceSeconds?: number;
+  now?: Date;
+}): WebhookEvent {
+  const { timestamp, signature } = options;
+  if (!timestamp || !/^\d{1,12}$/.test(timestamp)) throw new WebhookVerificationError('missing or malformed X-PayCenter-Timestamp');
+  if (!signature) throw new WebhookVerificationError('missing X-PayCenter-Signature');
+  const nowSeconds = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  if (Math.abs(nowSeconds - Number(timestamp)) > (options.toleranceSeconds ?? 300)) throw new WebhookVerificationError('timestamp outside the tolerance');
+  const expected = Buffer.from(signWebhook({ secret: options.secret, timestamp, rawBody: options.rawBody }), 'utf8');
+  const given = Buffer.from(signature, 'utf8');
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new WebhookVerificationError('signature does not match');
+  return JSON.parse(options.rawBody) as WebhookEvent;
+}
