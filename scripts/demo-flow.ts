@@ -89,7 +89,7 @@ async function expectStatus(demo: Demo, method: 'GET' | 'POST', pathWithQuery: s
 }
 
 type Payment = { serialNo: string; orderNo: string; status: string; amount: number; channelTradeNo: string | null; refundedAmount: number; livemode: boolean };
-type Refund = { refundSerialNo: string; refundNo: string; serialNo: string; amount: number; status: string };
+type Refund = { refundSerialNo: string; refundNo: string; serialNo: string; amount: number; status: string; succeededAt: string | null };
 
 function paymentOf(body: Record<string, unknown>, where: string): Payment {
   const payment = body.payment as Payment | undefined;
@@ -235,10 +235,11 @@ async function run(demo: Demo, orderNo: string, receiver: Awaited<ReturnType<typ
   same(paymentOf(await expectStatus(demo, 'GET', `/api/v1/payments?channelTradeNo=${encodeURIComponent(paid.channelTradeNo)}`, 200), 'by channelTradeNo'), paid, 'by channelTradeNo');
   step('found it by serialNo, by merchantId + orderNo (order PAID) and by channelTradeNo');
 
-  const refundedAt = Date.now();
   const first = await refund(demo, paid.serialNo, `${orderNo}-R1`, 300);
   step(`refund ${first.refundSerialNo} of 300 fen accepted (${first.status})`);
   if (first.status !== 'SUCCEEDED') fail(`the sandbox refund ${first.refundSerialNo} should succeed at once, it is ${first.status}`);
+  // Measured from the change itself (as for the payment), not from when this script sent the request.
+  const refundedAt = Date.parse(first.succeededAt ?? '');
   const refundWebhook = await waitForWebhook(receiver, (w) => w.type === 'refund.succeeded' && w.data.refund?.refundSerialNo === first.refundSerialNo, refundedAt, 'refund.succeeded');
   step(`webhook refund.succeeded ${refundWebhook.eventId} arrived signed and verified, ${refundWebhook.receivedAt - refundedAt} ms after the refund`);
   const second = await refund(demo, paid.serialNo, `${orderNo}-R2`, 700);

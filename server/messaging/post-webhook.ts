@@ -60,6 +60,9 @@ export async function postWebhook(options: { url: string; headers: Record<string
     const request = (url.protocol === 'https:' ? https : http).request(url, {
       method: 'POST',
       headers: { ...options.headers, 'content-length': String(body.byteLength) },
+      // A fresh connection each time: a pooled keep-alive socket the receiver has since closed
+      // fails the next webhook with ECONNRESET, and each connection passes the address check.
+      agent: false,
       ...(env().isProduction ? { lookup: publicOnlyLookup } : {}),
     });
     const timer = setTimeout(() => request.destroy(new WebhookTimeout()), timeoutMs);
