@@ -58,7 +58,10 @@ async function pageWeight(page: Page) {
 }
 
 async function decodeQr(page: Page): Promise<string> {
-  const png = PNG.sync.read(await page.getByTestId('checkout-qr').screenshot());
+  // A clip of the page rather than an element screenshot: the element may be re-rendered meanwhile.
+  const box = await page.getByTestId('checkout-qr').boundingBox();
+  expect(box, 'the QR code is on the page').not.toBeNull();
+  const png = PNG.sync.read(await page.screenshot({ clip: box! }));
   const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   expect(code, 'the QR code on the page decodes').not.toBeNull();
   return code!.data;

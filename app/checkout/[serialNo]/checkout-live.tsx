@@ -61,7 +61,10 @@ export function CheckoutLive(props: { serialNo: string; status: CheckoutStatus; 
       <>
         <p className="flex items-center justify-between rounded-xl bg-amber-50 px-4 py-2.5 text-sm text-amber-900" data-testid="checkout-time-left">
           <span>{t('checkout.timeLeft')}</span>
-          <span className="font-semibold tabular-nums">{t('checkout.timeLeftValue', { minutes: left.minutes, seconds: String(left.seconds).padStart(2, '0') })}</span>
+          {/* The server's clock and the browser's differ by the render delay: keep the server's text until the first tick. */}
+          <span className="font-semibold tabular-nums" suppressHydrationWarning>
+            {t('checkout.timeLeftValue', { minutes: left.minutes, seconds: String(left.seconds).padStart(2, '0') })}
+          </span>
         </p>
         {props.children}
       </>
