@@ -1,12 +1,5 @@
 import { db, type Db, type Tx } from '@/server/db/client';
-import { logger } from '@/server/logging/logger';
-
-/**
- * How long a claimed attempt is left alone by other sweeps. The action on it (an active query or a close,
- * each a few channel calls with timeouts) finishes well within; if it crashes, the attempt is due again
- * after the lease and the next sweep retries it.
- */
-export const CLAIM_LEASE_MS = 2 * 60_000;
+import { CLAIM_LEASE_MS, runClaimed } from '../run-claimed';
 
 export type DueKind = 'QUERY' | 'EXPIRE';
 
@@ -41,25 +34,12 @@ export async function claimDuePayments(client: Db | Tx, options: { kind: DueKind
   return rows.map((row) => row.serialNo);
 }
 
-/**
- * Claims the due attempts, then runs `action` on each outside any transaction (it calls the channel).
- * One attempt's failure is logged and leaves it for the next sweep after the lease; the others go on.
- */
+/** Claims the due attempts, then runs `action` on each (see runClaimed). */
 export async function sweepDuePayments(options: {
   kind: DueKind;
   now: Date;
   limit: number;
   action: (serialNo: string) => Promise<unknown>;
 }): Promise<{ done: number; failed: number }> {
-  const claimed = await claimDuePayments(db(), options);
-  let failed = 0;
-  for (const serialNo of claimed) {
-    try {
-      await options.action(serialNo);
-    } catch (error) {
-      failed++;
-      logger().error({ err: error, serialNo, sweep: options.kind }, 'payment sweep action failed; retried after the lease');
-    }
-  }
-  return { done: claimed.length - failed, failed };
+  return runClaimed(await claimDuePayments(db(), options), options.action, `payments-${options.kind.toLowerCase()}`);
 }

@@ -4,12 +4,10 @@ import type { RefundState } from '@/server/gateway/types';
 import { logger } from '@/server/logging/logger';
 import { raiseAlert } from '@/server/messaging/raise-alert';
 import { channelOf } from '../payments/channel-call';
+import { CLAIM_LEASE_MS, runClaimed } from '../run-claimed';
 import { applyRefundState } from './apply-refund-state';
 import { nextRefundQueryAt, REFUND_STUCK_AFTER_MS } from './refund-query-schedule';
 import { sendRefund } from './send-refund';
-
-/** How long a claimed refund is left alone by other sweeps; a crashed sync is retried after it. */
-const CLAIM_LEASE_MS = 2 * 60_000;
 
 /**
  * Settles a PROCESSING refund from the channel's own record. When the channel does not report it
@@ -87,14 +85,10 @@ export async function queryDueRefunds(options: { now?: Date; limit?: number } = 
       ORDER BY "nextQueryAt" LIMIT ${options.limit ?? 100}
       FOR UPDATE SKIP LOCKED)
     RETURNING "refundSerialNo"`;
-  let failed = 0;
-  for (const { refundSerialNo } of claimed) {
-    try {
-      await syncRefund({ refundSerialNo, now });
-    } catch (error) {
-      failed++;
-      logger().error({ err: error, refundSerialNo }, 'refund query failed; retried after the lease');
-    }
-  }
-  return { queried: claimed.length - failed, failed };
+  const { done, failed } = await runClaimed(
+    claimed.map((row) => row.refundSerialNo),
+    (refundSerialNo) => syncRefund({ refundSerialNo, now }),
+    'refunds-query',
+  );
+  return { queried: done, failed };
 }
