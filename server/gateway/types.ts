@@ -80,7 +80,18 @@ export interface PaymentNotification {
   paidAt: Date | null;
 }
 
-export type VerifiedNotification = PaymentNotification;
+/** A channel's refund result (WeChat Pay REFUND.*); channels that have none only send payments. */
+export interface RefundNotification {
+  kind: 'REFUND';
+  serialNo: string;
+  refundSerialNo: string;
+  state: ChannelRefundState;
+  channelRefundNo: string | null;
+  /** Fen refunded, as the channel reports it. */
+  amount: number | null;
+}
+
+export type VerifiedNotification = PaymentNotification | RefundNotification;
 
 export type NotificationCheck =
   | { verified: true; notification: VerifiedNotification }
@@ -88,6 +99,8 @@ export type NotificationCheck =
 
 export interface IncomingNotification {
   account: ChannelAccount;
+  /** The clock freshness checks use (WeChat Pay's Wechatpay-Timestamp); tests replaying vectors inject it. */
+  now?: Date;
   method: string;
   headers: Record<string, string>;
   query: string;

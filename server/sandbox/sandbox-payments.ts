@@ -6,13 +6,15 @@ import { findAppPayment } from '@/server/core/payments/find-payments';
 import { toPaymentObject, type PaymentObject } from '@/server/core/payments/payment-object';
 import type { StoredAction } from '@/server/core/payments/send-attempt';
 import { db } from '@/server/db/client';
-import type { Payment } from '@/server/db/generated/client';
+import type { Channel } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { channelEndpoint } from '@/server/gateway/endpoints';
-import { failAlipayTrade, payAlipayTrade } from './alipay';
-import { openAlipayAction } from './open-alipay-action';
+import { alipaySandboxPayer } from './alipay-payer';
+import type { SandboxPayer, SandboxPayOptions } from './sandbox-payer';
 
-async function sandboxAttempt(appId: string, serialNo: string): Promise<{ payment: Payment; accountId: string }> {
+const PAYERS: Partial<Record<Channel, SandboxPayer>> = { ALIPAY: alipaySandboxPayer };
+
+async function sandboxAttempt(appId: string, serialNo: string): Promise<{ payer: SandboxPayer; options: SandboxPayOptions }> {
   // Live payments and servers without sandbox mode have no such helper at all.
   if (!env().PAYCENTER_SANDBOX) throw new AppError('NOT_FOUND');
   const { payment } = await findAppPayment({ appId, serialNo });
@@ -20,8 +22,11 @@ async function sandboxAttempt(appId: string, serialNo: string): Promise<{ paymen
   const { channel, paymentChannelId } = boundChannel(payment);
   const account = await db().sandboxAccount.findUnique({ where: { paymentChannelId } });
   if (!account) throw new AppError('NOT_FOUND', 'No such sandbox payment.');
-  if (channel !== 'ALIPAY') throw new AppError('METHOD_NOT_SUPPORTED', `The ${channel} simulator is not available yet.`);
-  return { payment, accountId: account.accountId };
+  const payer = PAYERS[channel];
+  if (!payer) throw new AppError('METHOD_NOT_SUPPORTED', `The ${channel} simulator is not available yet.`);
+  const action = (payment.action as unknown as StoredAction | null)?.channel ?? null;
+  const gatewayBase = channelEndpoint(channel, 'SANDBOX', env().PAYCENTER_BASE_URL)!;
+  return { payer, options: { accountId: account.accountId, serialNo: payment.serialNo, action, gatewayBase } };
 }
 
 async function current(appId: string, serialNo: string): Promise<PaymentObject> {
@@ -30,18 +35,14 @@ async function current(appId: string, serialNo: string): Promise<PaymentObject> 
 }
 
 export async function paySandboxPayment(options: { appId: string; serialNo: string }): Promise<PaymentObject> {
-  const { payment, accountId } = await sandboxAttempt(options.appId, options.serialNo);
-  const action = payment.action as unknown as StoredAction | null;
-  if (!action) throw new AppError('CONFLICT', 'The payment was never sent to its channel.');
-  await openAlipayAction(action.channel, channelEndpoint('ALIPAY', 'SANDBOX', env().PAYCENTER_BASE_URL)!);
-  await payAlipayTrade({ appId: accountId, outTradeNo: payment.serialNo });
+  const { payer, options: attempt } = await sandboxAttempt(options.appId, options.serialNo);
+  if (!attempt.action) throw new AppError('CONFLICT', 'The payment was never sent to its channel.');
+  await payer.pay(attempt);
   return current(options.appId, options.serialNo);
 }
 
 export async function failSandboxPayment(options: { appId: string; serialNo: string }): Promise<PaymentObject> {
-  const { payment, accountId } = await sandboxAttempt(options.appId, options.serialNo);
-  const action = payment.action as unknown as StoredAction | null;
-  if (action) await openAlipayAction(action.channel, channelEndpoint('ALIPAY', 'SANDBOX', env().PAYCENTER_BASE_URL)!);
-  await failAlipayTrade({ appId: accountId, outTradeNo: payment.serialNo });
+  const { payer, options: attempt } = await sandboxAttempt(options.appId, options.serialNo);
+  await payer.fail(attempt);
   return current(options.appId, options.serialNo);
 }

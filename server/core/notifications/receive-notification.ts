@@ -2,10 +2,12 @@ import { loadChannelAccount } from '@/server/backend/channels/load-channel-accou
 import { db } from '@/server/db/client';
 import type { Channel, NotificationOutcome } from '@/server/db/generated/client';
 import { pluginFor } from '@/server/gateway/registry';
-import type { ChannelAccount, ChannelPlugin } from '@/server/gateway/types';
+import type { ChannelAccount, ChannelPlugin, PaymentNotification, RefundNotification } from '@/server/gateway/types';
 import { newId } from '@/server/lib/ids';
 import { logger } from '@/server/logging/logger';
+import { raiseAlert } from '@/server/messaging/raise-alert';
 import { applyPaymentState } from '../payments/apply-payment-state';
+import { applyRefundState } from '../refunds/apply-refund-state';
 import { refundIfDuplicate } from '../payments/refund-if-duplicate';
 import { syncPayment } from '../payments/sync-payment';
 
@@ -68,18 +70,43 @@ export async function receiveNotification(callback: IncomingCallback): Promise<C
   }
 
   const { notification } = check;
+  return notification.kind === 'REFUND'
+    ? receiveRefund(stored.id, callback.paymentId, notification, plugin)
+    : receivePayment(stored.id, callback.paymentId, notification, plugin);
+}
+
+async function receivePayment(storedId: string, paymentId: string, notification: PaymentNotification, plugin: ChannelPlugin): Promise<CallbackAnswer> {
   const payment = await db().payment.findUnique({ where: { serialNo: notification.serialNo } });
-  if (!payment || payment.paymentChannelId !== callback.paymentId) {
+  if (!payment || payment.paymentChannelId !== paymentId) {
     // Signed by the channel, but not for a payment of this payment ID: nothing of ours to change.
-    await settle(stored.id, 'REJECTED', { verified: true, reason: 'no such payment for this payment ID', serialNo: notification.serialNo });
+    await settle(storedId, 'REJECTED', { verified: true, reason: 'no such payment for this payment ID', serialNo: notification.serialNo });
     return plugin.ackNotification(true);
   }
-  await db().channelNotification.update({ where: { id: stored.id }, data: { companyId: payment.companyId } });
+  await db().channelNotification.update({ where: { id: storedId }, data: { companyId: payment.companyId } });
   const applied = await applyPaymentState({
     serialNo: payment.serialNo,
     observed: { state: notification.state, channelTradeNo: notification.channelTradeNo, amount: notification.amount, paidAt: notification.paidAt },
   });
-  await settle(stored.id, applied.outcome, { verified: true, serialNo: payment.serialNo, reason: applied.outcome === 'AMOUNT_MISMATCH' ? `amount ${notification.amount} ≠ ${payment.amount}` : undefined });
+  await settle(storedId, applied.outcome, { verified: true, serialNo: payment.serialNo, reason: applied.outcome === 'AMOUNT_MISMATCH' ? `amount ${notification.amount} ≠ ${payment.amount}` : undefined });
   await refundIfDuplicate(applied);
+  return plugin.ackNotification(true);
+}
+
+/** A refund result pushed by the channel (WeChat Pay): the same settlement as the refund query's. */
+async function receiveRefund(storedId: string, paymentId: string, notification: RefundNotification, plugin: ChannelPlugin): Promise<CallbackAnswer> {
+  const refund = await db().refund.findUnique({ where: { refundSerialNo: notification.refundSerialNo }, include: { payment: { select: { paymentChannelId: true } } } });
+  if (!refund || refund.serialNo !== notification.serialNo || refund.payment.paymentChannelId !== paymentId) {
+    await settle(storedId, 'REJECTED', { verified: true, reason: 'no such refund for this payment ID', serialNo: notification.serialNo });
+    return plugin.ackNotification(true);
+  }
+  await db().channelNotification.update({ where: { id: storedId }, data: { companyId: refund.companyId } });
+  if (notification.state === 'SUCCEEDED' && notification.amount !== null && notification.amount !== refund.amount) {
+    const reason = `refund amount ${notification.amount} ≠ ${refund.amount}`;
+    await settle(storedId, 'AMOUNT_MISMATCH', { verified: true, serialNo: refund.serialNo, reason });
+    await raiseAlert(db(), { kind: 'AMOUNT_MISMATCH', companyId: refund.companyId, serialNo: refund.serialNo, message: `Refund ${refund.refundSerialNo}: ${reason}`, details: { refundSerialNo: refund.refundSerialNo } });
+    return plugin.ackNotification(true);
+  }
+  const applied = await applyRefundState({ refundSerialNo: refund.refundSerialNo, state: notification.state, channelRefundNo: notification.channelRefundNo });
+  await settle(storedId, applied.changed ? 'APPLIED' : 'UNCHANGED', { verified: true, serialNo: refund.serialNo });
   return plugin.ackNotification(true);
 }
