@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { getI18n } from '@/components/i18n/server';
-import { Providers } from './providers';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -12,14 +11,11 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { locale, messages } = await getI18n();
+  const { locale } = await getI18n();
+  // No client providers here: the public checkout must not download the dashboard's (tRPC, React Query).
   return (
     <html lang={locale}>
-      <body className="min-h-dvh font-sans">
-        <Providers locale={locale} messages={messages}>
-          {children}
-        </Providers>
-      </body>
+      <body className="min-h-dvh font-sans">{children}</body>
     </html>
   );
 }

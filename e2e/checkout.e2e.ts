@@ -1,5 +1,6 @@
 // The hosted checkout in Chromium on a production build: a CASHIER payment on a phone (choose Alipay,
-// pay on the simulated Alipay cashier, back at the app's returnUrl), a QR payment whose code decodes to
+// pay on the simulated Alipay cashier, back at the app's returnUrl, the app's receiver got the signed
+// webhook), a QR payment whose code decodes to
 // the channel's own code, and an expired payment that can no longer be paid. Screenshots are kept.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,7 +9,9 @@ import pg from 'pg';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { verifyWebhook } from '@/server/sdk/webhooks';
 import { appApiClient } from '@/server/testing/app-api-client';
+import { webhookReceiver } from '@/server/testing/webhook-receiver';
 import { DESKTOP, launchBrowser, newPage, PHONE, PHONE_USER_AGENT, screenshot } from './support/browser';
 
 let browser: Browser;
@@ -68,8 +71,9 @@ async function decodeQr(page: Page): Promise<string> {
 }
 
 describe('hosted checkout', () => {
-  it('CASHIER on a phone: choose Alipay, pay on its cashier, return to the app; the API reads SUCCEEDED', async () => {
-    const { serialNo, url } = await createPayment({ invokeMethod: 'CASHIER', amount: 12800 });
+  it('CASHIER on a phone: choose Alipay, pay on its cashier, return to the app; the app gets the signed webhook', async () => {
+    const receiver = await webhookReceiver();
+    const { serialNo, url } = await createPayment({ invokeMethod: 'CASHIER', amount: 12800, notifyUrl: receiver.url });
     const { context, page } = await newPage(browser, { viewport: PHONE, userAgent: PHONE_USER_AGENT });
     await page.goto(url);
     await page.getByTestId('checkout-merchant').waitFor();
@@ -91,6 +95,13 @@ describe('hosted checkout', () => {
 
     const paid = await api.request('GET', `/api/v1/payments/${serialNo}`);
     expect(paid.body.payment).toMatchObject({ serialNo, status: 'SUCCEEDED', amount: 12800, channel: 'ALIPAY', invokeMethod: 'CASHIER', paymentId: demo.paymentIds.ALIPAY });
+    // The app's receiver: exactly one payment.succeeded, signed with the app's secret over the raw body.
+    const webhook = await receiver.nth(1, 10_000);
+    const event = verifyWebhook({ secret: demo.appSecret, timestamp: webhook.timestamp, signature: webhook.signature, rawBody: webhook.rawBody });
+    expect(event).toMatchObject({ type: 'payment.succeeded', data: { payment: { serialNo, status: 'SUCCEEDED', amount: 12800, channel: 'ALIPAY' } } });
+    expect(webhook.eventId).toBe(event.id);
+    expect(() => verifyWebhook({ secret: demo.appSecret, timestamp: webhook.timestamp, signature: webhook.signature, rawBody: webhook.rawBody.replace('12800', '12801') })).toThrow(/signature/);
+    await receiver.close();
 
     // Back on the checkout (the browser's back button): it shows the success and returns to the app.
     await page.goto(url);

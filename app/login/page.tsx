@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { I18nProvider } from '@/components/i18n/client';
 import { getI18n } from '@/components/i18n/server';
 import { LocaleSwitch } from '@/components/i18n/locale-switch';
 import { Alert } from '@/components/ui/alert';
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const [params, session, { t }] = await Promise.all([searchParams, currentUser(), getI18n()]);
+  const [params, session, { t, locale, messages }] = await Promise.all([searchParams, currentUser(), getI18n()]);
   if (session.user) redirect('/');
 
   const reason = first(params.reason);
@@ -44,7 +45,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               </Alert>
             ) : null}
             <div className="mt-6">
-              <LoginForm callbackUrl={callbackUrl} initialError={first(params.error) ?? null} />
+              <I18nProvider locale={locale} messages={{ login: messages.login }}>
+                <LoginForm callbackUrl={callbackUrl} initialError={first(params.error) ?? null} />
+              </I18nProvider>
             </div>
           </Card>
           <p className="mt-6 text-center text-xs text-slate-600">{t('login.footer')}</p>

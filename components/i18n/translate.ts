@@ -17,7 +17,8 @@ function interpolate(template: string, values: MessageValues | undefined): strin
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }
 
-export function createTranslator(messages: Messages): Translate {
+/** `messages` may hold only the sections a page needs (the public checkout ships just its own). */
+export function createTranslator(messages: Partial<Messages>): Translate {
   return (key, values) => {
     let node: unknown = messages;
     for (const part of key.split('.')) {

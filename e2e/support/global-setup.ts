@@ -78,6 +78,8 @@ export default async function setup(project: TestProject) {
     NEXTAUTH_URL: baseUrl,
     PAYCENTER_BASE_URL: baseUrl,
     PAYCENTER_SANDBOX: 'true',
+    // The tests' webhook receivers listen on loopback, as an app on the center's LAN would.
+    PAYCENTER_WEBHOOK_PRIVATE_TARGETS: 'true',
     PAYCENTER_ADMIN_EMAIL: admin.email,
     PAYCENTER_ADMIN_PASSWORD: admin.password,
     LOG_LEVEL: 'info',

@@ -31,7 +31,10 @@ describe('env', () => {
     const env = parseEnv({ NODE_ENV: 'production', PAYCENTER_MASTER_KEY: key, NEXTAUTH_SECRET: 'x'.repeat(32), PAYCENTER_DATA_DIR: tmp() });
     expect(env.isProduction).toBe(true);
     expect(env.PAYCENTER_SANDBOX).toBe(false);
+    expect(env.PAYCENTER_WEBHOOK_PRIVATE_TARGETS).toBe(false);
     expect(env.PAYCENTER_MASTER_KEY).toBe(key);
+    const onPremise = parseEnv({ NODE_ENV: 'production', PAYCENTER_MASTER_KEY: key, NEXTAUTH_SECRET: 'x'.repeat(32), PAYCENTER_DATA_DIR: tmp(), PAYCENTER_WEBHOOK_PRIVATE_TARGETS: 'true' });
+    expect(onPremise.PAYCENTER_WEBHOOK_PRIVATE_TARGETS).toBe(true);
   });
 
   it('generates stable development secrets into the data dir', () => {
@@ -42,6 +45,7 @@ describe('env', () => {
     expect(second.PAYCENTER_MASTER_KEY).toBe(first.PAYCENTER_MASTER_KEY);
     expect(second.NEXTAUTH_SECRET).toBe(first.NEXTAUTH_SECRET);
     expect(first.PAYCENTER_SANDBOX).toBe(true);
+    expect(first.PAYCENTER_WEBHOOK_PRIVATE_TARGETS).toBe(true);
     expect(JSON.parse(readFileSync(path.join(dir, 'dev-secrets.json'), 'utf8')).NEXTAUTH_SECRET).toBe(first.NEXTAUTH_SECRET);
   });
 

@@ -12,10 +12,12 @@ export class ConfigError extends Error {
   }
 }
 
-export interface Env extends Omit<RawEnv, 'PAYCENTER_MASTER_KEY' | 'NEXTAUTH_SECRET' | 'PAYCENTER_SANDBOX'> {
+export interface Env extends Omit<RawEnv, 'PAYCENTER_MASTER_KEY' | 'NEXTAUTH_SECRET' | 'PAYCENTER_SANDBOX' | 'PAYCENTER_WEBHOOK_PRIVATE_TARGETS'> {
   PAYCENTER_MASTER_KEY: string;
   NEXTAUTH_SECRET: string;
   PAYCENTER_SANDBOX: boolean;
+  /** Whether webhooks may go to loopback/private addresses (apps on the same LAN); off in production by default. */
+  PAYCENTER_WEBHOOK_PRIVATE_TARGETS: boolean;
   isProduction: boolean;
   dataDir: string;
 }
@@ -65,6 +67,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     PAYCENTER_MASTER_KEY: raw.PAYCENTER_MASTER_KEY ?? generated!.PAYCENTER_MASTER_KEY,
     NEXTAUTH_SECRET: raw.NEXTAUTH_SECRET ?? generated!.NEXTAUTH_SECRET,
     PAYCENTER_SANDBOX: raw.PAYCENTER_SANDBOX ?? !isProduction,
+    PAYCENTER_WEBHOOK_PRIVATE_TARGETS: raw.PAYCENTER_WEBHOOK_PRIVATE_TARGETS ?? !isProduction,
     isProduction,
     dataDir,
   };

@@ -9,17 +9,18 @@ const NON_PUBLIC = [
   '::/128', '::1/128', 'fc00::/7', 'fe80::/10', 'ff00::/8',
 ];
 
-/** Loopback, private, link-local and the other ranges a webhook must not reach in production. */
+/** Loopback, private, link-local and the other ranges a webhook must not reach unless private targets are allowed. */
 export function isNonPublicAddress(address: string): boolean {
   return ipAllowed(NON_PUBLIC, address);
 }
 
 /**
- * Why a notify URL must not be called, or null. Only http(s); in production also no host that
- * resolves to a non-public address, so an app cannot make the center probe its own network (the
- * connection checks the addresses again, see postWebhook).
+ * Why a notify URL must not be called, or null. Only http(s); unless private targets are allowed
+ * (PAYCENTER_WEBHOOK_PRIVATE_TARGETS, off in production) also no host that resolves to a non-public
+ * address, so an app cannot make the center probe its own network (the connection checks the
+ * addresses again, see postWebhook).
  */
-export async function undeliverableReason(url: string, options: { production?: boolean } = {}): Promise<string | null> {
+export async function undeliverableReason(url: string, options: { publicOnly?: boolean } = {}): Promise<string | null> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -27,7 +28,7 @@ export async function undeliverableReason(url: string, options: { production?: b
     return 'not a valid URL';
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'only http and https URLs are called';
-  if (!(options.production ?? env().isProduction)) return null;
+  if (!(options.publicOnly ?? !env().PAYCENTER_WEBHOOK_PRIVATE_TARGETS)) return null;
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
   if (addresses.length === 0) return `${host} does not resolve`;

@@ -44,8 +44,8 @@ function describeFailure(error: unknown, timeoutMs: number): string {
 /**
  * One POST of a signed webhook over node:http(s) (not fetch: it takes no DNS guard). Redirects
  * are not followed (a 3xx is a failure: the app must give its final URL), the whole exchange is
- * bounded by the contract's 10 s, only the first 1 KiB of the answer is read, and in production
- * no connection is made to a non-public address.
+ * bounded by the contract's 10 s, only the first 1 KiB of the answer is read, and unless private
+ * targets are allowed no connection is made to a non-public address.
  */
 export async function postWebhook(options: { url: string; headers: Record<string, string>; rawBody: string; timeoutMs?: number }): Promise<PostResult> {
   const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
@@ -63,7 +63,7 @@ export async function postWebhook(options: { url: string; headers: Record<string
       // A fresh connection each time: a pooled keep-alive socket the receiver has since closed
       // fails the next webhook with ECONNRESET, and each connection passes the address check.
       agent: false,
-      ...(env().isProduction ? { lookup: publicOnlyLookup } : {}),
+      ...(env().PAYCENTER_WEBHOOK_PRIVATE_TARGETS ? {} : { lookup: publicOnlyLookup }),
     });
     const timer = setTimeout(() => request.destroy(new WebhookTimeout()), timeoutMs);
     const finish = (outcome: PostResult) => {

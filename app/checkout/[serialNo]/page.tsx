@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ChannelMark } from '@/components/checkout/channel-mark';
 import { QrCode } from '@/components/checkout/qr-code';
+import { I18nProvider } from '@/components/i18n/client';
 import { LocaleSwitch } from '@/components/i18n/locale-switch';
 import { getI18n } from '@/components/i18n/server';
 import { formatFen } from '@/components/money/fen';
@@ -77,7 +78,7 @@ async function ChannelChoices({ serialNo, choices }: { serialNo: string; choices
 }
 
 export default async function CheckoutPage(props: { params: Promise<{ serialNo: string }>; searchParams: Promise<SearchParams> }) {
-  const [{ serialNo }, params, { t }] = await Promise.all([props.params, props.searchParams, getI18n()]);
+  const [{ serialNo }, params, { t, locale, messages }] = await Promise.all([props.params, props.searchParams, getI18n()]);
   const checkout = await getCheckout({ serialNo });
   if (!checkout) notFound();
   const wait = Number(params.wait);
@@ -116,18 +117,21 @@ export default async function CheckoutPage(props: { params: Promise<{ serialNo: 
             </div>
           </dl>
         </section>
-        <CheckoutLive serialNo={checkout.serialNo} status={checkout.status} expiresAt={checkout.expiresAt.toISOString()} returnUrl={checkout.returnUrl}>
-          <div className="flex flex-col gap-4">
-            {wait > 0 ? (
-              <p role="alert" className="rounded-xl bg-sky-50 px-4 py-3 text-sm text-sky-900">{t('checkout.wait', { seconds: Math.ceil(wait) })}</p>
-            ) : null}
-            {params.error ? (
-              <p role="alert" className="rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800">{t('checkout.failed')}</p>
-            ) : null}
-            {checkout.qr ? <QrPanel qr={checkout.qr} /> : null}
-            {checkout.choices ? <ChannelChoices serialNo={checkout.serialNo} choices={checkout.choices} /> : null}
-          </div>
-        </CheckoutLive>
+        {/* Only the checkout's own strings reach the browser. */}
+        <I18nProvider locale={locale} messages={{ checkout: messages.checkout }}>
+          <CheckoutLive serialNo={checkout.serialNo} status={checkout.status} expiresAt={checkout.expiresAt.toISOString()} returnUrl={checkout.returnUrl}>
+            <div className="flex flex-col gap-4">
+              {wait > 0 ? (
+                <p role="alert" className="rounded-xl bg-sky-50 px-4 py-3 text-sm text-sky-900">{t('checkout.wait', { seconds: Math.ceil(wait) })}</p>
+              ) : null}
+              {params.error ? (
+                <p role="alert" className="rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800">{t('checkout.failed')}</p>
+              ) : null}
+              {checkout.qr ? <QrPanel qr={checkout.qr} /> : null}
+              {checkout.choices ? <ChannelChoices serialNo={checkout.serialNo} choices={checkout.choices} /> : null}
+            </div>
+          </CheckoutLive>
+        </I18nProvider>
       </main>
       <footer className="flex items-center justify-center gap-1.5 px-4 pb-6 text-xs text-slate-500">
         <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 fill-current">
