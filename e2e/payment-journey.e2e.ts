@@ -74,7 +74,8 @@ describe('payment journey', () => {
     const { context, page } = await newPage(browser, { viewport: DESKTOP });
     await signIn(page);
     await page.goto('/payments');
-    await page.getByLabel('订单号 / 支付流水号 / 渠道交易号').fill(paid.body.payment.channelTradeNo);
+    // Staff know the app's order number (the payer quotes it): that finds the payment.
+    await page.getByLabel('订单号 / 支付流水号 / 渠道交易号').fill(paid.body.payment.orderNo);
     await page.getByRole('link', { name: serialNo }).click();
     await page.waitForURL(`**/payments/${serialNo}`);
     await page.getByTestId('payment-amount').getByText('128.00').waitFor();
