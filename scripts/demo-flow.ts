@@ -1,8 +1,9 @@
-// npm run demo:flow — plays a business app written by another team: using only the API contract over
-// HTTP and the demo credentials in .data/demo.json (written by `npm run dev` / `npm run seed:demo`), it
-// pays an Alipay PC payment in the sandbox, finds it by all three identifiers and refunds it in two parts.
-// Its own webhook receiver must get payment.succeeded and refund.succeeded, signed, within a second, and
-// the change feed must answer the same events in order.
+// npm run demo:flow [-- <scenario>…] — plays a business app written by another team: using only the API
+// contract over HTTP and the demo credentials in .data/demo.json (written by `npm run dev` /
+// `npm run seed:demo`), it pays a payment in the sandbox for every scenario below (every channel, its
+// invoke methods, both WeChat Pay verification modes), finds it by all three identifiers and refunds it
+// in two parts. Its own webhook receiver must get payment.succeeded and refund.succeeded, signed, within
+// a second, and the change feed must answer the same events in order.
 // It signs and verifies with its own code on purpose: it must not import PayCenter's.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -15,8 +16,36 @@ interface Demo {
   appId: string;
   appSecret: string;
   merchantId: string;
-  paymentIds: { ALIPAY?: string };
+  paymentIds: Record<string, string | undefined>;
 }
+
+/** One payment journey: which payment ID of the demo merchant, how the app asks the user to pay. */
+interface Scenario {
+  name: string;
+  label: string;
+  paymentIdKey: string;
+  invokeMethod: 'PC' | 'WAP' | 'APP' | 'MINI_PROGRAM' | 'QR';
+  payer?: { clientIp?: string; openId?: string };
+}
+
+const PAYER_IP = '203.0.113.7';
+const OPENID = 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o';
+
+const SCENARIOS: Scenario[] = [
+  { name: 'alipay-pc', label: 'Alipay PC page pay', paymentIdKey: 'ALIPAY', invokeMethod: 'PC' },
+  { name: 'alipay-qr', label: 'Alipay QR (precreate)', paymentIdKey: 'ALIPAY', invokeMethod: 'QR' },
+  ...(['WECHATPAY', 'WECHATPAY_PLATFORM_CERT'] as const).flatMap((key): Scenario[] => {
+    const mode = key === 'WECHATPAY' ? 'public key' : 'platform certificate';
+    const slug = key === 'WECHATPAY' ? 'wechatpay' : 'wechatpay-cert';
+    return [
+      { name: `${slug}-native`, label: `WeChat Pay NATIVE (${mode})`, paymentIdKey: key, invokeMethod: 'QR' as const },
+      { name: `${slug}-h5`, label: `WeChat Pay H5 (${mode})`, paymentIdKey: key, invokeMethod: 'WAP' as const, payer: { clientIp: PAYER_IP } },
+      { name: `${slug}-jsapi`, label: `WeChat Pay JSAPI (${mode})`, paymentIdKey: key, invokeMethod: 'MINI_PROGRAM' as const, payer: { openId: OPENID } },
+    ];
+  }),
+  { name: 'easypay-page', label: 'EasyPay page payment (submit.php)', paymentIdKey: 'EASYPAY', invokeMethod: 'PC' },
+  { name: 'easypay-api', label: 'EasyPay API payment (mapi.php)', paymentIdKey: 'EASYPAY', invokeMethod: 'QR', payer: { clientIp: PAYER_IP } },
+];
 
 interface Answer {
   status: number;
@@ -27,6 +56,7 @@ class Deviation extends Error {}
 
 const AMOUNT = 1000;
 const PAY_TIMEOUT_MS = 20_000;
+const REFUND_TIMEOUT_MS = 20_000;
 
 function fail(message: string): never {
   throw new Deviation(message);
@@ -45,7 +75,7 @@ async function loadDemo(): Promise<Demo> {
     fail(`cannot read ${file} (${(error as Error).message}); run \`npm run dev\` or \`npm run seed:demo\` first`);
   }
   for (const key of ['baseUrl', 'appId', 'appSecret', 'merchantId'] as const) if (!demo[key]) fail(`${file} has no ${key}`);
-  if (!demo.paymentIds?.ALIPAY) fail(`${file} has no paymentIds.ALIPAY`);
+  if (!demo.paymentIds) fail(`${file} has no paymentIds`);
   return demo as Demo;
 }
 
@@ -122,6 +152,18 @@ async function refund(demo: Demo, serialNo: string, refundNo: string, amount: nu
   return created;
 }
 
+/** Channels that settle refunds later (WeChat Pay answers PROCESSING) are polled until final. */
+async function refundSucceeded(demo: Demo, created: Refund): Promise<Refund> {
+  const deadline = Date.now() + REFUND_TIMEOUT_MS;
+  for (let current = created; ; ) {
+    if (current.status === 'SUCCEEDED') return current;
+    if (current.status !== 'PROCESSING') fail(`refund ${current.refundSerialNo} became ${current.status}`);
+    if (Date.now() > deadline) fail(`refund ${current.refundSerialNo} still PROCESSING after ${REFUND_TIMEOUT_MS / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    current = (await expectStatus(demo, 'GET', `/api/v1/refunds/${created.refundSerialNo}`, 200)).refund as Refund;
+  }
+}
+
 interface Webhook {
   eventId: string;
   type: string;
@@ -183,46 +225,65 @@ async function feedEvents(demo: Demo): Promise<Array<{ id: string; type: string;
   }
 }
 
+function chosenScenarios(demo: Demo): Scenario[] {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !SCENARIOS.some((s) => s.name === name || s.name.startsWith(`${name}-`)));
+  if (unknown.length) fail(`unknown scenario ${unknown.join(', ')}; scenarios: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  const chosen = wanted.length ? SCENARIOS.filter((s) => wanted.some((name) => s.name === name || s.name.startsWith(`${name}-`))) : SCENARIOS;
+  const missing = chosen.filter((s) => !demo.paymentIds[s.paymentIdKey]);
+  if (missing.length) fail(`demo.json has no payment ID for ${missing.map((s) => s.paymentIdKey).join(', ')}; rerun \`npm run seed:demo\``);
+  return chosen;
+}
+
 async function main(): Promise<void> {
   const demo = await loadDemo();
-  const orderNo = `DEMO-${Date.now()}-${randomBytes(3).toString('hex')}`;
-  console.log(`PayCenter demo flow against ${demo.baseUrl} as app ${demo.appId}`);
+  const scenarios = chosenScenarios(demo);
+  console.log(`PayCenter demo flow against ${demo.baseUrl} as app ${demo.appId}: ${scenarios.length} scenarios`);
   const receiver = await startReceiver(demo.appSecret);
   try {
-    await run(demo, orderNo, receiver);
+    for (const scenario of scenarios) {
+      console.log(`\n${scenario.label}`);
+      await run(demo, scenario, receiver);
+    }
+    const webhookIds = receiver.received.map((w) => w.eventId);
+    const feedIds = (await feedEvents(demo)).map((e) => e.id).filter((id) => webhookIds.includes(id));
+    // Webhooks of different payments may overtake each other; the feed's order is the commit order.
+    if (JSON.stringify([...feedIds].sort()) !== JSON.stringify([...webhookIds].sort())) fail(`the change feed answers ${JSON.stringify(feedIds)}, the webhooks were ${JSON.stringify(webhookIds)}`);
+    step(`the change feed answers the same ${feedIds.length} events`);
   } finally {
     receiver.close();
   }
-  console.log('Demo flow passed.');
+  console.log(`\nDemo flow passed (${scenarios.map((s) => s.name).join(', ')}).`);
 }
 
-async function run(demo: Demo, orderNo: string, receiver: Awaited<ReturnType<typeof startReceiver>>): Promise<void> {
-
+async function run(demo: Demo, scenario: Scenario, receiver: Awaited<ReturnType<typeof startReceiver>>): Promise<void> {
+  const orderNo = `DEMO-${Date.now()}-${randomBytes(3).toString('hex')}`;
   const created = await expectStatus(demo, 'POST', '/api/v1/payments', 201, {
     merchantId: demo.merchantId,
-    paymentId: demo.paymentIds.ALIPAY,
+    paymentId: demo.paymentIds[scenario.paymentIdKey],
     orderNo,
     amount: AMOUNT,
     currency: 'CNY',
-    subject: 'Demo property fee',
-    invokeMethod: 'PC',
+    subject: '物业费 Demo property fee & 停车费 a=b',
+    invokeMethod: scenario.invokeMethod,
     notifyUrl: receiver.url,
+    ...(scenario.payer ? { payer: scenario.payer } : {}),
   });
   const pending = paymentOf(created, 'POST /api/v1/payments');
   const action = created.action as { type?: string; url?: string; html?: string } | undefined;
   if (pending.status !== 'PENDING' || pending.amount !== AMOUNT || pending.livemode) fail(`new payment is not a PENDING sandbox payment of ${AMOUNT}: ${JSON.stringify(pending)}`);
   if (!action?.type) fail(`POST /api/v1/payments answered no action: ${JSON.stringify(created)}`);
-  step(`created Alipay PC payment ${pending.serialNo} for order ${orderNo}, ${AMOUNT} fen; action ${action.type}`);
+  step(`created payment ${pending.serialNo} for order ${orderNo}, ${AMOUNT} fen; action ${action.type}`);
 
   const paidAt = Date.now();
   await expectStatus(demo, 'POST', `/api/v1/sandbox/payments/${pending.serialNo}/pay`, 200);
-  step('the simulated user paid at the Alipay sandbox');
+  step('the simulated user paid at the channel sandbox');
   const paymentWebhook = await waitForWebhook(receiver, (w) => w.type === 'payment.succeeded' && w.data.payment?.serialNo === pending.serialNo, paidAt, 'payment.succeeded');
   step(`webhook payment.succeeded ${paymentWebhook.eventId} arrived signed and verified, ${paymentWebhook.receivedAt - paidAt} ms after the payment`);
 
   const paid = await waitUntilSucceeded(demo, pending.serialNo);
   if (!paid.channelTradeNo) fail(`SUCCEEDED payment ${paid.serialNo} has no channelTradeNo`);
-  step(`payment SUCCEEDED, Alipay trade_no ${paid.channelTradeNo}`);
+  step(`payment SUCCEEDED, channel trade number ${paid.channelTradeNo}`);
 
   same(paymentOf(await expectStatus(demo, 'GET', `/api/v1/payments/${paid.serialNo}`, 200), 'by serialNo'), paid, 'by serialNo');
   const byOrder = await expectStatus(demo, 'GET', `/api/v1/payments?merchantId=${encodeURIComponent(demo.merchantId)}&orderNo=${encodeURIComponent(orderNo)}`, 200);
@@ -235,26 +296,21 @@ async function run(demo: Demo, orderNo: string, receiver: Awaited<ReturnType<typ
   same(paymentOf(await expectStatus(demo, 'GET', `/api/v1/payments?channelTradeNo=${encodeURIComponent(paid.channelTradeNo)}`, 200), 'by channelTradeNo'), paid, 'by channelTradeNo');
   step('found it by serialNo, by merchantId + orderNo (order PAID) and by channelTradeNo');
 
-  const first = await refund(demo, paid.serialNo, `${orderNo}-R1`, 300);
-  step(`refund ${first.refundSerialNo} of 300 fen accepted (${first.status})`);
-  if (first.status !== 'SUCCEEDED') fail(`the sandbox refund ${first.refundSerialNo} should succeed at once, it is ${first.status}`);
+  const accepted = await refund(demo, paid.serialNo, `${orderNo}-R1`, 300);
+  step(`refund ${accepted.refundSerialNo} of 300 fen accepted (${accepted.status})`);
+  const first = await refundSucceeded(demo, accepted);
   // Measured from the change itself (as for the payment), not from when this script sent the request.
   const refundedAt = Date.parse(first.succeededAt ?? '');
   const refundWebhook = await waitForWebhook(receiver, (w) => w.type === 'refund.succeeded' && w.data.refund?.refundSerialNo === first.refundSerialNo, refundedAt, 'refund.succeeded');
   step(`webhook refund.succeeded ${refundWebhook.eventId} arrived signed and verified, ${refundWebhook.receivedAt - refundedAt} ms after the refund`);
-  const second = await refund(demo, paid.serialNo, `${orderNo}-R2`, 700);
-  step(`refund ${second.refundSerialNo} of 700 fen accepted (${second.status}); the payment is fully refunded`);
+  const second = await refundSucceeded(demo, await refund(demo, paid.serialNo, `${orderNo}-R2`, 700));
+  step(`refund ${second.refundSerialNo} of 700 fen SUCCEEDED; the payment is fully refunded`);
 
   const third = await call(demo, 'POST', `/api/v1/payments/${paid.serialNo}/refunds`, { refundNo: `${orderNo}-R3`, amount: 1 });
   const error = third.body.error as { code?: string; details?: { refundableAmount?: number } } | undefined;
   if (third.status !== 422 || error?.code !== 'REFUND_AMOUNT_EXCEEDED') fail(`a third refund of 1 fen should be 422 REFUND_AMOUNT_EXCEEDED, got ${third.status}: ${JSON.stringify(third.body)}`);
   if (error.details?.refundableAmount !== 0) fail(`REFUND_AMOUNT_EXCEEDED should say refundableAmount 0, got ${JSON.stringify(error.details)}`);
   step('a third refund of 1 fen is refused: 422 REFUND_AMOUNT_EXCEEDED, refundableAmount 0');
-
-  const webhookIds = receiver.received.map((w) => w.eventId);
-  const feedIds = (await feedEvents(demo)).map((e) => e.id).filter((id) => webhookIds.includes(id));
-  if (JSON.stringify(feedIds) !== JSON.stringify(webhookIds)) fail(`the change feed answers ${JSON.stringify(feedIds)}, the webhooks were ${JSON.stringify(webhookIds)}`);
-  step(`the change feed answers the same ${feedIds.length} events in the same order`);
 }
 
 main().catch((error: unknown) => {

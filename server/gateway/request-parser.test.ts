@@ -28,7 +28,7 @@ describe('request parser', () => {
     ['EASYPAY', 'PC', 'easypay.submit', 'REDIRECT'],
     ['EASYPAY', 'QR', 'easypay.mapi', 'CHECKOUT'],
   ] as const)('%s + %s → %s (%s)', (channel, invokeMethod, method, action) => {
-    expect(parseRequest({ channel, invokeMethod, enabled: all, payerBuyerId: '2088102177846880' })).toMatchObject({ method, action });
+    expect(parseRequest({ channel, invokeMethod, enabled: all, payerBuyerId: '2088102177846880', payerClientIp: '203.0.113.7' })).toMatchObject({ method, action });
   });
 
   it('requires the buyer for Alipay mini program payments', () => {
@@ -41,6 +41,17 @@ describe('request parser', () => {
     expect(codeOf(() => parseRequest({ channel: 'WECHATPAY', invokeMethod: 'MINI_PROGRAM', enabled: all }))).toBe('INVALID_REQUEST');
   });
 
+  it('requires the payer IP for WeChat Pay H5, naming the field', () => {
+    let fields: unknown;
+    try {
+      parseRequest({ channel: 'WECHATPAY', invokeMethod: 'WAP', enabled: all });
+    } catch (error) {
+      fields = (error as AppError).details?.fields;
+    }
+    expect(fields).toEqual({ 'payer.clientIp': expect.stringMatching(/required/) });
+    expect(parseRequest({ channel: 'WECHATPAY', invokeMethod: 'WAP', enabled: all, payerClientIp: '2001:db8::1' }).method).toBe('wechatpay.h5');
+  });
+
   it('refuses what the channel cannot do, what the payment ID has not enabled, and CASHIER', () => {
     expect(codeOf(() => parseRequest({ channel: 'EASYPAY', invokeMethod: 'APP', enabled: all }))).toBe('METHOD_NOT_SUPPORTED');
     expect(codeOf(() => parseRequest({ channel: 'ALIPAY', invokeMethod: 'QR', enabled: ['PC'] }))).toBe('METHOD_NOT_SUPPORTED');
@@ -51,7 +62,7 @@ describe('request parser', () => {
     for (const [channel, methods] of Object.entries(CHANNEL_INVOKE_METHODS)) {
       for (const invokeMethod of methods) {
         const payerOpenId = channel === 'WECHATPAY' ? 'o1' : undefined;
-        expect(() => parseRequest({ channel: channel as 'ALIPAY', invokeMethod, enabled: methods, payerOpenId, payerBuyerId: '2088102177846880' })).not.toThrow();
+        expect(() => parseRequest({ channel: channel as 'ALIPAY', invokeMethod, enabled: methods, payerOpenId, payerBuyerId: '2088102177846880', payerClientIp: '203.0.113.7' })).not.toThrow();
       }
     }
   });

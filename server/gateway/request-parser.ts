@@ -37,6 +37,8 @@ export interface ParseRequest {
   payerOpenId?: string | null;
   /** Alipay mini programs pay for one buyer (buyer_id / buyer_open_id). */
   payerBuyerId?: string | null;
+  /** WeChat Pay H5 must name the payer's IP address (scene_info.payer_client_ip). */
+  payerClientIp?: string | null;
 }
 
 type Route = Omit<Execution, 'channel' | 'invokeMethod'>;
@@ -85,6 +87,9 @@ export function parseRequest(request: ParseRequest): Execution {
   }
   if (channel === 'WECHATPAY' && invokeMethod === 'MINI_PROGRAM' && !request.payerOpenId) {
     throw AppError.invalidFields({ 'payer.openId': 'required for WeChat Pay mini program payments' });
+  }
+  if (channel === 'WECHATPAY' && invokeMethod === 'WAP' && !request.payerClientIp) {
+    throw AppError.invalidFields({ 'payer.clientIp': 'required for WeChat Pay H5 payments (the payer’s IP address)' });
   }
   if (channel === 'ALIPAY' && invokeMethod === 'MINI_PROGRAM' && !request.payerBuyerId) {
     throw AppError.invalidFields({ 'payer.buyerId': 'required for Alipay mini program payments' });

@@ -20,21 +20,25 @@ export interface ChosenChannel {
   action: ChannelAction;
 }
 
-/** The channel's own page where it has one (PC page pay on desktops, WAP on phones), else a QR code. */
-function executionFor(channel: PaymentChannel, device: Device): Execution {
+/**
+ * The channel's own page where it has one (PC page pay on desktops, WAP on phones), else a QR code —
+ * also when the page needs what the checkout does not know (WeChat Pay H5 without the payer's IP).
+ */
+function executionFor(channel: PaymentChannel, device: Device, payerClientIp: string | null): Execution {
   const methods: Array<Exclude<InvokeMethod, 'CASHIER'>> = device === 'PHONE' ? ['WAP', 'QR'] : ['PC', 'QR'];
   for (const invokeMethod of methods) {
     try {
-      return parseRequest({ channel: channel.channel, invokeMethod, enabled: channel.invokeMethods });
+      return parseRequest({ channel: channel.channel, invokeMethod, enabled: channel.invokeMethods, payerClientIp });
     } catch (error) {
-      if (!(error instanceof AppError && error.code === 'METHOD_NOT_SUPPORTED')) throw error;
+      if (!(error instanceof AppError && (error.code === 'METHOD_NOT_SUPPORTED' || error.code === 'INVALID_REQUEST'))) throw error;
     }
   }
   throw new AppError('METHOD_NOT_SUPPORTED', `${channel.channel} has no method enabled that the checkout can use.`, { channel: channel.channel });
 }
 
 /** The CASHIER request as the app made it, for the attempts the checkout makes on its behalf. */
-function cashierInput(payment: Payment, order: Order, paymentId: string, now: Date): InitiatePaymentInput {
+function cashierInput(payment: Payment, order: Order, paymentId: string, now: Date, clientIp: string | null): InitiatePaymentInput {
+  const payer = (payment.payer ?? undefined) as InitiatePaymentInput['payer'];
   return {
     merchantId: payment.merchantId,
     paymentId,
@@ -47,7 +51,8 @@ function cashierInput(payment: Payment, order: Order, paymentId: string, now: Da
     notifyUrl: payment.notifyUrl ?? undefined,
     // The new attempt ends when the checkout does.
     expiresInSeconds: Math.ceil((payment.expiresAt.getTime() - now.getTime()) / 1000),
-    payer: (payment.payer ?? undefined) as InitiatePaymentInput['payer'],
+    // The payer's own browser is on the checkout: WeChat Pay H5 must be told its address.
+    payer: clientIp && !payer?.clientIp ? { ...payer, clientIp } : payer,
     metadata: payment.metadata as Record<string, string>,
   };
 }
@@ -88,7 +93,7 @@ async function send(payment: Payment, execution: Execution): Promise<ChosenChann
  * 15-second rule, superseded attempt closed, channel call). Choosing the same channel again while its
  * attempt is live returns that attempt; nothing is sent twice.
  */
-export async function chooseCheckoutChannel(options: { serialNo: string; channel: Channel; device: Device; now?: Date }): Promise<ChosenChannel> {
+export async function chooseCheckoutChannel(options: { serialNo: string; channel: Channel; device: Device; clientIp?: string | null; now?: Date }): Promise<ChosenChannel> {
   const now = options.now ?? new Date();
   const found = isSerialNo(options.serialNo, 'P') ? await db().payment.findUnique({ where: { serialNo: options.serialNo }, include: { order: true } }) : null;
   if (!found || found.invokeMethod !== 'CASHIER') throw new AppError('NOT_FOUND', 'No such checkout.');
@@ -100,8 +105,8 @@ export async function chooseCheckoutChannel(options: { serialNo: string; channel
   if (!offered) throw new AppError('METHOD_NOT_SUPPORTED', `${options.channel} is not offered for this payment.`);
   // The app's grant, the merchant and the channel are checked as for the API.
   const target = await resolvePaymentChannel({ app: { id: payment.appId }, merchantId: payment.merchantId, paymentId: offered.channel.id });
-  const execution = executionFor(target.channel, options.device);
-  const input = cashierInput(payment, order, target.channel.id, now);
+  const input = cashierInput(payment, order, target.channel.id, now, options.clientIp ?? null);
+  const execution = executionFor(target.channel, options.device, input.payer?.clientIp ?? null);
 
   const bound = payment.paymentChannelId ? null : await bindCashierAttempt(payment, target.channel, execution, input, now);
   if (bound) return send(bound, execution);

@@ -52,6 +52,7 @@ export async function initiatePayment(options: { app: { id: string }; input: Ini
     enabled: target.channel.invokeMethods,
     payerOpenId: input.payer?.openId,
     payerBuyerId: input.payer?.buyerId,
+    payerClientIp: input.payer?.clientIp,
   });
 
   const opened = await openAttempt({ appId: app.id, companyId: target.company.id, route: { channel: target.channel, execution }, input, now });

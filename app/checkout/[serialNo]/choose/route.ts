@@ -5,6 +5,7 @@ import { env } from '@/server/config/env';
 import { chooseCheckoutChannel, type Device } from '@/server/core/payments/choose-checkout-channel';
 import { AppError } from '@/server/errors/app-error';
 import { errorResponse } from '@/server/http/json-response';
+import { clientIp } from '@/server/lib/client-ip';
 import { logger, requestIdFrom } from '@/server/logging/logger';
 
 export const dynamic = 'force-dynamic';
@@ -29,7 +30,7 @@ export async function POST(request: Request, context: { params: Promise<{ serial
   const checkout = `/checkout/${encodeURIComponent(serialNo)}`;
 
   try {
-    const chosen = await chooseCheckoutChannel({ serialNo, channel, device });
+    const chosen = await chooseCheckoutChannel({ serialNo, channel, device, clientIp: clientIp(request.headers) });
     switch (chosen.action.type) {
       case 'REDIRECT':
         return new Response(null, { status: 303, headers: { location: chosen.action.url, 'cache-control': 'no-store' } });
