@@ -1,10 +1,12 @@
 import type { Channel } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { alipayPlugin } from './channels/alipay';
+import { easypayPlugin } from './channels/easypay';
 import type { ChannelPlugin } from './types';
 
 const PLUGINS: Partial<Record<Channel, ChannelPlugin>> = {
   ALIPAY: alipayPlugin,
+  EASYPAY: easypayPlugin,
 };
 
 /** The plugin of a channel; channels whose plugin is not built yet are refused clearly. */

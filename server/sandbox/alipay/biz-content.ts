@@ -1,6 +1,6 @@
 // biz_content checks shared by the methods: Alipay answers ACQ.INVALID_PARAMETER naming the field.
 import { z } from 'zod';
-import { AlipayAmountError, yuanToFen } from '@/server/gateway/channels/alipay/amounts';
+import { YuanAmountError, yuanToFen } from '@/server/gateway/yuan';
 import { invalidParameter } from './gateway-error';
 
 export function parseBiz<T extends z.ZodType>(schema: T, bizContent: unknown): z.infer<T> {
@@ -16,7 +16,7 @@ export function positiveFen(field: string, yuan: string): number {
     const fen = yuanToFen(yuan);
     if (fen > 0) return fen;
   } catch (error) {
-    if (!(error instanceof AlipayAmountError)) throw error;
+    if (!(error instanceof YuanAmountError)) throw error;
   }
   throw invalidParameter(`${field} 必须是大于 0、最多两位小数的金额（元），如 "10.00"`);
 }

@@ -2,7 +2,7 @@
 // knows the trade, so query and close find it.
 import { db } from '@/server/db/client';
 import type { SandboxAlipayTradeStatus } from '@/server/db/generated/client';
-import { fenToYuan } from '@/server/gateway/channels/alipay/amounts';
+import { fenToYuan } from '@/server/gateway/yuan';
 
 export interface CashierView {
   tradeNo: string;

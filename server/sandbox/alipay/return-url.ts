@@ -1,7 +1,7 @@
 // The synchronous return after a page or wap payment: the browser goes to return_url with Alipay's signed
 // parameters (method "<create method>.return"; sign_type is sent but not signed).
 import type { SandboxAlipayTrade } from '@/server/db/generated/client';
-import { fenToYuan } from '@/server/gateway/channels/alipay/amounts';
+import { fenToYuan } from '@/server/gateway/yuan';
 import { alipayTime } from './alipay-time';
 import { signedParams } from './simulator-signature';
 import { sellerIdOf } from './trade-ids';

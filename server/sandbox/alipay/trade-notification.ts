@@ -1,6 +1,6 @@
 // The business fields of a trade_status_sync notify, and its outbox row, written in the same transaction
 // as the state change it announces.
-import { fenToYuan } from '@/server/gateway/channels/alipay/amounts';
+import { fenToYuan } from '@/server/gateway/yuan';
 import type { Tx } from '@/server/db/client';
 import type { SandboxAlipayTrade } from '@/server/db/generated/client';
 import { alipayTime } from './alipay-time';

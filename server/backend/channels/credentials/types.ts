@@ -60,7 +60,18 @@ export interface EasyPayCredentials {
   pid: string;
   /** The merchant's MD5 key. */
   key: string;
+  /**
+   * Which epay `type` each invoke method pays with, as the merchant's EasyPay account offers them;
+   * a method left out pays with alipay (EASYPAY_DEFAULT_PAY_TYPE).
+   */
+  payTypes?: EasyPayTypes;
 }
+
+export const EASYPAY_PAY_TYPES = ['alipay', 'wxpay'] as const;
+export type EasyPayType = (typeof EASYPAY_PAY_TYPES)[number];
+export const EASYPAY_DEFAULT_PAY_TYPE: EasyPayType = 'alipay';
+export const EASYPAY_INVOKE_METHODS = ['PC', 'WAP', 'QR'] as const;
+export type EasyPayTypes = Partial<Record<(typeof EASYPAY_INVOKE_METHODS)[number], EasyPayType>>;
 
 export interface CredentialsByChannel {
   ALIPAY: AlipayCredentials;

@@ -34,3 +34,19 @@ describe('validateCredentials EASYPAY', () => {
     ]);
   });
 });
+
+describe('validateCredentials EASYPAY payTypes', () => {
+  it('keeps the pay type chosen per invoke method and leaves the setting out when unset', () => {
+    expect(validateCredentials('EASYPAY', { ...valid, payTypes: { QR: 'wxpay', PC: 'alipay' } }).payTypes).toEqual({ QR: 'wxpay', PC: 'alipay' });
+    expect(validateCredentials('EASYPAY', { ...valid, payTypes: {} })).not.toHaveProperty('payTypes');
+    expect(validateCredentials('EASYPAY', { ...valid, payTypes: null })).not.toHaveProperty('payTypes');
+  });
+
+  it.each([
+    [{ QR: 'qqpay' }, 'QR must be one of alipay, wxpay'],
+    [{ APP: 'alipay' }, 'only PC, WAP, QR can be set'],
+    ['wxpay', 'must be an object such as {"QR": "wxpay"}'],
+  ])('refuses payTypes = %j', (payTypes, message) => {
+    expect(invalidFields(() => validateCredentials('EASYPAY', { ...valid, payTypes }))).toEqual({ 'credentials.payTypes': message });
+  });
+});

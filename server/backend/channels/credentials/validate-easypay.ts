@@ -1,7 +1,8 @@
-// EasyPay (易支付) credentials: gateway base URL, merchant pid and the MD5 key.
+// EasyPay (易支付) credentials: gateway base URL, merchant pid, the MD5 key and, optionally, the pay
+// type (alipay / wxpay) per invoke method.
 import { z } from 'zod';
 import { FieldIssues, text } from './field-issues';
-import type { EasyPayCredentials } from './types';
+import { EASYPAY_INVOKE_METHODS, EASYPAY_PAY_TYPES, type EasyPayCredentials, type EasyPayTypes } from './types';
 
 const ENDPOINT_FILE = /\/(submit|mapi|api)\.php$/i;
 
@@ -23,13 +24,18 @@ const pidSchema = text.regex(/^\d{1,20}$/, 'must be the merchant ID (商户ID): 
 const keySchema = text
   .regex(/^[\x20-\x7e]*$/, 'must contain only printable ASCII characters')
   .refine((key) => key.length >= 8 && key.length <= 128, { error: (issue) => `must be 8 to 128 characters long (this one has ${String(issue.input).length})` });
+const payTypesSchema: z.ZodType<EasyPayTypes, unknown> = z.strictObject(
+  Object.fromEntries(EASYPAY_INVOKE_METHODS.map((method) => [method, z.enum(EASYPAY_PAY_TYPES, { error: `${method} must be one of ${EASYPAY_PAY_TYPES.join(', ')}` }).optional()])),
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `only ${EASYPAY_INVOKE_METHODS.join(', ')} can be set` : 'must be an object such as {"QR": "wxpay"}') },
+);
 
 export function validateEasyPay(input: Record<string, unknown>): EasyPayCredentials {
   const issues = new FieldIssues();
-  const valid = issues.complete({
-    gatewayUrl: issues.parse('gatewayUrl', gatewayUrlSchema, input.gatewayUrl),
-    pid: issues.parse('pid', pidSchema, input.pid),
-    key: issues.parse('key', keySchema, input.key),
-  });
-  return { channel: 'EASYPAY', ...valid };
+  const gatewayUrl = issues.parse('gatewayUrl', gatewayUrlSchema, input.gatewayUrl);
+  const pid = issues.parse('pid', pidSchema, input.pid);
+  const key = issues.parse('key', keySchema, input.key);
+  const payTypes = issues.parse('payTypes', payTypesSchema, input.payTypes, null);
+  const valid = issues.complete({ gatewayUrl, pid, key });
+  // Absent unless set, so credentials saved before the setting existed read the same.
+  return { channel: 'EASYPAY', ...valid, ...(payTypes && Object.keys(payTypes).length > 0 ? { payTypes } : {}) };
 }

@@ -2,7 +2,7 @@ import { ChannelError } from '@/server/gateway/channel-error';
 import type { CreatePaymentInput, CreatePaymentResult } from '@/server/gateway/types';
 import { alipayClient, callAlipay, requireSuccess } from './alipay-client';
 import { toAlipayTime } from './alipay-time';
-import { fenToYuan } from './amounts';
+import { fenToYuan } from '@/server/gateway/yuan';
 import { transportError } from './error-map';
 
 const PRODUCT_CODES: Record<string, string> = {

@@ -1,7 +1,7 @@
 import type { IncomingNotification, NotificationCheck } from '@/server/gateway/types';
 import { alipayCredentials } from './alipay-client';
 import { fromAlipayTime } from './alipay-time';
-import { AlipayAmountError, yuanToFen } from './amounts';
+import { YuanAmountError, yuanToFen } from '@/server/gateway/yuan';
 import { AlipayFormError, parseAlipayFormParams } from './form-params';
 import { verifyAlipayNotify } from './notify-signature';
 import { mapTradeStatus } from './status-map';
@@ -32,7 +32,7 @@ export function parseNotification(input: IncomingNotification): NotificationChec
   try {
     amount = params.total_amount ? yuanToFen(params.total_amount) : null;
   } catch (error) {
-    if (error instanceof AlipayAmountError) return { verified: false, reason: 'BAD_AMOUNT', serialNo };
+    if (error instanceof YuanAmountError) return { verified: false, reason: 'BAD_AMOUNT', serialNo };
     throw error;
   }
   const state = mapTradeStatus(params.trade_status);

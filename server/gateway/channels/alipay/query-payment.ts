@@ -2,7 +2,7 @@ import type { ChannelAccount, PaymentState } from '@/server/gateway/types';
 import { alipayError } from './error-map';
 import { callAlipay } from './alipay-client';
 import { fromAlipayTime } from './alipay-time';
-import { yuanToFen } from './amounts';
+import { yuanToFen } from '@/server/gateway/yuan';
 import { mapTradeStatus } from './status-map';
 
 export async function queryPayment(input: { account: ChannelAccount; serialNo: string }): Promise<PaymentState> {

@@ -1,6 +1,6 @@
 import type { ChannelAccount, RefundInput, RefundState } from '@/server/gateway/types';
 import { callAlipay, requireSuccess } from './alipay-client';
-import { fenToYuan } from './amounts';
+import { fenToYuan } from '@/server/gateway/yuan';
 
 /** Partial refunds are told apart (and made idempotent) by out_request_no = our refund serial. */
 export async function refund(input: RefundInput): Promise<RefundState> {

@@ -2,7 +2,7 @@
 // header, one row per payment (交易) and refund (退款), each value tab-padded as Alipay writes them, and a
 // summary file ("业务明细(汇总)").
 import { db } from '@/server/db/client';
-import { fenToYuan } from '@/server/gateway/channels/alipay/amounts';
+import { fenToYuan } from '@/server/gateway/yuan';
 import { alipayTime, beijingDayStart } from '../alipay-time';
 import { sellerIdOf } from '../trade-ids';
 

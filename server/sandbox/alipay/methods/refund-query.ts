@@ -2,7 +2,7 @@
 // an unknown out_request_no is, as at Alipay, a success answer without refund fields (meaning: no refund).
 import { z } from 'zod';
 import { db } from '@/server/db/client';
-import { fenToYuan } from '@/server/gateway/channels/alipay/amounts';
+import { fenToYuan } from '@/server/gateway/yuan';
 import { alipayTime } from '../alipay-time';
 import { parseBiz, tradeRef } from '../biz-content';
 import { findVisibleTrade } from '../find-trade';

@@ -1,5 +1,5 @@
 // alipay.trade.query
-import { fenToYuan } from '@/server/gateway/channels/alipay/amounts';
+import { fenToYuan } from '@/server/gateway/yuan';
 import { alipayTime } from '../alipay-time';
 import { parseBiz, tradeRef } from '../biz-content';
 import { findVisibleTrade } from '../find-trade';

@@ -4,7 +4,7 @@
 // and, like Alipay, notifies that; a partial refund changes no trade status and sends no notify.
 import { z } from 'zod';
 import { db } from '@/server/db/client';
-import { fenToYuan } from '@/server/gateway/channels/alipay/amounts';
+import { fenToYuan } from '@/server/gateway/yuan';
 import { alipayTime } from '../alipay-time';
 import { parseBiz, positiveFen, tradeRef } from '../biz-content';
 import { deliverAlipayNotification } from '../deliver-notifications';
