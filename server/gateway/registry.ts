@@ -2,10 +2,12 @@ import type { Channel } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { alipayPlugin } from './channels/alipay';
 import { easypayPlugin } from './channels/easypay';
+import { wechatpayPlugin } from './channels/wechatpay';
 import type { ChannelPlugin } from './types';
 
 const PLUGINS: Partial<Record<Channel, ChannelPlugin>> = {
   ALIPAY: alipayPlugin,
+  WECHATPAY: wechatpayPlugin,
   EASYPAY: easypayPlugin,
 };
 

@@ -61,6 +61,8 @@ export interface RefundInput {
   amount: number;
   totalAmount: number;
   reason?: string | null;
+  /** Where the channel sends its refund result, for channels that push one (WeChat Pay). */
+  notifyUrl?: string | null;
 }
 
 export type ChannelRefundState = 'PROCESSING' | 'SUCCEEDED' | 'FAILED';

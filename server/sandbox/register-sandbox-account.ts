@@ -26,6 +26,8 @@ export async function registerSandboxAccount(tx: Tx, paymentChannelId: string, c
           merchantPublicKeyPem: publicHalf(credentials.privateKey),
           merchantSerial: credentials.merchantCertSerial,
           sharedSealed: seal(credentials.apiV3Key, sandboxSharedAad(paymentChannelId)),
+          // The simulator signs under the serial this merchant trusts: its platform certificate's or its public key id.
+          wechatVerifyMode: credentials.verifyMode,
         };
       case 'EASYPAY':
         return { accountId: credentials.pid, sharedSealed: seal(credentials.key, sandboxSharedAad(paymentChannelId)) };

@@ -8,6 +8,9 @@ export interface SandboxIdentity {
   publicKeyPem: string;
   publicKeyId: string;
   privateKeyPem: string;
+  /** WeChat Pay platform-certificate mode: the certificate of this key, once made (see wechatpay/platform-certificate). */
+  certificatePem: string | null;
+  certificateSerial: string | null;
 }
 
 const aad = (channel: Channel) => `SandboxIdentity:${channel}`;
@@ -32,5 +35,12 @@ export async function sandboxIdentity(channel: Channel): Promise<SandboxIdentity
     });
     row = await db().sandboxIdentity.findUniqueOrThrow({ where: { channel } });
   }
-  return { channel, publicKeyPem: row.publicKeyPem, publicKeyId: row.publicKeyId, privateKeyPem: open(row.privateSealed, aad(channel)) };
+  return {
+    channel,
+    publicKeyPem: row.publicKeyPem,
+    publicKeyId: row.publicKeyId,
+    privateKeyPem: open(row.privateSealed, aad(channel)),
+    certificatePem: row.certificatePem,
+    certificateSerial: row.certificateSerial,
+  };
 }

@@ -11,9 +11,10 @@ import { AppError } from '@/server/errors/app-error';
 import { channelEndpoint } from '@/server/gateway/endpoints';
 import { alipaySandboxPayer } from './alipay-payer';
 import { easypaySandboxPayer } from './easypay';
+import { wechatpaySandboxPayer } from './wechatpay';
 import type { SandboxPayer, SandboxPayOptions } from './sandbox-payer';
 
-const PAYERS: Partial<Record<Channel, SandboxPayer>> = { ALIPAY: alipaySandboxPayer, EASYPAY: easypaySandboxPayer };
+const PAYERS: Partial<Record<Channel, SandboxPayer>> = { ALIPAY: alipaySandboxPayer, WECHATPAY: wechatpaySandboxPayer, EASYPAY: easypaySandboxPayer };
 
 async function sandboxAttempt(appId: string, serialNo: string): Promise<{ payer: SandboxPayer; options: SandboxPayOptions }> {
   // Live payments and servers without sandbox mode have no such helper at all.

@@ -5,6 +5,8 @@ import { AppError } from '@/server/errors/app-error';
 import type { Actor } from '@/server/backend/audit/record-audit';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
 import { liveAlipayCredentials, makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
+import { sandboxIdentity } from '@/server/sandbox/sandbox-identity';
+import { sandboxPlatformCertificate } from '@/server/sandbox/wechatpay/platform-certificate';
 import { activateChannel } from './activate-channel';
 import { openCredentials } from './channel-credentials-store';
 import { updateChannelCredentials } from './update-channel-credentials';
@@ -76,6 +78,37 @@ describe('channel activation', () => {
     expect(stored.channel === 'ALIPAY' && stored.privateKey.trim()).toBe(original.privateKey.trim());
     expect(stored.channel === 'ALIPAY' && stored.signMode === 'PUBLIC_KEY' && stored.alipayPublicKey.trim()).toBe(rotated.trim());
     expect(updated.trusted.filter((t) => !t.revokedAt)).toHaveLength(2);
+  });
+
+  it('activates sandbox WeChat Pay in public-key mode by default, trusting the simulator key under its id', async () => {
+    const channel = await activateChannel({ actor: companyAdmin, input: { merchantId, channel: 'WECHATPAY', mode: 'SANDBOX', invokeMethods: ['QR'] } });
+    const identity = await sandboxIdentity('WECHATPAY');
+    expect(channel.trusted).toEqual([expect.objectContaining({ kind: 'PUBLIC_KEY', serial: identity.publicKeyId })]);
+    const account = await db().sandboxAccount.findUniqueOrThrow({ where: { paymentChannelId: channel.paymentId } });
+    expect(account.wechatVerifyMode).toBe('PUBLIC_KEY');
+  });
+
+  it('activates sandbox WeChat Pay in platform-certificate mode: the simulator certificate, and no public key', async () => {
+    const channel = await activateChannel({
+      actor: companyAdmin,
+      input: { merchantId, channel: 'WECHATPAY', mode: 'SANDBOX', invokeMethods: ['QR', 'WAP'], wechatVerifyMode: 'PLATFORM_CERT' },
+    });
+    const platform = await sandboxPlatformCertificate();
+    expect(channel.trusted).toEqual([expect.objectContaining({ kind: 'CERTIFICATE', serial: platform.serial })]);
+    const credentials = openCredentials(await db().paymentChannel.findUniqueOrThrow({ where: { id: channel.paymentId } }));
+    expect(credentials).toMatchObject({ channel: 'WECHATPAY', verifyMode: 'PLATFORM_CERT', platformCertificates: [platform.pem] });
+    expect(credentials).not.toHaveProperty('publicKey');
+    const account = await db().sandboxAccount.findUniqueOrThrow({ where: { paymentChannelId: channel.paymentId } });
+    expect(account.wechatVerifyMode).toBe('PLATFORM_CERT');
+  });
+
+  it('refuses wechatVerifyMode for other channels and for live channels, storing nothing', async () => {
+    const before = await db().paymentChannel.count();
+    const alipay = await failure(activateChannel({ actor: companyAdmin, input: { merchantId, channel: 'ALIPAY', mode: 'SANDBOX', invokeMethods: ['PC'], wechatVerifyMode: 'PLATFORM_CERT' } }));
+    expect(alipay.details?.fields).toEqual({ wechatVerifyMode: expect.stringContaining('only for WeChat Pay') });
+    const live = await failure(activateChannel({ actor: companyAdmin, input: { merchantId, channel: 'WECHATPAY', mode: 'LIVE', invokeMethods: ['QR'], wechatVerifyMode: 'PUBLIC_KEY' } }));
+    expect(Object.keys(live.details?.fields as object)).toEqual(['wechatVerifyMode']);
+    expect(await db().paymentChannel.count()).toBe(before);
   });
 
   it('keeps no channel secret in clear text anywhere in the database', async () => {

@@ -8,6 +8,7 @@ import { newId } from '@/server/lib/ids';
 import { sellerIdOf } from '@/server/sandbox/alipay/trade-ids';
 import { registerSandboxAccount } from '@/server/sandbox/register-sandbox-account';
 import { sandboxIdentity } from '@/server/sandbox/sandbox-identity';
+import { sandboxPlatformCertificate } from '@/server/sandbox/wechatpay/platform-certificate';
 import { assertCan } from '@/server/backend/access/permissions';
 import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audit/record-audit';
 import { findMerchantInScope } from '@/server/backend/merchants/find-merchant';
@@ -30,14 +31,18 @@ export const activateChannelInput = z.object({
   invokeMethods: invokeMethodsInput,
   /** The channel parameters (LIVE only); validated per channel, field by field. */
   credentials: z.unknown().optional(),
+  /** Sandbox WeChat Pay only: which of WeChat's verification modes the merchant is in (default PUBLIC_KEY). */
+  wechatVerifyMode: z.enum(['PLATFORM_CERT', 'PUBLIC_KEY']).optional(),
 });
+
+type WechatVerifyMode = NonNullable<z.infer<typeof activateChannelInput>['wechatVerifyMode']>;
 
 export function assertMethodsSupported(channel: Channel, methods: readonly string[]): void {
   const unsupported = methods.filter((m) => !(CHANNEL_INVOKE_METHODS[channel] as readonly string[]).includes(m));
   if (unsupported.length) throw AppError.invalidFields({ invokeMethods: `${channel} does not support ${unsupported.join(', ')}` });
 }
 
-async function sandboxCredentials(channel: Channel): Promise<ChannelCredentials> {
+async function sandboxCredentials(channel: Channel, wechatVerifyMode: WechatVerifyMode): Promise<ChannelCredentials> {
   if (!env().PAYCENTER_SANDBOX) throw AppError.invalidFields({ mode: 'sandbox mode is off on this server (PAYCENTER_SANDBOX)' });
   if (channel === 'EASYPAY') return generateSandboxCredentials('EASYPAY', { gatewayUrl: `${env().PAYCENTER_BASE_URL}/sandbox/easypay` });
   const identity = await sandboxIdentity(channel);
@@ -46,7 +51,9 @@ async function sandboxCredentials(channel: Channel): Promise<ChannelCredentials>
     // The simulator assigns the seller (PID) of an app, as Alipay does; its notifies carry it.
     return { ...credentials, sellerId: sellerIdOf(credentials.appId) };
   }
-  return generateSandboxCredentials('WECHATPAY', { channelPublicKeyPem: identity.publicKeyPem, channelPublicKeyId: identity.publicKeyId });
+  // In platform-certificate mode the merchant trusts the simulator's certificate (the same key) instead.
+  const platformCertificatePem = wechatVerifyMode === 'PLATFORM_CERT' ? (await sandboxPlatformCertificate()).pem : undefined;
+  return generateSandboxCredentials('WECHATPAY', { channelPublicKeyPem: identity.publicKeyPem, channelPublicKeyId: identity.publicKeyId, platformCertificatePem });
 }
 
 /**
@@ -61,7 +68,11 @@ export async function activateChannel(options: { actor: Actor; input: z.infer<ty
   const merchant = await findMerchantInScope(actor, input.merchantId);
   const invokeMethods = [...new Set(input.invokeMethods)];
   assertMethodsSupported(input.channel, invokeMethods);
-  const credentials = input.mode === 'SANDBOX' ? await sandboxCredentials(input.channel) : validateCredentials(input.channel, input.credentials ?? {});
+  if (input.wechatVerifyMode && (input.channel !== 'WECHATPAY' || input.mode !== 'SANDBOX')) {
+    throw AppError.invalidFields({ wechatVerifyMode: 'only for WeChat Pay channels in sandbox mode; a live channel takes credentials.verifyMode' });
+  }
+  const credentials =
+    input.mode === 'SANDBOX' ? await sandboxCredentials(input.channel, input.wechatVerifyMode ?? 'PUBLIC_KEY') : validateCredentials(input.channel, input.credentials ?? {});
 
   const id = newId('pay');
   const row = await db().$transaction(async (tx) => {

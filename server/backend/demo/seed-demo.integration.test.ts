@@ -17,13 +17,25 @@ describe('demo seed', () => {
     expect(second).toEqual(first);
 
     expect(first.appSecret).toMatch(/^pcs_/);
-    expect(Object.keys(first.paymentIds).sort()).toEqual(['ALIPAY', 'EASYPAY', 'WECHATPAY']);
+    expect(Object.keys(first.paymentIds).sort()).toEqual(['ALIPAY', 'EASYPAY', 'WECHATPAY', 'WECHATPAY_PLATFORM_CERT']);
     expect(first.admin.email).toBeTruthy();
     expect(await db().propertyCompany.count()).toBe(1);
     expect(await db().merchant.count()).toBe(1);
-    expect(await db().paymentChannel.count({ where: { mode: 'SANDBOX', merchantId: first.merchantId } })).toBe(3);
+    expect(await db().paymentChannel.count({ where: { mode: 'SANDBOX', merchantId: first.merchantId } })).toBe(4);
     expect(await db().appGrant.count({ where: { appId: first.appId, merchantId: first.merchantId, revokedAt: null } })).toBe(1);
-    expect(await db().sandboxAccount.count()).toBe(3);
+    expect(await db().sandboxAccount.count()).toBe(4);
+    // WeChat Pay in both of its verification modes: the public key, or the platform certificate.
+    const modes = await Promise.all(
+      (['WECHATPAY', 'WECHATPAY_PLATFORM_CERT'] as const).map(async (key) => {
+        const row = await db().paymentChannel.findUniqueOrThrow({ where: { id: first.paymentIds[key] }, include: { trusted: true } });
+        const opened = openCredentials(row);
+        return { mode: opened.channel === 'WECHATPAY' && opened.verifyMode, trusted: row.trusted.map((entry) => entry.kind) };
+      }),
+    );
+    expect(modes).toEqual([
+      { mode: 'PUBLIC_KEY', trusted: ['PUBLIC_KEY'] },
+      { mode: 'PLATFORM_CERT', trusted: ['CERTIFICATE'] },
+    ]);
     const easypay = await db().paymentChannel.findUniqueOrThrow({ where: { id: first.paymentIds.EASYPAY } });
     const credentials = openCredentials(easypay);
     expect(credentials.channel === 'EASYPAY' && credentials.gatewayUrl).toMatch(/\/sandbox\/easypay$/);

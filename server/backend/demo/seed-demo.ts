@@ -7,6 +7,7 @@ import { openAppSecret } from '@/server/backend/apps/app-secret';
 import { registerApp } from '@/server/backend/apps/register-app';
 import type { Actor } from '@/server/backend/audit/record-audit';
 import { activateChannel } from '@/server/backend/channels/activate-channel';
+import { openCredentials } from '@/server/backend/channels/channel-credentials-store';
 import { createCompany } from '@/server/backend/companies/create-company';
 import { grantMerchant } from '@/server/backend/grants/grant-merchant';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
@@ -20,7 +21,25 @@ export const DEMO = {
   companyAdminEmail: 'demo-company-admin@paycenter.local',
 } as const;
 
-const CHANNELS: Channel[] = ['ALIPAY', 'WECHATPAY', 'EASYPAY'];
+/**
+ * The demo merchant's sandbox payment IDs, by the key demo.json names them: one per channel, and a
+ * second WeChat Pay merchant in platform-certificate mode (the first is in public-key mode).
+ */
+const DEMO_CHANNELS: Array<{ key: string; channel: Channel; wechatVerifyMode?: 'PLATFORM_CERT' | 'PUBLIC_KEY' }> = [
+  { key: 'ALIPAY', channel: 'ALIPAY' },
+  { key: 'WECHATPAY', channel: 'WECHATPAY', wechatVerifyMode: 'PUBLIC_KEY' },
+  { key: 'WECHATPAY_PLATFORM_CERT', channel: 'WECHATPAY', wechatVerifyMode: 'PLATFORM_CERT' },
+  { key: 'EASYPAY', channel: 'EASYPAY' },
+];
+
+/** The sandbox payment channels of a merchant, oldest first, with the WeChat Pay verify mode of each. */
+async function existingSandboxChannels(merchantId: string) {
+  const rows = await db().paymentChannel.findMany({ where: { merchantId, mode: 'SANDBOX' }, orderBy: { createdAt: 'asc' } });
+  return rows.map((row) => {
+    const credentials = openCredentials(row);
+    return { id: row.id, channel: row.channel, verifyMode: credentials.channel === 'WECHATPAY' ? credentials.verifyMode : null };
+  });
+}
 
 async function platformActor(): Promise<Actor> {
   const admin = await db().user.findFirstOrThrow({ where: { role: 'PLATFORM_ADMIN' }, orderBy: { createdAt: 'asc' } });
@@ -41,12 +60,13 @@ export async function seedDemo(): Promise<{ file: string }> {
     (await db().merchant.findFirst({ where: { companyId: company.id, name: DEMO.merchant } })) ??
     (await createMerchant({ actor, input: { companyId: company.id, name: DEMO.merchant, description: '演示小区 · demo residential community' } }));
 
-  const paymentIds: Partial<Record<Channel, string>> = {};
-  for (const channel of CHANNELS) {
-    const existing = await db().paymentChannel.findFirst({ where: { merchantId: merchant.id, channel, mode: 'SANDBOX' }, orderBy: { createdAt: 'asc' } });
-    paymentIds[channel] =
-      existing?.id ??
-      (await activateChannel({ actor, input: { merchantId: merchant.id, channel, mode: 'SANDBOX', invokeMethods: [...CHANNEL_INVOKE_METHODS[channel]] } })).paymentId;
+  const paymentIds: Record<string, string> = {};
+  const existing = await existingSandboxChannels(merchant.id);
+  for (const { key, channel, wechatVerifyMode } of DEMO_CHANNELS) {
+    const found = existing.find((row) => row.channel === channel && row.verifyMode === (wechatVerifyMode ?? null));
+    paymentIds[key] =
+      found?.id ??
+      (await activateChannel({ actor, input: { merchantId: merchant.id, channel, mode: 'SANDBOX', invokeMethods: [...CHANNEL_INVOKE_METHODS[channel]], ...(wechatVerifyMode ? { wechatVerifyMode } : {}) } })).paymentId;
   }
 
   let app = await db().app.findFirst({ where: { name: DEMO.app } });

@@ -2,6 +2,7 @@ import type { Payment, Refund } from '@/server/db/generated/client';
 import { ChannelError } from '@/server/gateway/channel-error';
 import { logger } from '@/server/logging/logger';
 import { channelOf } from '../payments/channel-call';
+import { channelNotifyUrl } from '../payments/notify-url';
 import { applyRefundState, type AppliedRefundState } from './apply-refund-state';
 
 /**
@@ -27,6 +28,7 @@ export async function sendRefund(options: {
       amount: refund.amount,
       totalAmount: payment.amount,
       reason: refund.reason,
+      notifyUrl: channelNotifyUrl(payment.channel!, account.paymentId),
     });
     return await applyRefundState({ refundSerialNo: refund.refundSerialNo, state: state.state, channelRefundNo: state.channelRefundNo, now });
   } catch (error) {

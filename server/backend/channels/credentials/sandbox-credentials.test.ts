@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildSelfSignedCertificate } from '@/server/sandbox/wechatpay/certificate/self-signed-certificate';
 import { generateSandboxCredentials } from './sandbox-credentials';
 import { rsaKeyPair } from './test-support';
 import { trustedMaterialOf } from './trusted-material';
@@ -21,6 +22,22 @@ describe('generateSandboxCredentials', () => {
     expect(credentials.apiV3Key).toHaveLength(32);
     const named = generateSandboxCredentials('WECHATPAY', { channelPublicKeyPem: simulator.publicKeyPem, channelPublicKeyId: 'PUB_KEY_ID_SIMULATOR' });
     expect(trustedMaterialOf('WECHATPAY', named).map((entry) => entry.serial)).toEqual(['PUB_KEY_ID_SIMULATOR']);
+  });
+
+  it('makes WeChat Pay credentials in platform-certificate mode that trust only the given certificate', () => {
+    const certificate = buildSelfSignedCertificate({
+      privateKeyPem: simulator.privateKeyPem,
+      serialHex: '5A'.repeat(20),
+      issuer: [['CN', 'Sandbox Root CA']],
+      subject: [['CN', 'Sandbox Platform']],
+      notBefore: new Date(Date.now() - 3600_000),
+      notAfter: new Date(Date.now() + 365 * 24 * 3600_000),
+    });
+    const credentials = generateSandboxCredentials('WECHATPAY', { channelPublicKeyPem: simulator.publicKeyPem, platformCertificatePem: certificate.toString() });
+    expect(validateCredentials('WECHATPAY', credentials)).toEqual(credentials);
+    expect(credentials).toMatchObject({ verifyMode: 'PLATFORM_CERT', platformCertificates: [certificate.toString()] });
+    expect(credentials.publicKey).toBeUndefined();
+    expect(trustedMaterialOf('WECHATPAY', credentials).map((entry) => [entry.kind, entry.serial])).toEqual([['CERTIFICATE', '5A'.repeat(20)]]);
   });
 
   it('makes EasyPay credentials for the given gateway', () => {

@@ -6,7 +6,8 @@ import { validateCredentials } from './validate-credentials';
 
 export interface SandboxOptionsByChannel {
   ALIPAY: { channelPublicKeyPem: string };
-  WECHATPAY: { channelPublicKeyPem: string; channelPublicKeyId?: string };
+  /** With a platform certificate the merchant is in platform-certificate mode and trusts only it; else public-key mode. */
+  WECHATPAY: { channelPublicKeyPem: string; channelPublicKeyId?: string; platformCertificatePem?: string };
   EASYPAY: { gatewayUrl: string };
 }
 
@@ -36,13 +37,17 @@ const generators: { [C in ChannelKind]: (options: SandboxOptionsByChannel[C]) =>
   WECHATPAY: (options) => {
     const mchId = `16${digits(8)}`;
     const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
-    return {
+    const merchant = {
       channel: 'WECHATPAY',
       mchId,
       appId: `wx${randomBytes(8).toString('hex')}`,
       privateKey: rsaPrivateKeyPem(),
       merchantCertSerial: randomBytes(20).toString('hex').toUpperCase(),
       apiV3Key: randomSecret(),
+    } as const;
+    if (options.platformCertificatePem) return { ...merchant, verifyMode: 'PLATFORM_CERT', platformCertificates: [options.platformCertificatePem] };
+    return {
+      ...merchant,
       verifyMode: 'PUBLIC_KEY',
       publicKey: options.channelPublicKeyPem,
       // Real ids read PUB_KEY_ID_01 + mchid + yyyymmdd + 14 digits.
