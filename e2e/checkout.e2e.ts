@@ -79,8 +79,8 @@ describe('hosted checkout', () => {
     await page.getByTestId('checkout-merchant').waitFor();
     expect(await page.getByTestId('checkout-amount').innerText()).toBe('¥128.00');
     expect(await page.getByText('支付宝', { exact: true }).count()).toBe(1);
-    // Listed, not offered: no plugin for them yet.
-    expect(await page.getByRole('button', { name: '使用微信支付支付' }).isDisabled()).toBe(true);
+    // Every channel of the merchant is offered.
+    for (const name of ['使用支付宝支付', '使用微信支付支付', '使用易支付支付']) expect(await page.getByRole('button', { name }).isEnabled(), name).toBe(true);
     await page.getByTestId('checkout-time-left').getByText(/\d+ 分 \d{2} 秒/).waitFor();
     const weight = await pageWeight(page);
     await writeFile(path.join(inject('artifactsDir'), 'checkout-page-weight.json'), JSON.stringify(weight, null, 2));

@@ -18,9 +18,15 @@ export function launchBrowser(): Promise<Browser> {
 
 export async function newPage(
   browser: Browser,
-  options: { viewport?: { width: number; height: number }; locale?: string; userAgent?: string } = {},
+  options: { viewport?: { width: number; height: number }; locale?: string; userAgent?: string; headers?: Record<string, string> } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: options.locale ?? 'zh-CN', baseURL: inject('baseUrl'), userAgent: options.userAgent });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? DESKTOP,
+    locale: options.locale ?? 'zh-CN',
+    baseURL: inject('baseUrl'),
+    userAgent: options.userAgent,
+    extraHTTPHeaders: options.headers,
+  });
   const page = await context.newPage();
   return { context, page };
 }

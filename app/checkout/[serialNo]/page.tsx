@@ -29,17 +29,18 @@ function opensOnPhone(qr: NonNullable<CheckoutView['qr']>): boolean {
 async function QrPanel({ qr }: { qr: NonNullable<CheckoutView['qr']> }) {
   const { t } = await getI18n();
   const channel = t(`checkout.channels.${qr.channel}`);
+  const app = t(`checkout.scanApps.${qr.channel}`);
   return (
     <section className="rounded-2xl bg-white p-5 text-center shadow-sm ring-1 ring-slate-200" aria-labelledby="scan-title">
       <div className="flex items-center justify-center gap-2">
         <ChannelMark channel={qr.channel} />
-        <h2 id="scan-title" className="text-lg font-semibold text-slate-900">{t('checkout.scanTitle', { channel })}</h2>
+        <h2 id="scan-title" className="text-lg font-semibold text-slate-900">{t('checkout.scanTitle', { channel: app })}</h2>
       </div>
       <QrCode content={qr.content} label={t('checkout.qrLabel', { channel })} className="mx-auto mt-4 w-56 max-w-full rounded-lg ring-1 ring-slate-200" />
-      <p className="mt-3 text-sm text-slate-600">{t('checkout.scanHint', { channel })}</p>
+      <p className="mt-3 text-sm text-slate-600">{t('checkout.scanHint', { channel: app })}</p>
       {opensOnPhone(qr) ? (
         <a href={qr.content} className={`mt-4 block w-full rounded-xl bg-[#1677FF] py-3 text-base font-medium text-white sm:hidden ${focusRing}`} data-testid="checkout-open-app">
-          {t('checkout.openApp', { channel })}
+          {t('checkout.openApp', { channel: app })}
         </a>
       ) : null}
       <p className="mt-4 text-xs text-slate-500">{t('checkout.waiting')}</p>

@@ -72,6 +72,8 @@ async function bindCashierAttempt(payment: Payment, channel: PaymentChannel, exe
         executionMethod: execution.method,
         livemode: channel.mode === 'LIVE',
         requestHash: requestHash({ channel, execution }, input),
+        // What the checkout learnt of the payer (its address) goes to the channel with the attempt.
+        ...(input.payer ? { payer: input.payer } : {}),
         nextQueryAt: nextQueryAt({ createdAt: now, expiresAt: payment.expiresAt, queriesDone: 0 }),
       },
     });

@@ -39,6 +39,11 @@ export const checkoutEn: Pick<Messages, 'checkout'> = {
       WECHATPAY: 'WeChat Pay',
       EASYPAY: 'EasyPay',
     },
+    scanApps: {
+      ALIPAY: 'Alipay',
+      WECHATPAY: 'WeChat',
+      EASYPAY: 'Alipay or WeChat',
+    },
     channelHints: {
       ALIPAY: 'For Alipay users',
       WECHATPAY: 'Scan with WeChat or pay inside WeChat',

@@ -38,6 +38,12 @@ export const checkoutZhCN = {
       WECHATPAY: '微信支付',
       EASYPAY: '易支付',
     },
+    /** The app a payer scans with ("微信扫一扫", not "微信支付扫一扫"). */
+    scanApps: {
+      ALIPAY: '支付宝',
+      WECHATPAY: '微信',
+      EASYPAY: '支付宝或微信',
+    },
     channelHints: {
       ALIPAY: '推荐支付宝用户使用',
       WECHATPAY: '微信扫码或微信内支付',
