@@ -57,10 +57,16 @@ describe('refreshPlatformCertificates', () => {
     expect(await downloaded(ids.empty)).toHaveLength(1);
   });
 
-  it('counts channels whose newest certificate expires within 30 days with no newer one', async () => {
+  it('alerts staff once per channel and certificate expiring within 30 days with no newer one', async () => {
     const { certificate } = await sandboxPlatformCertificate();
     const tenDaysBefore = new Date(Date.parse(certificate.validTo) - 10 * 24 * 3600_000);
     expect(await refreshPlatformCertificates({ now: tenDaysBefore })).toMatchObject({ checked: 3, failed: 1, expiring: 2 });
+    const alerts = await db().alert.findMany({ where: { kind: 'CERTIFICATE_EXPIRING' } });
+    expect(alerts).toHaveLength(2);
+    expect(alerts.every((alert) => alert.companyId && alert.message.includes(new Date(Date.parse(certificate.validTo)).toISOString().slice(0, 10)))).toBe(true);
+    // The next day's run finds the same certificates: no new alert.
+    await refreshPlatformCertificates({ now: new Date(tenDaysBefore.getTime() + 24 * 3600_000) });
+    expect(await db().alert.count({ where: { kind: 'CERTIFICATE_EXPIRING' } })).toBe(2);
     const fortyDaysBefore = new Date(Date.parse(certificate.validTo) - 40 * 24 * 3600_000);
     expect(await refreshPlatformCertificates({ now: fortyDaysBefore })).toMatchObject({ expiring: 0 });
   });

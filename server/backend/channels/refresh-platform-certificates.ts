@@ -1,6 +1,7 @@
 import { db } from '@/server/db/client';
 import { downloadPlatformCertificates } from '@/server/gateway/channels/wechatpay';
 import { logger } from '@/server/logging/logger';
+import { raiseAlert } from '@/server/messaging/raise-alert';
 import { describeTrustedPem, type TrustedMaterial } from './credentials/trusted-material';
 import { loadChannelAccount } from './load-channel-account';
 import { recordTrustedMaterial } from './record-trusted-material';
@@ -47,14 +48,31 @@ async function refreshChannel(channel: ChannelRow, now: Date): Promise<{ added: 
     select: { serial: true, validTo: true },
   });
   const expiring = !newest?.validTo || newest.validTo.getTime() - now.getTime() < EXPIRY_WARNING_MS;
-  if (expiring) {
-    // No AlertKind fits a certificate expiry yet; the log is the signal until one exists.
-    logger().warn(
-      { paymentId: channel.id, companyId: channel.companyId, serial: newest?.serial, validTo: newest?.validTo?.toISOString() },
-      'WeChat Pay platform certificate expires within 30 days and WeChat Pay has issued no newer one',
-    );
-  }
+  if (expiring) await alertExpiring(channel, newest?.serial ?? null, newest?.validTo ?? null);
   return { added, expiring };
+}
+
+/** Staff are told once per channel and certificate, not every day the job runs. */
+async function alertExpiring(channel: ChannelRow, serial: string | null, validTo: Date | null): Promise<void> {
+  // 'none': the whitelist holds no certificate at all.
+  const details = { paymentId: channel.id, serial: serial ?? 'none', validTo: validTo?.toISOString() ?? null };
+  logger().warn({ companyId: channel.companyId, ...details }, 'WeChat Pay platform certificate expires within 30 days and WeChat Pay has issued no newer one');
+  await db().$transaction(async (tx) => {
+    // One alert per (channel, serial) even when two instances run the job at once.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`certificate-expiring:${channel.id}`}))`;
+    const known = await tx.alert.count({
+      where: { kind: 'CERTIFICATE_EXPIRING', AND: [{ details: { path: ['paymentId'], equals: channel.id } }, { details: { path: ['serial'], equals: details.serial } }] },
+    });
+    if (known > 0) return;
+    await raiseAlert(tx, {
+      kind: 'CERTIFICATE_EXPIRING',
+      companyId: channel.companyId,
+      message: validTo
+        ? `WeChat Pay platform certificate ${serial} of payment ID ${channel.id} expires on ${validTo.toISOString().slice(0, 10)} and no newer one was issued`
+        : `Payment ID ${channel.id} trusts no WeChat Pay platform certificate`,
+      details,
+    });
+  });
 }
 
 /**

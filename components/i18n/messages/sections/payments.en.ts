@@ -86,6 +86,7 @@ export const paymentsEn: typeof paymentsZhCN = {
       REFUND_FAILED: 'Refund failed',
       CALLBACK_REJECTED: 'Callback rejected',
       WEBHOOK_EXHAUSTED: 'Webhook never acknowledged',
+      CERTIFICATE_EXPIRING: 'Channel certificate expiring',
     },
     detail: {
       back: 'Back to payments',

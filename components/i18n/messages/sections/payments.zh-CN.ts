@@ -84,6 +84,7 @@ export const paymentsZhCN = {
       REFUND_FAILED: '退款失败',
       CALLBACK_REJECTED: '回调被拒绝',
       WEBHOOK_EXHAUSTED: '通知始终未被确认',
+      CERTIFICATE_EXPIRING: '渠道证书即将过期',
     },
     detail: {
       back: '返回支付记录',
