@@ -84,5 +84,9 @@ describe('maskCredentials', () => {
     const masked = mask(easyPay);
     expect(masked).toEqual({ channel: 'EASYPAY', gatewayUrl: 'https://pay.example.com', pid: '1001', key: { set: true, fingerprint: expect.stringMatching(/^SHA256:[0-9a-f]{8}$/) } });
     expect(mask({ ...easyPay, key: 'another-key-123' })).not.toEqual(masked);
+    // The pay type per invoke method is a setting staff must see, the key still only as set.
+    const withTypes = mask(validateCredentials('EASYPAY', { gatewayUrl: 'https://pay.example.com', pid: '1001', key: 'Kx8&a=b+c%dQ9zLm', payTypes: { QR: 'wxpay' } }));
+    expect(withTypes).toMatchObject({ payTypes: { QR: 'wxpay' }, key: { set: true } });
+    expect(JSON.stringify(withTypes)).not.toContain('Kx8&a');
   });
 });

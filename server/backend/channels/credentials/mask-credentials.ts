@@ -2,7 +2,7 @@
 // field added to the credentials later stays hidden until someone decides how to show it.
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { parseCertificates, keyFingerprint, sha256Hex } from './crypto-material';
-import type { AlipayCredentials, ChannelKind, CredentialsByChannel, CredentialsOf, EasyPayCredentials, WechatPayCredentials } from './types';
+import type { AlipayCredentials, ChannelKind, CredentialsByChannel, CredentialsOf, EasyPayCredentials, EasyPayTypes, WechatPayCredentials } from './types';
 
 /** Fields holding secrets, per channel: sealed at rest, never logged, never sent to a browser. */
 export const SECRET_FIELDS = {
@@ -57,6 +57,8 @@ export interface MaskedEasyPay {
   gatewayUrl: string;
   pid: string;
   key: MaskedSecret;
+  /** Which epay `type` each invoke method pays with (not a secret). */
+  payTypes?: EasyPayTypes;
 }
 
 export interface MaskedByChannel {
@@ -112,7 +114,13 @@ function maskWechatPay(credentials: WechatPayCredentials): MaskedWechatPay {
 }
 
 function maskEasyPay(credentials: EasyPayCredentials): MaskedEasyPay {
-  return { channel: 'EASYPAY', gatewayUrl: credentials.gatewayUrl, pid: credentials.pid, key: maskSecret(credentials.key) };
+  return {
+    channel: 'EASYPAY',
+    gatewayUrl: credentials.gatewayUrl,
+    pid: credentials.pid,
+    key: maskSecret(credentials.key),
+    ...(credentials.payTypes ? { payTypes: credentials.payTypes } : {}),
+  };
 }
 
 const maskers: { [C in ChannelKind]: (credentials: CredentialsByChannel[C]) => MaskedByChannel[C] } = {
