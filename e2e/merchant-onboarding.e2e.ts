@@ -167,6 +167,13 @@ describe('merchant onboarding', () => {
     expect(await activateForm.getByRole('checkbox').count()).toBe(5);
     expect(await activateForm.getByLabel('APIv3 密钥').getAttribute('type')).toBe('password');
     await screenshot(page, 'activate-wechatpay-form-phone');
+    // In sandbox, WeChat Pay asks which of WeChat's verification modes the simulator should sign in.
+    await activateForm.getByRole('radio', { name: /^沙箱/ }).check();
+    expect(await activateForm.getByLabel('APIv3 密钥').count()).toBe(0);
+    expect(await activateForm.getByRole('radio', { name: '微信支付公钥' }).isChecked()).toBe(true);
+    await activateForm.getByRole('radio', { name: '平台证书' }).check();
+    await activateForm.getByRole('radio', { name: /^正式/ }).check();
+    expect(await activateForm.getByLabel('APIv3 密钥').count()).toBe(1);
     await activateForm.getByRole('radio', { name: '易支付' }).check();
     const easyPayMethods = await activateForm.getByRole('checkbox').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value));
     expect(easyPayMethods).toEqual(['PC', 'WAP', 'QR']);

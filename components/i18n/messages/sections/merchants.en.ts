@@ -179,6 +179,8 @@ export const merchantsEn: typeof merchantsZhCN = {
       mode: 'Mode',
       modeLiveHint: 'Enter the settings issued by the channel; real money is collected.',
       modeSandboxHint: 'No settings needed: keys are generated and registered with the built-in simulator, for integration tests and demos. No real money moves.',
+      sandboxVerifyMode: 'WeChat Pay verification',
+      sandboxVerifyModeHint: 'The simulator signs the chosen way: merchants onboarded since late 2024 use the WeChat Pay public key, earlier ones platform certificates.',
       invokeMethods: 'Invoke methods',
       invokeMethodsHint: 'Only the methods this channel supports are listed.',
       parameters: 'Channel settings',

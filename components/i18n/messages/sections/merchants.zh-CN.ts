@@ -178,6 +178,8 @@ export const merchantsZhCN = {
       mode: '模式',
       modeLiveHint: '填写在渠道开放平台申请的参数，真实收款。',
       modeSandboxHint: '无需填写参数：系统会生成密钥，并在内置模拟器中登记，用于联调和演示，不会真实扣款。',
+      sandboxVerifyMode: '微信支付验签方式',
+      sandboxVerifyModeHint: '模拟器按所选方式签名：2024 年底以后入驻的商户使用微信支付公钥，此前的商户使用平台证书。',
       invokeMethods: '调用方式',
       invokeMethodsHint: '只列出该渠道支持的方式。',
       parameters: '渠道参数',

@@ -16,6 +16,7 @@ import { credentialsFromForm } from './credentials-from-form';
 
 const CHANNELS: readonly ChannelKind[] = ['ALIPAY', 'WECHATPAY', 'EASYPAY'];
 const MODES: readonly ChannelMode[] = ['LIVE', 'SANDBOX'];
+const VERIFY_MODES = ['PUBLIC_KEY', 'PLATFORM_CERT'] as const;
 
 export interface ActivateChannelFormProps {
   merchantId: string;
@@ -32,6 +33,8 @@ export function ActivateChannelForm({ merchantId, onActivated, onCancel }: Activ
   const [channel, setChannel] = useState<ChannelKind>('ALIPAY');
   const [mode, setMode] = useState<ChannelMode>('LIVE');
   const [methods, setMethods] = useState<ChannelInvokeMethod[]>([...CHANNEL_INVOKE_METHODS.ALIPAY]);
+  const [verifyMode, setVerifyMode] = useState<(typeof VERIFY_MODES)[number]>('PUBLIC_KEY');
+  const sandboxWechat = channel === 'WECHATPAY' && mode === 'SANDBOX';
 
   const activate = useMutation(
     trpc.channels.activate.mutationOptions({
@@ -42,12 +45,13 @@ export function ActivateChannelForm({ merchantId, onActivated, onCancel }: Activ
     }),
   );
 
-  const ids = { channel: `${idPrefix}-channel`, mode: `${idPrefix}-mode`, invokeMethods: `${idPrefix}-methods` };
+  const ids = { channel: `${idPrefix}-channel`, mode: `${idPrefix}-mode`, invokeMethods: `${idPrefix}-methods`, verifyMode: `${idPrefix}-verify-mode` };
   const errors = useMemo(() => getFormErrors(activate.error, t), [activate.error, t]);
   const items = channelErrorItems(channel, errors.fields, idPrefix, t, {
     channel: { label: t('channels.activate.channel'), id: ids.channel },
     mode: { label: t('channels.activate.mode'), id: ids.mode },
     invokeMethods: { label: t('channels.activate.invokeMethods'), id: ids.invokeMethods },
+    wechatVerifyMode: { label: t('channels.activate.sandboxVerifyMode'), id: ids.verifyMode },
   });
 
   function chooseChannel(next: ChannelKind) {
@@ -66,6 +70,7 @@ export function ActivateChannelForm({ merchantId, onActivated, onCancel }: Activ
       mode,
       invokeMethods: methods,
       ...(mode === 'LIVE' ? { credentials: credentialsFromForm(channel, form, { onlyFilled: false }) } : {}),
+      ...(sandboxWechat ? { wechatVerifyMode: verifyMode } : {}),
     });
   }
 
@@ -115,6 +120,20 @@ export function ActivateChannelForm({ merchantId, onActivated, onCancel }: Activ
         onChange={(next) => setMethods(CHANNEL_INVOKE_METHODS[channel].filter((method) => next.includes(method)))}
         error={errors.fields.invokeMethods}
       />
+      {sandboxWechat ? (
+        <ChoiceGroup
+          type="radio"
+          inline
+          id={ids.verifyMode}
+          name="wechatVerifyMode"
+          legend={t('channels.activate.sandboxVerifyMode')}
+          hint={t('channels.activate.sandboxVerifyModeHint')}
+          options={VERIFY_MODES.map((value) => ({ value, label: t(`channels.verifyModes.${value}`) }))}
+          value={[verifyMode]}
+          onChange={([next]) => setVerifyMode(next === 'PLATFORM_CERT' ? 'PLATFORM_CERT' : 'PUBLIC_KEY')}
+          error={errors.fields.wechatVerifyMode}
+        />
+      ) : null}
       {mode === 'LIVE' ? (
         <fieldset className="rounded-lg border border-slate-200 p-4">
           <legend className="px-1 text-sm font-semibold text-slate-900">{t('channels.activate.parameters')}</legend>
