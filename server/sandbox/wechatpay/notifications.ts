@@ -1,12 +1,12 @@
-// The simulator's callbacks. WeChat Pay POSTs {id, create_time, event_type, resource_type, summary,
-// resource} with the resource encrypted under the merchant's APIv3 key, signed like its API answers,
-// and retries until the receiver answers 200 or 204, on its published schedule. Each attempt first
-// claims the row with a conditional update, so several instances (or a job and a payment) never send
-// the same attempt twice.
+// The simulator's callbacks (delivered by server/sandbox/notification-outbox.ts). WeChat Pay POSTs {id,
+// create_time, event_type, resource_type, summary, resource} with the resource encrypted under the
+// merchant's APIv3 key, signed like its API answers, and retries until the receiver answers 200 or 204,
+// on its published schedule.
 import { randomUUID } from 'node:crypto';
 import { db, type Tx } from '@/server/db/client';
-import type { Prisma } from '@/server/db/generated/client';
+import type { Prisma, SandboxWechatNotification } from '@/server/db/generated/client';
 import { toWechatTime } from '@/server/gateway/channels/wechatpay/wechatpay-time';
+import { deliverDueNotifications, deliverNotification, sendNotificationRequest, type NotificationOutbox } from '../notification-outbox';
 import { encryptResource } from './aead';
 import { findWechatpayMerchant, merchantApiV3Key } from './merchant-account';
 import { wechatpaySignatureHeaders } from './simulator-signature';
@@ -19,7 +19,6 @@ export const WECHATPAY_NOTIFY_RETRY_DELAYS_MS = [
   15 * SECOND, 15 * SECOND, 30 * SECOND, 3 * MINUTE, 10 * MINUTE, 20 * MINUTE, 30 * MINUTE, 30 * MINUTE, 30 * MINUTE,
   60 * MINUTE, 3 * HOUR, 3 * HOUR, 3 * HOUR, 6 * HOUR, 6 * HOUR,
 ] as const;
-const SEND_TIMEOUT_MS = 10_000;
 
 export interface CallbackEvent {
   mchId: string;
@@ -56,54 +55,25 @@ export async function callbackRequest(id: string, now: Date): Promise<{ url: str
   return { url: row.notifyUrl, body, headers };
 }
 
-async function send(id: string, now: Date): Promise<{ ok: boolean; detail: string }> {
-  try {
-    const { url, body, headers } = await callbackRequest(id, now);
-    const response = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
-    const text = await response.text();
-    return { ok: response.status === 200 || response.status === 204, detail: `HTTP ${response.status}: ${text.slice(0, 200)}` };
-  } catch (error) {
-    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
-  }
-}
+const wechatpayOutbox: NotificationOutbox<SandboxWechatNotification> = {
+  table: () => db().sandboxWechatNotification,
+  retryDelaysMs: WECHATPAY_NOTIFY_RETRY_DELAYS_MS,
+  send: (row, now) =>
+    sendNotificationRequest(
+      async () => {
+        const { url, body, headers } = await callbackRequest(row.id, now);
+        return { url, init: { method: 'POST', headers, body } };
+      },
+      (status) => status === 200 || status === 204,
+    ),
+};
 
 /** Makes one attempt at a callback if it is due and nobody else claimed it; true when the receiver took it. */
-export async function deliverWechatpayNotification(id: string, now: Date): Promise<boolean> {
-  const row = await db().sandboxWechatNotification.findUnique({ where: { id } });
-  if (!row?.nextAttemptAt || row.deliveredAt || row.nextAttemptAt > now) return false;
-  const attemptsAfter = row.attempts + 1;
-  const delay = WECHATPAY_NOTIFY_RETRY_DELAYS_MS[attemptsAfter - 1];
-  const retryAt = delay === undefined ? null : new Date(now.getTime() + delay);
-  // The claim moves the due time on, so a crash mid-send still leads to a retry.
-  const claimed = await db().sandboxWechatNotification.updateMany({
-    where: { id, nextAttemptAt: row.nextAttemptAt, deliveredAt: null },
-    data: { nextAttemptAt: retryAt ?? new Date(now.getTime() + SEND_TIMEOUT_MS * 2) },
-  });
-  if (claimed.count !== 1) return false;
-
-  const outcome = await send(id, now);
-  await db().sandboxWechatNotification.update({
-    where: { id },
-    data: {
-      attempts: attemptsAfter,
-      lastResult: outcome.detail,
-      ...(outcome.ok ? { deliveredAt: now, nextAttemptAt: null } : { nextAttemptAt: retryAt }),
-    },
-  });
-  return outcome.ok;
+export function deliverWechatpayNotification(id: string, now: Date): Promise<boolean> {
+  return deliverNotification(wechatpayOutbox, id, now);
 }
 
 /** For the durable job: one attempt at every callback due by `now`, oldest first. */
-export async function deliverDueWechatpayNotifications(options: { now: Date; limit?: number }): Promise<{ attempted: number; delivered: number }> {
-  const due = await db().sandboxWechatNotification.findMany({
-    where: { nextAttemptAt: { lte: options.now }, deliveredAt: null },
-    orderBy: { nextAttemptAt: 'asc' },
-    take: options.limit ?? 100,
-    select: { id: true },
-  });
-  let delivered = 0;
-  for (const { id } of due) {
-    if (await deliverWechatpayNotification(id, options.now)) delivered++;
-  }
-  return { attempted: due.length, delivered };
+export function deliverDueWechatpayNotifications(options: { now: Date; limit?: number }): Promise<{ attempted: number; delivered: number }> {
+  return deliverDueNotifications(wechatpayOutbox, options);
 }
