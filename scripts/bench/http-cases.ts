@@ -1,0 +1,152 @@
+// Operations of the app API over real HTTP, each checked: a wrong answer fails the run, so a broken
+// path can never produce a fast number.
+import { performance } from 'node:perf_hooks';
+import { paidTradeNotify, paymentRequest, postNotify, type PaymentsTenant } from '@/server/testing/payments-api';
+import { summarizeLatencies, type LatencySummary } from './stats';
+
+export type Operation = () => Promise<void>;
+
+function fail(what: string, status: number, body: unknown): never {
+  throw new Error(`${what}: HTTP ${status} ${JSON.stringify(body).slice(0, 500)}`);
+}
+
+/** The baseline: a signed GET of the change feed, i.e. authentication (HMAC, nonce insert) and one query. */
+export function feedRequest(tenant: PaymentsTenant): Operation {
+  return async () => {
+    const answer = await tenant.client.request('GET', '/api/v1/events?limit=1');
+    if (answer.status !== 200 || !Array.isArray(answer.body?.events)) fail('GET /api/v1/events?limit=1', answer.status, answer.body);
+  };
+}
+
+/** POST /api/v1/payments, Alipay QR: the attempt is recorded and alipay.trade.precreate goes to the simulator through alipay-sdk. */
+export async function createQrPayment(tenant: PaymentsTenant): Promise<string> {
+  const answer = await tenant.client.request('POST', '/api/v1/payments', paymentRequest(tenant, { invokeMethod: 'QR' }));
+  const payment = answer.body?.payment;
+  if (answer.status !== 201 || payment?.status !== 'PENDING' || answer.body?.action?.type !== 'CHECKOUT') fail('POST /api/v1/payments', answer.status, answer.body);
+  return payment.serialNo as string;
+}
+
+/** The simulator's genuinely signed trade_status_sync of a paid trade, made ahead so that only its delivery is timed. */
+export function paidNotifies(tenant: PaymentsTenant, serialNos: readonly string[]): Promise<string[]> {
+  return pooled(serialNos, 4, (serialNo) => paidTradeNotify({ alipayAppId: tenant.alipayAppId, serialNo }));
+}
+
+/** Delivers one notify to the center's callback route; anything but Alipay's `success` acknowledgement is a failure. */
+export async function deliverNotify(baseUrl: string, tenant: PaymentsTenant, body: string): Promise<void> {
+  const response = await postNotify(baseUrl, tenant.paymentId, body);
+  const text = await response.text();
+  if (response.status !== 200 || text !== 'success') fail(`POST /api/channels/alipay/notify/${tenant.paymentId}`, response.status, text);
+}
+
+async function timed(operation: Operation): Promise<number> {
+  const start = performance.now();
+  await operation();
+  return performance.now() - start;
+}
+
+/** Both sides of turn `turn`, the baseline first on even turns, so neither always runs on a warmer or a colder server. */
+async function inTurn(turn: number, baseline: () => Promise<void>, measured: () => Promise<void>): Promise<void> {
+  const [first, second] = turn % 2 === 0 ? [baseline, measured] : [measured, baseline];
+  await first();
+  await second();
+}
+
+export interface PairedLatencies {
+  baseline: LatencySummary;
+  measured: LatencySummary;
+}
+
+/**
+ * One request at a time, the baseline and the measured operation taking turns (who goes first
+ * alternates), so both see the same server, database size and machine state.
+ */
+export async function sequentialPaired(count: number, baseline: Operation, measured: (index: number) => Promise<void>): Promise<PairedLatencies> {
+  const baselineMs: number[] = [];
+  const measuredMs: number[] = [];
+  for (let i = 0; i < count; i++) {
+    await inTurn(
+      i,
+      async () => void baselineMs.push(await timed(baseline)),
+      async () => void measuredMs.push(await timed(() => measured(i))),
+    );
+  }
+  return { baseline: summarizeLatencies(baselineMs), measured: summarizeLatencies(measuredMs) };
+}
+
+export interface Throughput {
+  requests: number;
+  concurrency: number;
+  elapsedMs: number;
+  perSecond: number;
+  latency: LatencySummary;
+}
+
+interface PoolRun {
+  elapsedMs: number;
+  latenciesMs: number[];
+}
+
+/** `count` operations by `concurrency` workers, each starting the next as soon as its last is answered. */
+async function runPool(count: number, concurrency: number, operation: (index: number) => Promise<void>): Promise<PoolRun> {
+  const latenciesMs: number[] = [];
+  const start = performance.now();
+  await pooled(
+    Array.from({ length: count }, (_, index) => index),
+    concurrency,
+    async (index) => void latenciesMs.push(await timed(() => operation(index))),
+  );
+  return { elapsedMs: performance.now() - start, latenciesMs };
+}
+
+function throughputOf(runs: readonly PoolRun[], concurrency: number): Throughput {
+  const latencies = runs.flatMap((run) => run.latenciesMs);
+  const elapsedMs = runs.reduce((sum, run) => sum + run.elapsedMs, 0);
+  return { requests: latencies.length, concurrency, elapsedMs, perSecond: (latencies.length / elapsedMs) * 1000, latency: summarizeLatencies(latencies) };
+}
+
+export async function concurrent(count: number, concurrency: number, operation: (index: number) => Promise<void>): Promise<Throughput> {
+  return throughputOf([await runPool(count, concurrency, operation)], concurrency);
+}
+
+export interface PairedThroughput {
+  baseline: Throughput;
+  measured: Throughput;
+}
+
+const CHUNKS = 4;
+
+/**
+ * Concurrent runs of the baseline and the measured operation (`count` of each) in alternating
+ * chunks, so that a slower minute of a shared machine falls on both rather than on one.
+ */
+export async function concurrentPaired(count: number, concurrency: number, baseline: Operation, measured: (index: number) => Promise<void>): Promise<PairedThroughput> {
+  const baselineRuns: PoolRun[] = [];
+  const measuredRuns: PoolRun[] = [];
+  let done = 0;
+  for (let chunk = 0; chunk < CHUNKS; chunk++) {
+    const offset = done;
+    const size = Math.round(((chunk + 1) * count) / CHUNKS) - offset;
+    done += size;
+    if (size === 0) continue;
+    await inTurn(
+      chunk,
+      async () => void baselineRuns.push(await runPool(size, concurrency, baseline)),
+      async () => void measuredRuns.push(await runPool(size, concurrency, (index) => measured(offset + index))),
+    );
+  }
+  return { baseline: throughputOf(baselineRuns, concurrency), measured: throughputOf(measuredRuns, concurrency) };
+}
+
+/** `work` over `items` by at most `concurrency` at a time; results in item order; the first failure fails all. */
+async function pooled<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,37 @@
+// The results table printed at the end of a run; the same rows go to bench-results/bench.json.
+
+export interface ResultRow {
+  group: 'cpu' | 'http-sequential' | 'http-concurrent' | 'memory';
+  case: string;
+  /** What the case is compared with, measured in the same run. */
+  baselineCase: string;
+  baseline: string;
+  measured: string;
+  /** measured / baseline: cost ratio for CPU, latency and memory; throughput ratio for concurrent cases. */
+  ratio: number;
+  p50Ms?: number;
+  p95Ms?: number;
+}
+
+function pad(text: string, width: number, right = false): string {
+  return right ? text.padStart(width) : text.padEnd(width);
+}
+
+export function formatTable(rows: readonly ResultRow[]): string {
+  const header = ['case', 'baseline', 'measured', 'ratio', 'p50', 'p95'];
+  const cells = rows.map((row) => [
+    row.case,
+    row.baseline,
+    row.measured,
+    `${row.ratio.toFixed(2)}x`,
+    row.p50Ms === undefined ? '' : `${row.p50Ms.toFixed(2)} ms`,
+    row.p95Ms === undefined ? '' : `${row.p95Ms.toFixed(2)} ms`,
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => line[column]!.length)));
+  const line = (values: string[]) => values.map((value, column) => pad(value, widths[column]!, column >= 3)).join(' | ');
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...cells.map(line)].join('\n');
+}
+
+export const microseconds = (ns: number) => `${(ns / 1000).toFixed(2)} µs/op`;
+export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+export const perSecond = (value: number) => `${value.toFixed(1)} req/s`;
