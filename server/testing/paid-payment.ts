@@ -9,7 +9,7 @@ import { newSerialNo } from '@/server/core/serial-numbers';
 import { db } from '@/server/db/client';
 import type { Order, Payment } from '@/server/db/generated/client';
 import { alipayPlugin } from '@/server/gateway/channels/alipay';
-import { parseAlipayFormParams } from '@/server/gateway/channels/alipay/form-params';
+import { parseFormParams } from '@/server/gateway/form-params';
 import { parseRequest } from '@/server/gateway/request-parser';
 import { newId } from '@/server/lib/ids';
 import { payAlipayTrade } from '@/server/sandbox/alipay';
@@ -30,8 +30,8 @@ export const NOTIFY_SINK_PATH = '/test/alipay-notify';
 let running: Promise<ChannelSimulators> | undefined;
 
 async function recordCall(request: Request, calls: ChannelSimulators['gatewayCalls']): Promise<void> {
-  const query = parseAlipayFormParams(new URL(request.url).search.slice(1));
-  const body = request.method === 'POST' ? parseAlipayFormParams(await request.clone().text()) : {};
+  const query = parseFormParams(new URL(request.url).search.slice(1));
+  const body = request.method === 'POST' ? parseFormParams(await request.clone().text()) : {};
   const method = query.method ?? body.method ?? '';
   const bizContent = body.biz_content ?? query.biz_content;
   calls.push({ method, bizContent: bizContent ? (JSON.parse(bizContent) as Record<string, unknown>) : {} });

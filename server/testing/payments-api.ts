@@ -9,7 +9,7 @@ import type { Actor } from '@/server/backend/audit/record-audit';
 import { db } from '@/server/db/client';
 import type { App } from '@/server/db/generated/client';
 import { newId } from '@/server/lib/ids';
-import { alipayTime } from '@/server/sandbox/alipay/alipay-time';
+import { toBeijingTime } from '@/server/gateway/beijing-time';
 import { signedParams } from '@/server/sandbox/alipay/simulator-signature';
 import { tradeNotifyParams } from '@/server/sandbox/alipay/trade-notification';
 import { newBuyerId } from '@/server/sandbox/alipay/trade-ids';
@@ -77,7 +77,7 @@ export async function paidTradeNotify(options: { alipayAppId: string; serialNo: 
   const now = new Date();
   const where = { appId_outTradeNo: { appId: options.alipayAppId, outTradeNo: options.serialNo } };
   const trade = await db().sandboxAlipayTrade.update({ where, data: { status: 'TRADE_SUCCESS', paidAt: now, seenAt: now, buyerId: newBuyerId() } });
-  const params = await signedParams({ ...tradeNotifyParams(trade), notify_id: `${Date.now()}${newId('ntf').slice(4, 12)}`, notify_time: alipayTime(now), ...options.signedOverrides });
+  const params = await signedParams({ ...tradeNotifyParams(trade), notify_id: `${Date.now()}${newId('ntf').slice(4, 12)}`, notify_time: toBeijingTime(now), ...options.signedOverrides });
   return new URLSearchParams(params).toString();
 }
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { db } from '@/server/db/client';
 import type { SandboxAlipayNotification } from '@/server/db/generated/client';
 import { deliverDueNotifications, deliverNotification, sendNotificationRequest, type NotificationOutbox } from '../notification-outbox';
-import { alipayTime } from './alipay-time';
+import { toBeijingTime } from '@/server/gateway/beijing-time';
 import { signedParams } from './simulator-signature';
 
 const MINUTE = 60_000;
@@ -17,7 +17,7 @@ const alipayOutbox: NotificationOutbox<SandboxAlipayNotification> = {
   table: () => db().sandboxAlipayNotification,
   retryDelaysMs: ALIPAY_NOTIFY_RETRY_DELAYS_MS,
   async send(row, now) {
-    const params = await signedParams({ ...storedParams.parse(row.params), notify_id: row.id, notify_time: alipayTime(now) });
+    const params = await signedParams({ ...storedParams.parse(row.params), notify_id: row.id, notify_time: toBeijingTime(now) });
     const init = {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },

@@ -2,7 +2,7 @@
 // the failure helper.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
-import { parseAlipayFormParams } from '@/server/gateway/channels/alipay/form-params';
+import { parseFormParams } from '@/server/gateway/form-params';
 import { verifyAlipayNotify } from '@/server/gateway/channels/alipay/notify-signature';
 import { deliverDueAlipayNotifications } from './deliver-notifications';
 import { failAlipayTrade } from './fail-trade';
@@ -103,7 +103,7 @@ describe('synchronous return', () => {
     const { returnUrl } = await payAlipayTrade({ appId: sandbox.appId, outTradeNo });
     const back = new URL(returnUrl ?? '');
     expect(back.origin + back.pathname).toBe('https://merchant.example/return');
-    const params = parseAlipayFormParams(back.search.slice(1));
+    const params = parseFormParams(back.search.slice(1));
     expect(params).toMatchObject({ method: 'alipay.trade.page.pay.return', out_trade_no: outTradeNo, total_amount: '0.01', from: 'alipay' });
     const { from: _merchantOwn, ...alipayParams } = params;
     expect(verifyAlipayNotify(alipayParams, [sandbox.simulatorKey]).ok).toBe(true);

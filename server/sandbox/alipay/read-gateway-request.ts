@@ -1,6 +1,6 @@
 // The SDK puts the common parameters in the query string and the rest (biz_content, alipay_sdk) in a
 // form-urlencoded or multipart body; page methods may also arrive as one GET URL. Alipay reads them together.
-import { AlipayFormError, parseAlipayFormParams } from '@/server/gateway/channels/alipay/form-params';
+import { FormParamsError, parseFormParams } from '@/server/gateway/form-params';
 import { AlipayGatewayError } from './gateway-error';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -18,20 +18,20 @@ async function bodyParams(request: Request): Promise<Record<string, string>> {
   }
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AlipayGatewayError('40002', 'isv.invalid-parameter', '请求体过大');
-  return parseAlipayFormParams(text);
+  return parseFormParams(text);
 }
 
 /** All request parameters; a name given twice (query and body) is refused rather than guessed. */
 export async function readGatewayParams(request: Request): Promise<Record<string, string>> {
   try {
     const url = new URL(request.url);
-    const query = parseAlipayFormParams(url.search.slice(1));
+    const query = parseFormParams(url.search.slice(1));
     const body = await bodyParams(request);
     const repeated = Object.keys(body).find((name) => Object.hasOwn(query, name));
-    if (repeated) throw new AlipayFormError(`parameter "${repeated}" appears more than once`);
+    if (repeated) throw new FormParamsError(`parameter "${repeated}" appears more than once`);
     return Object.fromEntries([...Object.entries(query), ...Object.entries(body)]);
   } catch (error) {
-    if (error instanceof AlipayFormError) throw new AlipayGatewayError('40002', 'isv.invalid-parameter', error.message);
+    if (error instanceof FormParamsError) throw new AlipayGatewayError('40002', 'isv.invalid-parameter', error.message);
     throw error;
   }
 }

@@ -2,7 +2,7 @@
 // parameters (method "<create method>.return"; sign_type is sent but not signed).
 import type { SandboxAlipayTrade } from '@/server/db/generated/client';
 import { fenToYuan } from '@/server/gateway/yuan';
-import { alipayTime } from './alipay-time';
+import { toBeijingTime } from '@/server/gateway/beijing-time';
 import { signedParams } from './simulator-signature';
 import { sellerIdOf } from './trade-ids';
 
@@ -19,7 +19,7 @@ export async function signedReturnUrl(trade: SandboxAlipayTrade, now: Date): Pro
     app_id: trade.appId,
     sign_type: 'RSA2',
     seller_id: sellerIdOf(trade.appId),
-    timestamp: alipayTime(now),
+    timestamp: toBeijingTime(now),
   });
   const url = new URL(trade.returnUrl);
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);

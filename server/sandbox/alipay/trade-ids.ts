@@ -1,6 +1,6 @@
 // Identifiers shaped like Alipay's own, so code that stores or displays them meets realistic values.
 import { createHash, randomInt } from 'node:crypto';
-import { beijingDay } from './alipay-time';
+import { beijingDay } from '@/server/gateway/beijing-time';
 
 function digits(count: number): string {
   let out = '';

@@ -3,7 +3,7 @@
 import { fenToYuan } from '@/server/gateway/yuan';
 import type { Tx } from '@/server/db/client';
 import type { SandboxAlipayTrade } from '@/server/db/generated/client';
-import { alipayTime } from './alipay-time';
+import { toBeijingTime } from '@/server/gateway/beijing-time';
 import { maskedLogonId, newNotifyId, sellerIdOf } from './trade-ids';
 
 export type NotifyExtras = Readonly<Record<string, string>>;
@@ -23,13 +23,13 @@ export function tradeNotifyParams(trade: SandboxAlipayTrade, extras: NotifyExtra
     trade_status: trade.status,
     total_amount: total,
     subject: trade.subject,
-    gmt_create: alipayTime(trade.createdAt),
+    gmt_create: toBeijingTime(trade.createdAt),
   };
   if (trade.buyerId) Object.assign(params, { buyer_id: trade.buyerId, buyer_logon_id: maskedLogonId(trade.buyerId) });
   if (trade.buyerOpenId) params.buyer_open_id = trade.buyerOpenId;
   if (trade.paidAt) {
     Object.assign(params, {
-      gmt_payment: alipayTime(trade.paidAt),
+      gmt_payment: toBeijingTime(trade.paidAt),
       receipt_amount: total,
       invoice_amount: total,
       buyer_pay_amount: total,
@@ -37,7 +37,7 @@ export function tradeNotifyParams(trade: SandboxAlipayTrade, extras: NotifyExtra
       fund_bill_list: JSON.stringify([{ amount: total, fundChannel: 'ALIPAYACCOUNT' }]),
     });
   }
-  if (trade.closedAt) params.gmt_close = alipayTime(trade.closedAt);
+  if (trade.closedAt) params.gmt_close = toBeijingTime(trade.closedAt);
   return { ...params, ...extras };
 }
 

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { toAlipayTime as beijingTime } from '@/server/gateway/channels/alipay/alipay-time';
+import { toBeijingTime as beijingTime } from '@/server/gateway/beijing-time';
 
 /** epay writes times as Beijing wall-clock time, "yyyy-MM-dd HH:mm:ss", as Alipay does. */
 export const easypayTime = beijingTime;

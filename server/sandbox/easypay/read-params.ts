@@ -1,5 +1,5 @@
 // epay (PHP) reads $_REQUEST: the query string and a form body together, form-decoded.
-import { AlipayFormError as FormError, parseAlipayFormParams as parseFormParams } from '@/server/gateway/channels/alipay/form-params';
+import { FormParamsError as FormError, parseFormParams } from '@/server/gateway/form-params';
 import { badRequest } from './gateway-error';
 
 const MAX_BODY_BYTES = 64 * 1024;

@@ -1,7 +1,7 @@
 import { ChannelError } from '@/server/gateway/channel-error';
 import type { CreatePaymentInput, CreatePaymentResult } from '@/server/gateway/types';
 import { alipayClient, callAlipay, requireSuccess } from './alipay-client';
-import { toAlipayTime } from './alipay-time';
+import { toBeijingTime } from '@/server/gateway/beijing-time';
 import { fenToYuan } from '@/server/gateway/yuan';
 import { transportError } from './error-map';
 
@@ -27,7 +27,7 @@ export async function createPayment(input: CreatePaymentInput): Promise<CreatePa
     total_amount: fenToYuan(input.amount),
     subject: cleanSubject(input.subject),
     product_code: PRODUCT_CODES[method],
-    time_expire: toAlipayTime(input.expiresAt),
+    time_expire: toBeijingTime(input.expiresAt),
   };
   const urls: Record<string, string> = { notifyUrl: input.notifyUrl, ...(input.returnUrl ? { returnUrl: input.returnUrl } : {}) };
 

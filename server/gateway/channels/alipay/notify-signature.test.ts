@@ -2,7 +2,7 @@ import { generateKeyPairSync, sign as signWith, verify, X509Certificate } from '
 import { describe, expect, it } from 'vitest';
 import { alipayCertSn } from '@/server/backend/channels/credentials/alipay-cert-sn';
 import { alipayNotifySignContent, notifyCertSn, verifyAlipayNotify } from './notify-signature';
-import { parseAlipayFormParams } from './form-params';
+import { parseFormParams } from '@/server/gateway/form-params';
 import { anotherVectorKey, changeOneChar, notifyVectors, vectorKey, type NotifyVector } from './test-vectors';
 
 function paramsOf(vector: NotifyVector): Record<string, string> {
@@ -51,7 +51,7 @@ describe('verifyAlipayNotify on the genuine vectors', () => {
 
     it('verifies straight from its form-encoded body', () => {
       const body = vector.inputs.form_urlencoded_body_derived ?? vector.inputs.return_url_query ?? '';
-      expect(check(parseAlipayFormParams(body)).ok).toBe(true);
+      expect(check(parseFormParams(body)).ok).toBe(true);
     });
 
     it.each(Object.keys(params))('is rejected when %s changes by one character', (name) => {

@@ -1,8 +1,8 @@
 import type { IncomingNotification, NotificationCheck } from '@/server/gateway/types';
 import { alipayCredentials } from './alipay-client';
-import { fromAlipayTime } from './alipay-time';
+import { fromBeijingTime } from '@/server/gateway/beijing-time';
 import { YuanAmountError, yuanToFen } from '@/server/gateway/yuan';
-import { AlipayFormError, parseAlipayFormParams } from './form-params';
+import { FormParamsError, parseFormParams } from '@/server/gateway/form-params';
 import { verifyAlipayNotify } from './notify-signature';
 import { mapTradeStatus } from './status-map';
 
@@ -14,9 +14,9 @@ import { mapTradeStatus } from './status-map';
 export function parseNotification(input: IncomingNotification): NotificationCheck {
   let params: Record<string, string>;
   try {
-    params = parseAlipayFormParams(input.body);
+    params = parseFormParams(input.body);
   } catch (error) {
-    if (error instanceof AlipayFormError) return { verified: false, reason: `MALFORMED: ${error.message}`, serialNo: null };
+    if (error instanceof FormParamsError) return { verified: false, reason: `MALFORMED: ${error.message}`, serialNo: null };
     throw error;
   }
   const serialNo = params.out_trade_no ?? null;
@@ -44,7 +44,7 @@ export function parseNotification(input: IncomingNotification): NotificationChec
       state,
       channelTradeNo: params.trade_no ?? null,
       amount,
-      paidAt: state === 'SUCCEEDED' ? fromAlipayTime(params.gmt_payment) : null,
+      paidAt: state === 'SUCCEEDED' ? fromBeijingTime(params.gmt_payment) : null,
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { ChannelAccount, PaymentState } from '@/server/gateway/types';
 import { alipayError } from './error-map';
 import { callAlipay } from './alipay-client';
-import { fromAlipayTime } from './alipay-time';
+import { fromBeijingTime } from '@/server/gateway/beijing-time';
 import { yuanToFen } from '@/server/gateway/yuan';
 import { mapTradeStatus } from './status-map';
 
@@ -16,7 +16,7 @@ export async function queryPayment(input: { account: ChannelAccount; serialNo: s
     state,
     channelTradeNo: (result.trade_no as string | undefined) ?? null,
     amount: typeof result.total_amount === 'string' ? yuanToFen(result.total_amount) : null,
-    paidAt: state === 'SUCCEEDED' ? fromAlipayTime(result.send_pay_date as string | undefined) : null,
+    paidAt: state === 'SUCCEEDED' ? fromBeijingTime(result.send_pay_date as string | undefined) : null,
     raw: result,
   };
 }

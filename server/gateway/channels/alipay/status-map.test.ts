@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromAlipayTime, toAlipayTime } from './alipay-time';
+import { fromBeijingTime, toBeijingTime } from '@/server/gateway/beijing-time';
 import { isRetryable } from './error-map';
 import { mapTradeStatus } from './status-map';
 
@@ -14,9 +14,9 @@ describe('Alipay mappings', () => {
 
   it('converts Beijing time both ways', () => {
     const instant = new Date('2026-11-24T08:15:30Z');
-    expect(toAlipayTime(instant)).toBe('2026-11-24 16:15:30');
-    expect(fromAlipayTime('2026-11-24 16:15:30')).toEqual(instant);
-    expect(fromAlipayTime('2026-11-24T16:15:30')).toBeNull();
+    expect(toBeijingTime(instant)).toBe('2026-11-24 16:15:30');
+    expect(fromBeijingTime('2026-11-24 16:15:30')).toEqual(instant);
+    expect(fromBeijingTime('2026-11-24T16:15:30')).toBeNull();
   });
 
   it('retries only what may pass', () => {

@@ -1,6 +1,6 @@
 import type { IncomingNotification, NotificationCheck } from '@/server/gateway/types';
 import { YuanAmountError, yuanToFen } from '@/server/gateway/yuan';
-import { AlipayFormError as FormError, parseAlipayFormParams as parseFormParams } from '../alipay/form-params';
+import { FormParamsError as FormError, parseFormParams } from '@/server/gateway/form-params';
 import { easypayCredentials } from './easypay-client';
 import { verifyEasypaySign } from './md5-sign';
 

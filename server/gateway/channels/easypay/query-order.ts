@@ -3,7 +3,7 @@
 import { ChannelError } from '@/server/gateway/channel-error';
 import type { ChannelAccount, ChannelPaymentState } from '@/server/gateway/types';
 import { YuanAmountError, yuanToFen } from '@/server/gateway/yuan';
-import { fromAlipayTime as fromBeijingTime } from '../alipay/alipay-time';
+import { fromBeijingTime } from '@/server/gateway/beijing-time';
 import { answerText, callEasypay, easypayCredentials, easypayError, isSuccess, type EasypayAnswer } from './easypay-client';
 
 export interface EasypayOrder {

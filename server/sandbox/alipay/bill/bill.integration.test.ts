@@ -1,7 +1,7 @@
 // The trade bill through the real SDK: a link to a zip of GBK CSV files in Alipay's layout.
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { beijingDay } from '../alipay-time';
+import { beijingDay } from '@/server/gateway/beijing-time';
 import { payAlipayTrade } from '../pay-trade';
 import { startAlipaySandbox, type AlipaySandboxHarness } from '../testing/alipay-sandbox-harness';
 

@@ -3,7 +3,7 @@
 // summary file ("业务明细(汇总)").
 import { db } from '@/server/db/client';
 import { fenToYuan } from '@/server/gateway/yuan';
-import { alipayTime, beijingDayStart } from '../alipay-time';
+import { toBeijingTime, beijingDayStart } from '@/server/gateway/beijing-time';
 import { sellerIdOf } from '../trade-ids';
 
 const RULE = '-----------------------------------------';
@@ -28,7 +28,7 @@ export function billPeriod(billDate: string): { start: Date; end: Date } {
 
 const yuan = (fen: number) => (fen < 0 ? `-${fenToYuan(-fen)}` : fenToYuan(fen));
 const row = (values: readonly string[]) => values.map((v) => `${v.replaceAll(',', '，')}\t`).join(',');
-const chineseTime = (date: Date) => alipayTime(date).replace(/^(\d{4})-(\d{2})-(\d{2})/, '$1年$2月$3日');
+const chineseTime = (date: Date) => toBeijingTime(date).replace(/^(\d{4})-(\d{2})-(\d{2})/, '$1年$2月$3日');
 
 export async function tradeBill(options: { appId: string; billDate: string; now: Date }): Promise<BillFile[]> {
   const { appId, billDate, now } = options;
@@ -41,8 +41,8 @@ export async function tradeBill(options: { appId: string; billDate: string; now:
   const header = (title: string) => [`#${title}`, `#账号：[${account}]`, `#起始日期：[${chineseTime(start)}]   终止日期：[${chineseTime(end)}]`];
   const blank = (n: number) => Array<string>(n).fill('');
   const details = [
-    ...paid.map((t) => row([t.tradeNo, t.outTradeNo, '交易', t.subject, alipayTime(t.createdAt), alipayTime(t.paidAt ?? t.createdAt), ...blank(4), t.buyerId ?? '', yuan(t.totalFen), yuan(t.totalFen), ...blank(8), '0.00', '', '0.00', '0.00', ''])),
-    ...refunds.map((r) => row([r.tradeNo, r.trade.outTradeNo, '退款', r.trade.subject, alipayTime(r.trade.createdAt), alipayTime(r.createdAt), ...blank(4), r.trade.buyerId ?? '', yuan(-r.refundFen), yuan(-r.refundFen), ...blank(8), '0.00', r.outRequestNo, '0.00', '0.00', r.reason ?? ''])),
+    ...paid.map((t) => row([t.tradeNo, t.outTradeNo, '交易', t.subject, toBeijingTime(t.createdAt), toBeijingTime(t.paidAt ?? t.createdAt), ...blank(4), t.buyerId ?? '', yuan(t.totalFen), yuan(t.totalFen), ...blank(8), '0.00', '', '0.00', '0.00', ''])),
+    ...refunds.map((r) => row([r.tradeNo, r.trade.outTradeNo, '退款', r.trade.subject, toBeijingTime(r.trade.createdAt), toBeijingTime(r.createdAt), ...blank(4), r.trade.buyerId ?? '', yuan(-r.refundFen), yuan(-r.refundFen), ...blank(8), '0.00', r.outRequestNo, '0.00', '0.00', r.reason ?? ''])),
   ];
   const paidFen = paid.reduce((sum, t) => sum + t.totalFen, 0);
   const refundedFen = refunds.reduce((sum, r) => sum + r.refundFen, 0);

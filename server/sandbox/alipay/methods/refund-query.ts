@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { db } from '@/server/db/client';
 import { fenToYuan } from '@/server/gateway/yuan';
-import { alipayTime } from '../alipay-time';
+import { toBeijingTime } from '@/server/gateway/beijing-time';
 import { parseBiz, tradeRef } from '../biz-content';
 import { findVisibleTrade } from '../find-trade';
 import type { AlipayPayload } from '../gateway-response';
@@ -23,6 +23,6 @@ export async function refundQuery(request: GatewayRequest): Promise<AlipayPayloa
     total_amount: fenToYuan(trade.totalFen),
     refund_amount: fenToYuan(refund.refundFen),
     refund_status: 'REFUND_SUCCESS',
-    gmt_refund_pay: alipayTime(refund.createdAt),
+    gmt_refund_pay: toBeijingTime(refund.createdAt),
   };
 }

@@ -1,6 +1,6 @@
 // alipay.trade.query
 import { fenToYuan } from '@/server/gateway/yuan';
-import { alipayTime } from '../alipay-time';
+import { toBeijingTime } from '@/server/gateway/beijing-time';
 import { parseBiz, tradeRef } from '../biz-content';
 import { findVisibleTrade } from '../find-trade';
 import type { AlipayPayload } from '../gateway-response';
@@ -24,6 +24,6 @@ export async function tradeQuery(request: GatewayRequest): Promise<AlipayPayload
     point_amount: '0.00',
     ...(trade.buyerId ? { buyer_user_id: trade.buyerId, buyer_logon_id: maskedLogonId(trade.buyerId), buyer_user_type: 'PRIVATE' } : {}),
     ...(trade.buyerOpenId ? { buyer_open_id: trade.buyerOpenId } : {}),
-    ...(trade.paidAt ? { send_pay_date: alipayTime(trade.paidAt) } : {}),
+    ...(trade.paidAt ? { send_pay_date: toBeijingTime(trade.paidAt) } : {}),
   };
 }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { db } from '@/server/db/client';
 import { fenToYuan } from '@/server/gateway/yuan';
-import { alipayTime } from '../alipay-time';
+import { toBeijingTime } from '@/server/gateway/beijing-time';
 import { parseBiz, positiveFen, tradeRef } from '../biz-content';
 import { deliverAlipayNotification } from '../deliver-notifications';
 import { findVisibleTrade } from '../find-trade';
@@ -53,7 +53,7 @@ export async function tradeRefund(request: GatewayRequest, now: Date): Promise<A
       data: { refundedFen, ...(full ? { status: 'TRADE_CLOSED', closedAt: now } : {}) },
     });
     const notifyId = full
-      ? await enqueueTradeNotification(tx, updated, now, { refund_fee: fenToYuan(refundedFen), gmt_refund: `${alipayTime(now)}.${String(now.getMilliseconds()).padStart(3, '0')}`, out_biz_no: outRequestNo })
+      ? await enqueueTradeNotification(tx, updated, now, { refund_fee: fenToYuan(refundedFen), gmt_refund: `${toBeijingTime(now)}.${String(now.getMilliseconds()).padStart(3, '0')}`, out_biz_no: outRequestNo })
       : null;
     return { trade: updated, fundChange: 'Y', refundedAt: now, notifyId };
   });
@@ -68,6 +68,6 @@ export async function tradeRefund(request: GatewayRequest, now: Date): Promise<A
     ...(refunded.buyerId ? { buyer_logon_id: maskedLogonId(refunded.buyerId), buyer_user_id: refunded.buyerId } : {}),
     fund_change: result.fundChange,
     refund_fee: fenToYuan(refunded.refundedFen),
-    gmt_refund_pay: alipayTime(result.refundedAt),
+    gmt_refund_pay: toBeijingTime(result.refundedAt),
   };
 }

@@ -5,7 +5,7 @@ import { AlipaySdk } from 'alipay-sdk';
 import { GET as gateway } from '@/app/sandbox/alipay/gateway.do/route';
 import { GET as bill } from '@/app/sandbox/alipay/bill/route';
 import { db } from '@/server/db/client';
-import { parseAlipayFormParams } from '@/server/gateway/channels/alipay/form-params';
+import { parseFormParams } from '@/server/gateway/form-params';
 import { newId } from '@/server/lib/ids';
 import { sandboxIdentity } from '@/server/sandbox/sandbox-identity';
 import { serveRouteHandlers, type RunningServer } from './serve-route-handlers';
@@ -42,7 +42,7 @@ export async function startAlipaySandbox(): Promise<AlipaySandboxHarness> {
     '/sandbox/alipay/gateway.do': gateway,
     '/sandbox/alipay/bill': bill,
     '/notify': async (request) => {
-      notifies.push(parseAlipayFormParams(await request.text()));
+      notifies.push(parseFormParams(await request.text()));
       return new Response(notifyAnswers.shift() ?? 'success');
     },
   });
