@@ -1,6 +1,7 @@
 import { loadChannelAccount } from '@/server/backend/channels/load-channel-account';
 import { db } from '@/server/db/client';
 import type { Channel, NotificationOutcome } from '@/server/db/generated/client';
+import { AppError } from '@/server/errors/app-error';
 import { pluginFor } from '@/server/gateway/registry';
 import type { ChannelAccount, ChannelPlugin, PaymentNotification, RefundNotification } from '@/server/gateway/types';
 import { newId } from '@/server/lib/ids';
@@ -27,8 +28,11 @@ export interface CallbackAnswer {
   contentType: string;
 }
 
-async function settle(id: string, outcome: NotificationOutcome, fields: { verified: boolean; reason?: string; serialNo?: string | null }): Promise<void> {
-  await db().channelNotification.update({ where: { id }, data: { outcome, verified: fields.verified, reason: fields.reason ?? null, serialNo: fields.serialNo ?? undefined, processedAt: new Date() } });
+async function settle(id: string, outcome: NotificationOutcome, fields: { verified: boolean; reason?: string; serialNo?: string | null; companyId?: string }): Promise<void> {
+  await db().channelNotification.update({
+    where: { id },
+    data: { outcome, verified: fields.verified, reason: fields.reason ?? null, serialNo: fields.serialNo ?? undefined, companyId: fields.companyId, processedAt: new Date() },
+  });
 }
 
 /** A callback we cannot trust changes nothing; the channel's own answer to a query decides instead. */
@@ -40,9 +44,12 @@ async function activeQueryInstead(serialNo: string | null, paymentId: string): P
 }
 
 async function loadPlugin(callback: IncomingCallback): Promise<{ plugin: ChannelPlugin; account: ChannelAccount } | null> {
-  const channel = await db().paymentChannel.findUnique({ where: { id: callback.paymentId }, select: { channel: true } });
-  if (!channel || channel.channel !== callback.channel) return null;
-  return { plugin: pluginFor(callback.channel), account: await loadChannelAccount(callback.paymentId) };
+  const account = await loadChannelAccount(callback.paymentId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  });
+  if (!account || account.channel !== callback.channel) return null;
+  return { plugin: pluginFor(callback.channel), account };
 }
 
 /**
@@ -82,12 +89,16 @@ async function receivePayment(storedId: string, paymentId: string, notification:
     await settle(storedId, 'REJECTED', { verified: true, reason: 'no such payment for this payment ID', serialNo: notification.serialNo });
     return plugin.ackNotification(true);
   }
-  await db().channelNotification.update({ where: { id: storedId }, data: { companyId: payment.companyId } });
   const applied = await applyPaymentState({
     serialNo: payment.serialNo,
     observed: { state: notification.state, channelTradeNo: notification.channelTradeNo, amount: notification.amount, paidAt: notification.paidAt },
   });
-  await settle(storedId, applied.outcome, { verified: true, serialNo: payment.serialNo, reason: applied.outcome === 'AMOUNT_MISMATCH' ? `amount ${notification.amount} ≠ ${payment.amount}` : undefined });
+  await settle(storedId, applied.outcome, {
+    verified: true,
+    serialNo: payment.serialNo,
+    companyId: payment.companyId,
+    reason: applied.outcome === 'AMOUNT_MISMATCH' ? `amount ${notification.amount} ≠ ${payment.amount}` : undefined,
+  });
   await refundIfDuplicate(applied);
   return plugin.ackNotification(true);
 }
@@ -99,14 +110,13 @@ async function receiveRefund(storedId: string, paymentId: string, notification: 
     await settle(storedId, 'REJECTED', { verified: true, reason: 'no such refund for this payment ID', serialNo: notification.serialNo });
     return plugin.ackNotification(true);
   }
-  await db().channelNotification.update({ where: { id: storedId }, data: { companyId: refund.companyId } });
   if (notification.state === 'SUCCEEDED' && notification.amount !== null && notification.amount !== refund.amount) {
     const reason = `refund amount ${notification.amount} ≠ ${refund.amount}`;
-    await settle(storedId, 'AMOUNT_MISMATCH', { verified: true, serialNo: refund.serialNo, reason });
+    await settle(storedId, 'AMOUNT_MISMATCH', { verified: true, serialNo: refund.serialNo, companyId: refund.companyId, reason });
     await raiseAlert(db(), { kind: 'AMOUNT_MISMATCH', companyId: refund.companyId, serialNo: refund.serialNo, message: `Refund ${refund.refundSerialNo}: ${reason}`, details: { refundSerialNo: refund.refundSerialNo } });
     return plugin.ackNotification(true);
   }
   const applied = await applyRefundState({ refundSerialNo: refund.refundSerialNo, state: notification.state, channelRefundNo: notification.channelRefundNo });
-  await settle(storedId, applied.changed ? 'APPLIED' : 'UNCHANGED', { verified: true, serialNo: refund.serialNo });
+  await settle(storedId, applied.changed ? 'APPLIED' : 'UNCHANGED', { verified: true, serialNo: refund.serialNo, companyId: refund.companyId });
   return plugin.ackNotification(true);
 }
