@@ -1,18 +1,18 @@
 // The hosted checkout in Chromium on a production build: a CASHIER payment on a phone (choose Alipay,
 // pay on the simulated Alipay cashier, back at the app's returnUrl, the app's receiver got the signed
-// webhook), a QR payment whose code decodes to
-// the channel's own code, and an expired payment that can no longer be paid. Screenshots are kept.
+// webhook), a QR payment whose code decodes to the channel's own code, and an expired payment that can
+// no longer be paid. Screenshots are kept.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import jsQR from 'jsqr';
 import pg from 'pg';
-import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyWebhook } from '@/server/sdk/webhooks';
 import { appApiClient } from '@/server/testing/app-api-client';
 import { webhookReceiver } from '@/server/testing/webhook-receiver';
+import { expectPaymentSucceededWebhook } from './support/app-webhooks';
 import { DESKTOP, launchBrowser, newPage, PHONE, PHONE_USER_AGENT, screenshot } from './support/browser';
+import { decodeCheckoutQr } from './support/checkout-qr';
 
 let browser: Browser;
 let database: pg.Client;
@@ -60,16 +60,6 @@ async function pageWeight(page: Page) {
   });
 }
 
-async function decodeQr(page: Page): Promise<string> {
-  // A clip of the page rather than an element screenshot: the element may be re-rendered meanwhile.
-  const box = await page.getByTestId('checkout-qr').boundingBox();
-  expect(box, 'the QR code is on the page').not.toBeNull();
-  const png = PNG.sync.read(await page.screenshot({ clip: box! }));
-  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  expect(code, 'the QR code on the page decodes').not.toBeNull();
-  return code!.data;
-}
-
 describe('hosted checkout', () => {
   it('CASHIER on a phone: choose Alipay, pay on its cashier, return to the app; the app gets the signed webhook', async () => {
     const receiver = await webhookReceiver();
@@ -96,10 +86,7 @@ describe('hosted checkout', () => {
     const paid = await api.request('GET', `/api/v1/payments/${serialNo}`);
     expect(paid.body.payment).toMatchObject({ serialNo, status: 'SUCCEEDED', amount: 12800, channel: 'ALIPAY', invokeMethod: 'CASHIER', paymentId: demo.paymentIds.ALIPAY });
     // The app's receiver: exactly one payment.succeeded, signed with the app's secret over the raw body.
-    const webhook = await receiver.nth(1, 10_000);
-    const event = verifyWebhook({ secret: demo.appSecret, timestamp: webhook.timestamp, signature: webhook.signature, rawBody: webhook.rawBody });
-    expect(event).toMatchObject({ type: 'payment.succeeded', data: { payment: { serialNo, status: 'SUCCEEDED', amount: 12800, channel: 'ALIPAY' } } });
-    expect(webhook.eventId).toBe(event.id);
+    const { webhook } = await expectPaymentSucceededWebhook(receiver, { serialNo, amount: 12800, channel: 'ALIPAY' });
     expect(() => verifyWebhook({ secret: demo.appSecret, timestamp: webhook.timestamp, signature: webhook.signature, rawBody: webhook.rawBody.replace('12800', '12801') })).toThrow(/signature/);
     await receiver.close();
 
@@ -119,13 +106,13 @@ describe('hosted checkout', () => {
     const { context, page } = await newPage(browser, { viewport: DESKTOP });
     await page.goto(url);
     expect(await page.getByTestId('checkout-amount').innerText()).toBe('¥25.50');
-    expect(await decodeQr(page)).toBe(rows[0]!.action.channel.content);
+    expect(await decodeCheckoutQr(page)).toBe(rows[0]!.action.channel.content);
     await page.getByText('请使用支付宝扫一扫').waitFor();
     await screenshot(page, 'checkout-qr-desktop');
 
     // The "phone" that scanned it: the decoded code opens the simulated Alipay cashier of this trade.
     const scanner = await newPage(browser, { viewport: PHONE, userAgent: PHONE_USER_AGENT });
-    await scanner.page.goto(await decodeQr(page));
+    await scanner.page.goto(await decodeCheckoutQr(page));
     expect(await scanner.page.getByText(serialNo).count()).toBe(1);
     await scanner.page.getByRole('button', { name: '确认付款' }).click();
     await scanner.page.getByText('支付成功').waitFor();

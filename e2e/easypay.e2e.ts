@@ -1,14 +1,13 @@
 // EasyPay in Chromium on a production build: page payment (submit.php, the simulated epay pay page,
 // back to the app with the signed return fields) and API payment (mapi.php: its code on our checkout,
 // opened on a phone and paid). Both end with the app's signed webhook; the page payment is refunded.
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { verifyWebhook } from '@/server/sdk/webhooks';
 import { appApiClient } from '@/server/testing/app-api-client';
 import { webhookReceiver, type WebhookReceiver } from '@/server/testing/webhook-receiver';
+import { expectPaymentSucceededWebhook } from './support/app-webhooks';
 import { DESKTOP, launchBrowser, newPage, PHONE, PHONE_USER_AGENT, screenshot } from './support/browser';
+import { decodeCheckoutQr } from './support/checkout-qr';
 
 let browser: Browser;
 let receiver: WebhookReceiver;
@@ -43,10 +42,7 @@ async function createPayment(fields: Record<string, unknown>) {
 async function expectPaid(serialNo: string, amount: number) {
   const paid = await api.request('GET', `/api/v1/payments/${serialNo}`);
   expect(paid.body.payment).toMatchObject({ serialNo, status: 'SUCCEEDED', amount, channel: 'EASYPAY', livemode: false });
-  await expect.poll(() => receiver.received.filter((w) => w.rawBody.includes(serialNo)).length, { timeout: 10_000 }).toBe(1);
-  const webhook = receiver.received.find((w) => w.rawBody.includes(serialNo))!;
-  const event = verifyWebhook({ secret: demo.appSecret, timestamp: webhook.timestamp, signature: webhook.signature, rawBody: webhook.rawBody });
-  expect(event).toMatchObject({ type: 'payment.succeeded', data: { payment: { serialNo, amount, channel: 'EASYPAY' } } });
+  await expectPaymentSucceededWebhook(receiver, { serialNo, amount, channel: 'EASYPAY' });
 }
 
 describe('EasyPay', () => {
@@ -81,9 +77,7 @@ describe('EasyPay', () => {
     const { context, page } = await newPage(browser, { viewport: DESKTOP });
     await page.goto(created.action.url);
     await page.getByText('请使用支付宝或微信扫一扫').waitFor();
-    const box = await page.getByTestId('checkout-qr').boundingBox();
-    const png = PNG.sync.read(await page.screenshot({ clip: box! }));
-    const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)!.data;
+    const code = await decodeCheckoutQr(page);
     expect(new URL(code).pathname).toMatch(/^\/sandbox\/easypay\/pay\//);
     await screenshot(page, 'easypay-checkout-qr');
 

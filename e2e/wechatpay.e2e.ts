@@ -3,14 +3,13 @@
 // checkout, "scanned" into the simulated WeChat), H5 (the simulated H5 cashier, back to the app),
 // JSAPI (the WeChat client's payment sheet), and a CASHIER payment choosing WeChat Pay on a phone.
 // Each journey ends with the app's receiver holding the signed payment.succeeded webhook.
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { verifyWebhook } from '@/server/sdk/webhooks';
 import { appApiClient } from '@/server/testing/app-api-client';
 import { webhookReceiver, type WebhookReceiver } from '@/server/testing/webhook-receiver';
+import { expectPaymentSucceededWebhook } from './support/app-webhooks';
 import { DESKTOP, launchBrowser, newPage, PHONE, PHONE_USER_AGENT, screenshot } from './support/browser';
+import { decodeCheckoutQr } from './support/checkout-qr';
 
 let browser: Browser;
 let receiver: WebhookReceiver;
@@ -43,28 +42,11 @@ async function createPayment(fields: Record<string, unknown>) {
   return answer.body as { payment: { serialNo: string; status: string }; action: Record<string, unknown> & { type: string } };
 }
 
-/** The app's receiver got exactly this payment's payment.succeeded, signed with the app's secret. */
-async function expectSignedWebhook(serialNo: string, amount: number) {
-  await expect.poll(() => receiver.received.filter((w) => w.rawBody.includes(serialNo)).length, { timeout: 10_000 }).toBe(1);
-  const webhook = receiver.received.find((w) => w.rawBody.includes(serialNo))!;
-  const event = verifyWebhook({ secret: demo.appSecret, timestamp: webhook.timestamp, signature: webhook.signature, rawBody: webhook.rawBody });
-  expect(event).toMatchObject({ type: 'payment.succeeded', data: { payment: { serialNo, status: 'SUCCEEDED', amount, channel: 'WECHATPAY' } } });
-}
-
 async function expectSucceeded(serialNo: string, paymentId: string, amount: number) {
   const paid = await api.request('GET', `/api/v1/payments/${serialNo}`);
   expect(paid.body.payment).toMatchObject({ serialNo, status: 'SUCCEEDED', amount, channel: 'WECHATPAY', paymentId, livemode: false });
   expect(paid.body.payment.channelTradeNo).toMatch(/^42\d{26}$/);
-  await expectSignedWebhook(serialNo, amount);
-}
-
-async function decodeQr(page: Page): Promise<string> {
-  const box = await page.getByTestId('checkout-qr').boundingBox();
-  expect(box, 'the QR code is on the page').not.toBeNull();
-  const png = PNG.sync.read(await page.screenshot({ clip: box! }));
-  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  expect(code, 'the QR code on the page decodes').not.toBeNull();
-  return code!.data;
+  await expectPaymentSucceededWebhook(receiver, { serialNo, amount, channel: 'WECHATPAY' });
 }
 
 describe.each([
@@ -79,7 +61,7 @@ describe.each([
     const { context, page } = await newPage(browser, { viewport: DESKTOP });
     await page.goto(created.action.url as string);
     await page.getByText('请使用微信扫一扫').waitFor();
-    const code = await decodeQr(page);
+    const code = await decodeCheckoutQr(page);
     expect(code).toMatch(/^weixin:\/\/wxpay\/bizpayurl\?pr=[A-Za-z0-9]+$/);
     // No "open the app" button: a browser cannot open WeChat's weixin:// code.
     expect(await page.getByTestId('checkout-open-app').count()).toBe(0);

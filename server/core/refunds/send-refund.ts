@@ -28,7 +28,7 @@ export async function sendRefund(options: {
       amount: refund.amount,
       totalAmount: payment.amount,
       reason: refund.reason,
-      notifyUrl: channelNotifyUrl(payment.channel!, account.paymentId),
+      notifyUrl: channelNotifyUrl(account.channel, account.paymentId),
     });
     return await applyRefundState({ refundSerialNo: refund.refundSerialNo, state: state.state, channelRefundNo: state.channelRefundNo, now });
   } catch (error) {
