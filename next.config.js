@@ -1,3 +1,6 @@
+// React's development build needs eval() to rebuild server call stacks; production never uses it.
+const DEV_EVAL = process.env.NODE_ENV === 'production' ? '' : " 'unsafe-eval'";
+
 /**
  * The hosted checkout is public and handles money: no framing (clickjacking), scripts and requests
  * only from PayCenter itself. 'unsafe-inline' scripts are needed by Next's inline page data (a nonce
@@ -9,7 +12,7 @@
  */
 const CHECKOUT_CSP = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
+  `script-src 'self' 'unsafe-inline'${DEV_EVAL}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "connect-src 'self'",

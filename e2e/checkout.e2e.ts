@@ -104,7 +104,12 @@ describe('hosted checkout', () => {
     expect(rows[0]!.action.channel.type).toBe('QR_CODE');
 
     const { context, page } = await newPage(browser, { viewport: DESKTOP });
-    await page.goto(url);
+    const response = await page.goto(url);
+    // The production CSP: no framing, no eval (development alone allows it for React's debugging).
+    const csp = response!.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(response!.headers()['x-frame-options']).toBe('DENY');
     expect(await page.getByTestId('checkout-amount').innerText()).toBe('¥25.50');
     expect(await decodeCheckoutQr(page)).toBe(rows[0]!.action.channel.content);
     await page.getByText('请使用支付宝扫一扫').waitFor();
