@@ -121,7 +121,7 @@ beforeAll(async () => {
   const paid = await insertPayment({ companyId: companyA.id, merchantId: merchant.id, paymentChannelId: channel.paymentId, appId: app.app.id }, { status: 'SUCCEEDED' });
   // Its webhook, to an address where nothing listens: a resend by an intruder would add an attempt.
   const notified = await db().payment.update({ where: { serialNo: paid.payment.serialNo }, data: { notifyUrl: 'http://127.0.0.1:9/webhook' } });
-  const eventId = await db().$transaction((tx) =>
+  const { eventId } = await db().$transaction((tx) =>
     writeOutboxEvent(tx, { type: 'payment.succeeded', appId: app.app.id, companyId: companyA.id, livemode: true, serialNo: notified.serialNo, data: { payment: toPaymentObject(notified, paid.order) } }),
   );
   a = {

@@ -1,14 +1,16 @@
 import { logger } from '@/server/logging/logger';
 import { deliverWebhook } from './deliver-webhook';
 import { requestWebhookRetries } from './webhook-retries';
+import type { WrittenEvent } from './write-outbox-event';
 
 /**
  * The first webhook attempt of just committed events, in this process, so a healthy app hears of
  * a payment within milliseconds. Fire and forget: call it after the commit and do not await it.
  * If this process dies first, the delivery row committed with the event is found by the sweeper.
  */
-export function dispatchEvents(eventIds: readonly string[]): void {
-  for (const deliveryId of eventIds) {
+export function dispatchEvents(events: readonly WrittenEvent[]): void {
+  // Events of apps without a notify URL have no delivery to attempt (they are in the change feed).
+  for (const { eventId: deliveryId } of events.filter((event) => event.webhook)) {
     deliverWebhook({ deliveryId })
       .then((outcome) => {
         if (outcome === 'RETRY_SCHEDULED') requestWebhookRetries(deliveryId);

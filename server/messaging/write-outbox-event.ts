@@ -18,18 +18,24 @@ async function notifyUrlOf(tx: Tx, event: { appId: string; serialNo: string }): 
   return app?.defaultNotifyUrl ?? null;
 }
 
+/** An event just written; `webhook` when it has a delivery (the app has a notify URL). */
+export interface WrittenEvent {
+  eventId: string;
+  webhook: boolean;
+}
+
 /**
  * Writes an event for an app in the transaction of the change it announces. Call it last in the
  * transaction: it takes a transaction lock so that cursors are handed out in commit order (a
  * sequence alone is not — a later cursor could commit first and a change-feed reader would skip
  * the earlier one for good). The lock is held only from here to commit. With the event goes its
- * webhook delivery when the app has a notify URL; hand the returned id to `dispatchEvents` after
- * the commit for the first attempt.
+ * webhook delivery when the app has a notify URL; hand the result to `dispatchEvents` after the
+ * commit for the first attempt.
  */
 export async function writeOutboxEvent(
   tx: Tx,
   event: { type: EventType; appId: string; companyId: string; livemode: boolean; serialNo: string; refundSerialNo?: string | null; data: EventData },
-): Promise<string> {
+): Promise<WrittenEvent> {
   const id = newId('evt');
   const url = await notifyUrlOf(tx, event);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK})`;
@@ -47,5 +53,5 @@ export async function writeOutboxEvent(
   });
   // Committed with the event, so no event is lost to a crash between the commit and the first attempt.
   if (url) await tx.webhookDelivery.create({ data: { eventId: id, appId: event.appId, companyId: event.companyId, url, nextAttemptAt: new Date() } });
-  return id;
+  return { eventId: id, webhook: url !== null };
 }

@@ -4,7 +4,7 @@ import type { ChannelPaymentState } from '@/server/gateway/types';
 import { logger } from '@/server/logging/logger';
 import { raiseAlert } from '@/server/messaging/raise-alert';
 import { dispatchEvents } from '@/server/messaging/dispatch-events';
-import { writeOutboxEvent, type EventType } from '@/server/messaging/write-outbox-event';
+import { writeOutboxEvent, type EventType, type WrittenEvent } from '@/server/messaging/write-outbox-event';
 import { toPaymentObject } from './payment-object';
 
 /** What the channel says about an attempt, from a verified callback, an active query or a close. */
@@ -25,8 +25,8 @@ export interface AppliedPaymentState {
   duplicateOf: string | null;
 }
 
-/** Writes the event; its id goes to `announced`, for the first webhook attempt after the commit. */
-async function announce(tx: Tx, type: EventType, payment: Payment, announced: string[]): Promise<void> {
+/** Writes the event; it goes to `announced`, for the first webhook attempt after the commit. */
+async function announce(tx: Tx, type: EventType, payment: Payment, announced: WrittenEvent[]): Promise<void> {
   const order = await tx.order.findUniqueOrThrow({ where: { id: payment.orderId } });
   announced.push(await writeOutboxEvent(tx, { type, appId: payment.appId, companyId: payment.companyId, livemode: payment.livemode, serialNo: payment.serialNo, data: { payment: toPaymentObject(payment, order) } }));
 }
@@ -36,7 +36,7 @@ async function announce(tx: Tx, type: EventType, payment: Payment, announced: st
  * money (the user paid while the attempt was being closed), so the record must say so. The first
  * paid attempt pays the order; a later one is a duplicate payment, flagged for a full refund.
  */
-async function applySuccess(tx: Tx, payment: Payment, observed: ObservedPaymentState, now: Date, announced: string[]): Promise<AppliedPaymentState> {
+async function applySuccess(tx: Tx, payment: Payment, observed: ObservedPaymentState, now: Date, announced: WrittenEvent[]): Promise<AppliedPaymentState> {
   const won = await tx.payment.updateMany({
     where: { serialNo: payment.serialNo, status: { in: ['PENDING', 'CLOSED', 'FAILED'] } },
     data: { status: 'SUCCEEDED', paidAt: observed.paidAt ?? now, channelTradeNo: observed.channelTradeNo ?? payment.channelTradeNo, nextQueryAt: null, failureCode: null, failureMessage: null },
@@ -62,7 +62,7 @@ async function applySuccess(tx: Tx, payment: Payment, observed: ObservedPaymentS
   return { outcome: 'APPLIED', payment: updated, duplicateOf };
 }
 
-async function applyClosed(tx: Tx, payment: Payment, now: Date, closeOrder: boolean, announced: string[]): Promise<AppliedPaymentState> {
+async function applyClosed(tx: Tx, payment: Payment, now: Date, closeOrder: boolean, announced: WrittenEvent[]): Promise<AppliedPaymentState> {
   const won = await tx.payment.updateMany({ where: { serialNo: payment.serialNo, status: 'PENDING' }, data: { status: 'CLOSED', closedAt: now, nextQueryAt: null } });
   if (closeOrder) await tx.order.updateMany({ where: { id: payment.orderId, status: 'OPEN' }, data: { status: 'CLOSED' } });
   if (won.count === 0) return { outcome: 'UNCHANGED', payment, duplicateOf: null };
@@ -92,7 +92,7 @@ export async function applyPaymentState(options: { serialNo: string; observed: O
     return { outcome: 'AMOUNT_MISMATCH', payment, duplicateOf: null };
   }
 
-  const announced: string[] = [];
+  const announced: WrittenEvent[] = [];
   const result = await db().$transaction(async (tx) => {
     switch (observed.state) {
       case 'SUCCEEDED':

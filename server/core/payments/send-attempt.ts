@@ -4,7 +4,7 @@ import type { Execution } from '@/server/gateway/request-parser';
 import type { ChannelAction } from '@/server/gateway/types';
 import { logger } from '@/server/logging/logger';
 import { dispatchEvents } from '@/server/messaging/dispatch-events';
-import { writeOutboxEvent } from '@/server/messaging/write-outbox-event';
+import { writeOutboxEvent, type WrittenEvent } from '@/server/messaging/write-outbox-event';
 import { channelAppError, channelOf } from './channel-call';
 import { checkoutUrl, channelNotifyUrl } from './notify-url';
 import { toPaymentObject } from './payment-object';
@@ -55,7 +55,7 @@ export async function sendAttempt(payment: Payment, execution: Execution): Promi
   } catch (error) {
     const appError = channelAppError(error, { serialNo: payment.serialNo });
     logger().warn({ serialNo: payment.serialNo, channel: payment.channel, details: appError.details }, 'channel refused a payment attempt');
-    const eventIds: string[] = [];
+    const written: WrittenEvent[] = [];
     await db().$transaction(async (tx) => {
       const failed = await tx.payment.updateMany({
         where: { serialNo: payment.serialNo, status: 'PENDING' },
@@ -63,9 +63,9 @@ export async function sendAttempt(payment: Payment, execution: Execution): Promi
       });
       if (failed.count === 0) return;
       const [row, order] = await Promise.all([tx.payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } }), tx.order.findUniqueOrThrow({ where: { id: payment.orderId } })]);
-      eventIds.push(await writeOutboxEvent(tx, { type: 'payment.failed', appId: row.appId, companyId: row.companyId, livemode: row.livemode, serialNo: row.serialNo, data: { payment: toPaymentObject(row, order) } }));
+      written.push(await writeOutboxEvent(tx, { type: 'payment.failed', appId: row.appId, companyId: row.companyId, livemode: row.livemode, serialNo: row.serialNo, data: { payment: toPaymentObject(row, order) } }));
     });
-    dispatchEvents(eventIds);
+    dispatchEvents(written);
     throw appError;
   }
   const updated = await db().payment.update({

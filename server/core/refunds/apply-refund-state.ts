@@ -3,7 +3,7 @@ import type { Order, Payment, Refund } from '@/server/db/generated/client';
 import { toPaymentObject, toRefundObject } from '@/server/core/payments/payment-object';
 import { raiseAlert } from '@/server/messaging/raise-alert';
 import { dispatchEvents } from '@/server/messaging/dispatch-events';
-import { writeOutboxEvent } from '@/server/messaging/write-outbox-event';
+import { writeOutboxEvent, type WrittenEvent } from '@/server/messaging/write-outbox-event';
 
 export interface RefundStateChange {
   refundSerialNo: string;
@@ -38,7 +38,7 @@ export async function applyRefundState(options: RefundStateChange): Promise<Appl
   if (state === 'PROCESSING') return { changed: false, ...(await current(db(), refundSerialNo)) };
 
   const { serialNo } = await db().refund.findUniqueOrThrow({ where: { refundSerialNo }, select: { serialNo: true } });
-  const announced: string[] = [];
+  const announced: WrittenEvent[] = [];
   const result = await db().$transaction(async (tx) => {
     // Payment row first, then the refund: the order createRefund takes them in. The other order
     // deadlocks with a request inserting the same refundNo, whose unique check waits for this one.
@@ -73,7 +73,7 @@ export async function applyRefundState(options: RefundStateChange): Promise<Appl
         details: { refundSerialNo, refundNo: refund.refundNo, amount: refund.amount, failureCode: refund.failureCode, initiator: refund.initiator },
       });
     }
-    const eventId = await writeOutboxEvent(tx, {
+    const written = await writeOutboxEvent(tx, {
       type: state === 'SUCCEEDED' ? 'refund.succeeded' : 'refund.failed',
       appId: refund.appId,
       companyId: refund.companyId,
@@ -82,7 +82,7 @@ export async function applyRefundState(options: RefundStateChange): Promise<Appl
       refundSerialNo,
       data: { refund: toRefundObject(refund), payment: toPaymentObject(payment, payment.order, now) },
     });
-    announced.push(eventId);
+    announced.push(written);
     return { changed: true, refund, payment };
   });
   dispatchEvents(announced);

@@ -21,7 +21,8 @@ export async function webhookShop(): Promise<Shop & { secret: string }> {
 export async function committedEvent(shop: Shop, notifyUrl: string): Promise<string> {
   const { order, payment } = await insertPayment(shop, { status: 'SUCCEEDED' });
   const withUrl = await db().payment.update({ where: { serialNo: payment.serialNo }, data: { notifyUrl } });
-  return db().$transaction((tx) =>
+  const { eventId } = await db().$transaction((tx) =>
     writeOutboxEvent(tx, { type: 'payment.succeeded', appId: shop.appId, companyId: shop.companyId, livemode: false, serialNo: payment.serialNo, data: { payment: toPaymentObject(withUrl, order) } }),
   );
+  return eventId;
 }
