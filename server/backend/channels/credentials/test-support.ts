@@ -1,20 +1,13 @@
-// For the tests: genuine channel material from /work/shared/vectors (see each file's `source`), and
+// For the tests: genuine channel material from server/testing/vectors (see each file's `source`), and
 // a helper reading the per-field messages of a refused input.
 import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { AppError } from '@/server/errors/app-error';
-
-const VECTORS = path.resolve(import.meta.dirname, '../../../..', '../shared/vectors');
+import { readVector } from '@/server/testing/vectors';
 
 interface CertSnVector {
   inputs: { app_cert_public_key_pem: string; alipay_cert_public_key_rsa2_pem: string; alipay_root_cert_pem_bundle?: string };
   expected: { app_cert_sn: string; alipay_cert_sn: string; alipay_root_cert_sn?: string; alipay_public_key_spki_base64?: string };
   negative_cases?: Array<{ description: string; sn: string; expected_equal_to_app_cert_sn: boolean }>;
-}
-
-function readVector<T>(name: string): T {
-  return JSON.parse(readFileSync(path.join(VECTORS, name), 'utf8')) as T;
 }
 
 export const alipayNodeSdk = readVector<CertSnVector>('alipay-cert-sn-nodejs-sdk.json');

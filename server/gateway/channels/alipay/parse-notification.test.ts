@@ -1,14 +1,11 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readVector } from '@/server/testing/vectors';
 import type { ChannelAccount } from '@/server/gateway/types';
 import { ackNotification, parseNotification } from './parse-notification';
 
 // A genuine Alipay trade notify (语雀, 2019) and the Alipay key that signed it.
-const vector = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../../..', 'shared/vectors/alipay-notify-trade-success-yuque.json'), 'utf8')) as {
-  inputs: { params: Record<string, string>; alipay_public_key_pem: string };
-};
+const vector = readVector<{ inputs: { params: Record<string, string>; alipay_public_key_pem: string } }>('alipay-notify-trade-success-yuque');
 const params = vector.inputs.params;
 const alipayKey = createPublicKey(vector.inputs.alipay_public_key_pem);
 const body = (p: Record<string, string>) => new URLSearchParams(p).toString();

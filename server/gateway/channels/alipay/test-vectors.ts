@@ -1,10 +1,7 @@
-// For the tests: every genuine Alipay message in /work/shared/vectors (see each file's `source`),
+// For the tests: every genuine Alipay message in server/testing/vectors (see each file's `source`),
 // grouped by kind, with the key that verifies it, and helpers to alter one thing at a time.
 import { createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-
-const VECTORS = path.resolve(import.meta.dirname, '../../../../..', 'shared/vectors');
+import { readVector, vectorFiles } from '@/server/testing/vectors';
 
 interface KeyInputs {
   alipay_public_key_pem?: string;
@@ -48,10 +45,7 @@ interface CertSnVector {
 
 type AlipayVector = NotifyVector | ResponseVector | CertSnVector;
 
-export const alipayVectors: AlipayVector[] = readdirSync(VECTORS)
-  .filter((name) => name.startsWith('alipay-') && name.endsWith('.json'))
-  .sort()
-  .map((file) => ({ ...(JSON.parse(readFileSync(path.join(VECTORS, file), 'utf8')) as Omit<AlipayVector, 'file'>), file }) as AlipayVector);
+export const alipayVectors: AlipayVector[] = vectorFiles('alipay-').map((file) => ({ ...readVector<Omit<AlipayVector, 'file'>>(file), file }) as AlipayVector);
 
 export const notifyVectors = alipayVectors.filter((vector): vector is NotifyVector => vector.kind === 'notify' || vector.kind === 'return');
 export const responseVectors = alipayVectors.filter(

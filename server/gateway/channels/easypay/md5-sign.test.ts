@@ -1,10 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readVector, vectorFiles } from '@/server/testing/vectors';
 import { easypaySign, easypaySignContent, signEasypayParams, verifyEasypaySign } from './md5-sign';
 
-// The genuine published examples of the epay V1 construction in /work/shared/vectors (see each file's `source`).
-const VECTORS = path.resolve(import.meta.dirname, '../../../../..', 'shared/vectors');
+// The genuine published examples of the epay V1 construction in server/testing/vectors (see each file's `source`).
 
 interface SignVector {
   inputs: { params: Record<string, string>; merchant_key: string };
@@ -12,9 +10,7 @@ interface SignVector {
   negative_cases: Array<{ description: string; sign: string }>;
 }
 
-const vectors = readdirSync(VECTORS)
-  .filter((file) => /^easypay-.*\.json$/.test(file))
-  .map((file) => [file, JSON.parse(readFileSync(path.join(VECTORS, file), 'utf8')) as SignVector] as const);
+const vectors = vectorFiles('easypay-').map((file) => [file, readVector<SignVector>(file)] as const);
 
 describe('epay MD5 signatures against the published vectors', () => {
   it('has both vectors', () => {

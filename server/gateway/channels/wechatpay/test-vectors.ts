@@ -1,15 +1,9 @@
-// For the tests: the genuine WeChat Pay messages in /work/shared/vectors (see each file's `source`),
+// For the tests: the genuine WeChat Pay messages in server/testing/vectors (see each file's `source`),
 // and helpers that build callbacks the way WeChat Pay does, to alter one part at a time.
 import { createCipheriv, createPublicKey, randomBytes, sign, X509Certificate, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { TrustedKey } from './signature';
 
-const VECTORS = path.resolve(import.meta.dirname, '../../../../..', 'shared/vectors');
-
-function load<T>(name: string): T {
-  return JSON.parse(readFileSync(path.join(VECTORS, `${name}.json`), 'utf8')) as T;
-}
+import { readVector as load } from '@/server/testing/vectors';
 
 export interface SignedMessageVector {
   inputs: { headers: Record<string, string>; body: string; platform_certificate_pem: string; platform_certificate_serial: string; apiv3_key?: string };
