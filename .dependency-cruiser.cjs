@@ -29,8 +29,11 @@ module.exports = {
       '^(server/(core|backend|messaging|finance|gateway|http|db|errors|config|lib|logging|security|contract|observability)|components)/', '^(server/sandbox|app/sandbox)/'),
     forbid('sandbox-uses-public-services', 'Simulators speak the channel protocol and use services by their public entry points only.',
       '^server/sandbox/', '^server/(core|backend|messaging)/.*/(send-attempt|apply-payment-state|apply-refund-state|open-attempt|channel-call|send-refund)\\.ts$'),
-    forbid('components-are-browser-code', 'UI components run in the browser: no server module except browser-safe ones.',
-      '^components/', '^server/(?!contract/|gateway/invoke-method-labels\\.ts$)'),
+    {
+      ...forbid('components-are-browser-code', 'UI components run in the browser: server modules for their types only, except the browser-safe contract.',
+        '^components/', '^server/(?!contract/)'),
+      to: { path: '^server/(?!contract/)', dependencyTypesNot: ['type-only'] },
+    },
     {
       name: 'no-circular',
       comment: 'A cycle makes the arrows meaningless.',

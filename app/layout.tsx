@@ -8,6 +8,7 @@ export const metadata: Metadata = {
   description: 'PayCenter: unified payments (Alipay, WeChat Pay, EasyPay) for property services companies',
   // An operator console: nothing in it belongs in a search engine.
   robots: { index: false, follow: false },
+  icons: { icon: [{ url: '/icon.svg', type: 'image/svg+xml' }, { url: '/favicon.ico', sizes: '32x32' }], apple: '/apple-touch-icon.png' },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

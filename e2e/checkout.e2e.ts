@@ -72,6 +72,8 @@ describe('hosted checkout', () => {
     // Every channel of the merchant is offered.
     for (const name of ['使用支付宝支付', '使用微信支付支付', '使用易支付支付']) expect(await page.getByRole('button', { name }).isEnabled(), name).toBe(true);
     await page.getByTestId('checkout-time-left').getByText(/\d+ 分 \d{2} 秒/).waitFor();
+    // Residents can keep it on the home screen: the manifest is linked and nothing is indexed.
+    expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/checkout.webmanifest');
     const weight = await pageWeight(page);
     await writeFile(path.join(inject('artifactsDir'), 'checkout-page-weight.json'), JSON.stringify(weight, null, 2));
     console.log('[e2e] checkout page weight', weight);

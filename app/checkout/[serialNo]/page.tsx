@@ -18,7 +18,8 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
-  return { title: t('checkout.metaTitle') };
+  // Residents may add the checkout to their home screen; the manifest gives it PayCenter's name and icons.
+  return { title: t('checkout.metaTitle'), manifest: '/checkout.webmanifest' };
 }
 
 /** Alipay's QR content is a link that opens Alipay on a phone; WeChat's weixin:// code cannot be opened from a browser. */
