@@ -2,13 +2,13 @@ import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors/app-error';
+import { openCredentials } from '@/server/gateway/accounts/sealed-credentials';
 import type { Actor } from '@/server/backend/audit/record-audit';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
 import { liveAlipayCredentials, makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
 import { sandboxIdentity } from '@/server/sandbox/sandbox-identity';
 import { sandboxPlatformCertificate } from '@/server/sandbox/wechatpay/platform-certificate';
 import { activateChannel } from './activate-channel';
-import { openCredentials } from './channel-credentials-store';
 import { updateChannelCredentials } from './update-channel-credentials';
 
 let companyAdmin: Actor;

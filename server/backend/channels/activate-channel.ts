@@ -3,8 +3,13 @@ import { env } from '@/server/config/env';
 import { db } from '@/server/db/client';
 import type { Channel } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
+import { sealCredentials } from '@/server/gateway/accounts/sealed-credentials';
+import { trustedMaterialOf } from '@/server/gateway/credentials/trusted-material';
+import type { ChannelCredentials } from '@/server/gateway/credentials/types';
+import { validateCredentials } from '@/server/gateway/credentials/validate-credentials';
 import { CHANNEL_INVOKE_METHODS } from '@/server/gateway/invoke-methods';
 import { newId } from '@/server/lib/ids';
+import { generateSandboxCredentials } from '@/server/sandbox/provisioning/sandbox-credentials';
 import { sellerIdOf } from '@/server/sandbox/alipay/trade-ids';
 import { registerSandboxAccount } from '@/server/sandbox/register-sandbox-account';
 import { sandboxIdentity } from '@/server/sandbox/sandbox-identity';
@@ -12,12 +17,8 @@ import { sandboxPlatformCertificate } from '@/server/sandbox/wechatpay/platform-
 import { assertCan } from '@/server/backend/access/permissions';
 import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audit/record-audit';
 import { findMerchantInScope } from '@/server/backend/merchants/find-merchant';
-import { publicConfigOf, sealCredentials } from './channel-credentials-store';
-import { generateSandboxCredentials } from './credentials/sandbox-credentials';
-import { trustedMaterialOf } from './credentials/trusted-material';
-import type { ChannelCredentials } from './credentials/types';
-import { validateCredentials } from './credentials/validate-credentials';
 import { channelView } from './channel-view';
+import { publicConfigOf } from './public-config';
 import { recordTrustedMaterial } from './record-trusted-material';
 
 export const invokeMethodsInput = z
@@ -88,7 +89,7 @@ export async function activateChannel(options: { actor: Actor; input: z.infer<ty
         credentialsSealed: sealCredentials(id, credentials),
       },
     });
-    const trusted = trustedMaterialOf(credentials.channel, credentials as never);
+    const trusted = trustedMaterialOf(credentials.channel, credentials);
     await recordTrustedMaterial(tx, created, trusted, 'ACTIVATION');
     if (input.mode === 'SANDBOX') await registerSandboxAccount(tx, id, credentials);
     await recordAudit(tx, {
