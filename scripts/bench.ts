@@ -5,10 +5,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadChannelAccount } from '@/server/backend/channels/load-channel-account';
+import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
 import { openAppSecret } from '@/server/backend/apps/app-secret';
 import { connectDatabase, db } from '@/server/db/client';
 import { freePort } from '@/server/db/embedded';
+import { wireSandbox } from '@/server/sandbox/provisioning/wire-sandbox';
 import { paymentsTenant, paymentRequest, type PaymentsTenant } from '@/server/testing/payments-api';
 import { alipayNotifyCase, appSignatureCase, runCpuCase, webhookSignatureCase, type CpuResult } from './bench/cpu-cases';
 import { concurrent, concurrentPaired, createQrPayment, deliverNotify, feedRequest, paidNotifies, sequentialPaired, type PairedThroughput } from './bench/http-cases';
@@ -117,6 +118,8 @@ async function main(): Promise<void> {
   };
   Object.assign(process.env, benchEnv);
   connectDatabase(database.url);
+  // The bench tenant's payment ID is a sandbox channel.
+  wireSandbox();
   let server: BenchServer | undefined;
   try {
     log(`throwaway database ready (${database.embedded ? 'embedded cluster' : 'on DATABASE_URL server'}); starting the app server`);

@@ -5,6 +5,7 @@ import { ConfigError, env } from '@/server/config/env';
 import { connectDatabase } from '@/server/db/client';
 import { resolveDatabase } from '@/server/db/resolve-database';
 import { seedDemo } from '@/server/backend/demo/seed-demo';
+import { wireSandbox } from '@/server/sandbox/provisioning/wire-sandbox';
 import { startInngestDev } from './lib/inngest-dev';
 import { nextBin, onShutdown, spawnManaged } from './lib/processes';
 
@@ -35,6 +36,7 @@ async function main() {
 
   const applied = await applyMigrations({ databaseUrl: database.url });
   console.log(applied.length ? `[paycenter] applied migrations: ${applied.join(', ')}` : '[paycenter] database is up to date');
+  wireSandbox();
   const demo = await seedDemo();
 
   const next = spawnManaged(process.execPath, [nextBin, 'dev', '--port', String(port)], {

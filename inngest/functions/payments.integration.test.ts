@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as alipayGateway } from '@/app/sandbox/alipay/gateway.do/route';
 import { testEngine } from '@/inngest/testing';
-import { loadChannelAccount } from '@/server/backend/channels/load-channel-account';
+import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
 import { makeShop, type Shop } from '@/server/backend/payments/testing/payment-rows';
 import { initiatePayment } from '@/server/core/payments/initiate-payment';
 import { newSerialNo } from '@/server/core/serial-numbers';

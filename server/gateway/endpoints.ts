@@ -1,13 +1,26 @@
 import type { Channel, ChannelMode } from '@/server/db/generated/client';
+import type { ChannelCredentials } from './credentials/types';
 
-const LIVE: Record<Channel, string | null> = {
+/** The channels whose live API is one host for every merchant. */
+const LIVE = {
   ALIPAY: 'https://openapi.alipay.com',
   WECHATPAY: 'https://api.mch.weixin.qq.com',
-  // EasyPay gateways differ per acquirer: the URL is part of each channel's credentials.
-  EASYPAY: null,
-};
+} as const satisfies Partial<Record<Channel, string>>;
 
-/** Where a channel's API lives: the real one for LIVE, PayCenter's simulator for SANDBOX. */
+/** The built-in simulator of a channel (sandbox mode). */
+export function simulatorEndpoint(channel: Channel, baseUrl: string): string {
+  return `${baseUrl}/sandbox/${channel.toLowerCase()}`;
+}
+
+/** Where a channel's API lives: the real one for LIVE, PayCenter's simulator for SANDBOX; null for a LIVE EasyPay (see accountEndpoint). */
 export function channelEndpoint(channel: Channel, mode: ChannelMode, baseUrl: string): string | null {
-  return mode === 'SANDBOX' ? `${baseUrl}/sandbox/${channel.toLowerCase()}` : LIVE[channel];
+  if (mode === 'SANDBOX') return simulatorEndpoint(channel, baseUrl);
+  return channel === 'EASYPAY' ? null : LIVE[channel];
+}
+
+/** The API base of one payment channel. */
+export function accountEndpoint(credentials: ChannelCredentials, mode: ChannelMode, baseUrl: string): string {
+  // EasyPay gateways differ per acquirer: the URL is part of each channel's credentials (a sandbox one names the simulator).
+  if (credentials.channel === 'EASYPAY') return credentials.gatewayUrl;
+  return mode === 'SANDBOX' ? simulatorEndpoint(credentials.channel, baseUrl) : LIVE[credentials.channel];
 }

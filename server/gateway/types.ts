@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { Channel, ChannelMode } from '@/server/db/generated/client';
-import type { ChannelCredentials } from '@/server/backend/channels/credentials/types';
+import type { ChannelCredentials } from './credentials/types';
 import type { Execution } from './request-parser';
 
 /** A payment channel as the gateway needs it: credentials in clear (never logged) and trusted keys. */

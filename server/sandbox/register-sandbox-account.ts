@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import type { Tx } from '@/server/db/client';
-import type { ChannelCredentials } from '@/server/backend/channels/credentials/types';
+import type { ChannelCredentials } from '@/server/gateway/credentials/types';
 import { seal } from '@/server/security/secret-box';
 
 function publicHalf(privateKeyPem: string): string {

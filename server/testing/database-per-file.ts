@@ -20,6 +20,12 @@ const port = await new Promise<number>((resolve) => {
 });
 process.env.PAYCENTER_BASE_URL = `http://127.0.0.1:${port}`;
 
+// Tests run in sandbox mode: channels activate against the simulators. Wired without reading env(),
+// which a test may still configure before its first call (seed-demo sets PAYCENTER_DATA_DIR).
+const { provideSandboxProvisioner } = await import('@/server/backend/channels/sandbox-provisioner');
+const { simulatorProvisioner } = await import('@/server/sandbox/provisioning/sandbox-provisioner');
+provideSandboxProvisioner(simulatorProvisioner);
+
 afterAll(async () => {
   const { db } = await import('@/server/db/client');
   await db().$disconnect();

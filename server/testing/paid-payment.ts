@@ -4,7 +4,7 @@
 // The simulator must be listening there: start channelSimulators() (which can also inject faults), or
 // startAppServer() with a route for NOTIFY_SINK_PATH.
 import { GET as alipayGateway } from '@/app/sandbox/alipay/gateway.do/route';
-import { loadChannelAccount } from '@/server/backend/channels/load-channel-account';
+import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
 import { newSerialNo } from '@/server/core/serial-numbers';
 import { db } from '@/server/db/client';
 import type { Order, Payment } from '@/server/db/generated/client';

@@ -4,7 +4,7 @@ import { AppError } from '@/server/errors/app-error';
 import { assertCan } from '@/server/backend/access/permissions';
 import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audit/record-audit';
 import { trustedView } from '@/server/backend/channels/channel-view';
-import { describeTrustedPem } from '@/server/backend/channels/credentials/trusted-material';
+import { describeTrustedPem } from '@/server/gateway/credentials/trusted-material';
 import { findChannelInScope } from '@/server/backend/channels/find-channel';
 import { recordTrustedMaterial } from '@/server/backend/channels/record-trusted-material';
 

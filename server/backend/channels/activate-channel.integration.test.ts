@@ -2,13 +2,15 @@ import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors/app-error';
+import { openCredentials } from '@/server/gateway/accounts/sealed-credentials';
 import type { Actor } from '@/server/backend/audit/record-audit';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
 import { liveAlipayCredentials, makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
+import { simulatorProvisioner } from '@/server/sandbox/provisioning/sandbox-provisioner';
 import { sandboxIdentity } from '@/server/sandbox/sandbox-identity';
 import { sandboxPlatformCertificate } from '@/server/sandbox/wechatpay/platform-certificate';
 import { activateChannel } from './activate-channel';
-import { openCredentials } from './channel-credentials-store';
+import { provideSandboxProvisioner } from './sandbox-provisioner';
 import { updateChannelCredentials } from './update-channel-credentials';
 
 let companyAdmin: Actor;
@@ -100,6 +102,19 @@ describe('channel activation', () => {
     expect(credentials).not.toHaveProperty('publicKey');
     const account = await db().sandboxAccount.findUniqueOrThrow({ where: { paymentChannelId: channel.paymentId } });
     expect(account.wechatVerifyMode).toBe('PLATFORM_CERT');
+  });
+
+  it('refuses a sandbox channel on a server without the simulators wired in (sandbox mode off), storing nothing', async () => {
+    const before = await db().paymentChannel.count();
+    provideSandboxProvisioner(null);
+    try {
+      const error = await failure(activateChannel({ actor: companyAdmin, input: { merchantId, channel: 'EASYPAY', mode: 'SANDBOX', invokeMethods: ['PC'] } }));
+      expect(error.status).toBe(400);
+      expect(error.details?.fields).toEqual({ mode: 'sandbox mode is off on this server (PAYCENTER_SANDBOX)' });
+    } finally {
+      provideSandboxProvisioner(simulatorProvisioner);
+    }
+    expect(await db().paymentChannel.count()).toBe(before);
   });
 
   it('refuses wechatVerifyMode for other channels and for live channels, storing nothing', async () => {

@@ -1,24 +1,19 @@
 import { z } from 'zod';
-import { env } from '@/server/config/env';
 import { db } from '@/server/db/client';
 import type { Channel } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
+import { sealCredentials } from '@/server/gateway/accounts/sealed-credentials';
+import { trustedMaterialOf } from '@/server/gateway/credentials/trusted-material';
+import { validateCredentials } from '@/server/gateway/credentials/validate-credentials';
 import { CHANNEL_INVOKE_METHODS } from '@/server/gateway/invoke-methods';
 import { newId } from '@/server/lib/ids';
-import { sellerIdOf } from '@/server/sandbox/alipay/trade-ids';
-import { registerSandboxAccount } from '@/server/sandbox/register-sandbox-account';
-import { sandboxIdentity } from '@/server/sandbox/sandbox-identity';
-import { sandboxPlatformCertificate } from '@/server/sandbox/wechatpay/platform-certificate';
 import { assertCan } from '@/server/backend/access/permissions';
 import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audit/record-audit';
 import { findMerchantInScope } from '@/server/backend/merchants/find-merchant';
-import { publicConfigOf, sealCredentials } from './channel-credentials-store';
-import { generateSandboxCredentials } from './credentials/sandbox-credentials';
-import { trustedMaterialOf } from './credentials/trusted-material';
-import type { ChannelCredentials } from './credentials/types';
-import { validateCredentials } from './credentials/validate-credentials';
 import { channelView } from './channel-view';
+import { publicConfigOf } from './public-config';
 import { recordTrustedMaterial } from './record-trusted-material';
+import { sandboxProvisioner } from './sandbox-provisioner';
 
 export const invokeMethodsInput = z
   .array(z.enum(['PC', 'WAP', 'APP', 'MINI_PROGRAM', 'QR']))
@@ -35,32 +30,16 @@ export const activateChannelInput = z.object({
   wechatVerifyMode: z.enum(['PLATFORM_CERT', 'PUBLIC_KEY']).optional(),
 });
 
-type WechatVerifyMode = NonNullable<z.infer<typeof activateChannelInput>['wechatVerifyMode']>;
-
 export function assertMethodsSupported(channel: Channel, methods: readonly string[]): void {
   const unsupported = methods.filter((m) => !(CHANNEL_INVOKE_METHODS[channel] as readonly string[]).includes(m));
   if (unsupported.length) throw AppError.invalidFields({ invokeMethods: `${channel} does not support ${unsupported.join(', ')}` });
 }
 
-async function sandboxCredentials(channel: Channel, wechatVerifyMode: WechatVerifyMode): Promise<ChannelCredentials> {
-  if (!env().PAYCENTER_SANDBOX) throw AppError.invalidFields({ mode: 'sandbox mode is off on this server (PAYCENTER_SANDBOX)' });
-  if (channel === 'EASYPAY') return generateSandboxCredentials('EASYPAY', { gatewayUrl: `${env().PAYCENTER_BASE_URL}/sandbox/easypay` });
-  const identity = await sandboxIdentity(channel);
-  if (channel === 'ALIPAY') {
-    const credentials = generateSandboxCredentials('ALIPAY', { channelPublicKeyPem: identity.publicKeyPem });
-    // The simulator assigns the seller (PID) of an app, as Alipay does; its notifies carry it.
-    return { ...credentials, sellerId: sellerIdOf(credentials.appId) };
-  }
-  // In platform-certificate mode the merchant trusts the simulator's certificate (the same key) instead.
-  const platformCertificatePem = wechatVerifyMode === 'PLATFORM_CERT' ? (await sandboxPlatformCertificate()).pem : undefined;
-  return generateSandboxCredentials('WECHATPAY', { channelPublicKeyPem: identity.publicKeyPem, channelPublicKeyId: identity.publicKeyId, platformCertificatePem });
-}
-
 /**
  * Activates a channel for a merchant and issues its payment ID. LIVE channels take the channel
  * parameters the company entered (validated per field); SANDBOX channels get generated keys
- * registered with the built-in simulator. Credentials are sealed at rest; the whitelist starts
- * with the channel keys and certificates they contain.
+ * registered with the built-in simulator, through the sandbox provisioner. Credentials are sealed
+ * at rest; the whitelist starts with the channel keys and certificates they contain.
  */
 export async function activateChannel(options: { actor: Actor; input: z.infer<typeof activateChannelInput>; request?: RequestMeta }) {
   const { actor, input } = options;
@@ -71,8 +50,10 @@ export async function activateChannel(options: { actor: Actor; input: z.infer<ty
   if (input.wechatVerifyMode && (input.channel !== 'WECHATPAY' || input.mode !== 'SANDBOX')) {
     throw AppError.invalidFields({ wechatVerifyMode: 'only for WeChat Pay channels in sandbox mode; a live channel takes credentials.verifyMode' });
   }
-  const credentials =
-    input.mode === 'SANDBOX' ? await sandboxCredentials(input.channel, input.wechatVerifyMode ?? 'PUBLIC_KEY') : validateCredentials(input.channel, input.credentials ?? {});
+  const sandbox = input.mode === 'SANDBOX' ? sandboxProvisioner() : null;
+  const credentials = sandbox
+    ? await sandbox.credentials({ channel: input.channel, wechatVerifyMode: input.wechatVerifyMode ?? 'PUBLIC_KEY' })
+    : validateCredentials(input.channel, input.credentials ?? {});
 
   const id = newId('pay');
   const row = await db().$transaction(async (tx) => {
@@ -88,9 +69,8 @@ export async function activateChannel(options: { actor: Actor; input: z.infer<ty
         credentialsSealed: sealCredentials(id, credentials),
       },
     });
-    const trusted = trustedMaterialOf(credentials.channel, credentials as never);
-    await recordTrustedMaterial(tx, created, trusted, 'ACTIVATION');
-    if (input.mode === 'SANDBOX') await registerSandboxAccount(tx, id, credentials);
+    await recordTrustedMaterial(tx, created, trustedMaterialOf(credentials.channel, credentials), 'ACTIVATION');
+    if (sandbox) await sandbox.register(tx, id, credentials);
     await recordAudit(tx, {
       actor,
       action: 'channel.activate',

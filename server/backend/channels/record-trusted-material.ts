@@ -1,7 +1,7 @@
 import type { Tx } from '@/server/db/client';
 import type { TrustedSource } from '@/server/db/generated/client';
+import type { TrustedMaterial } from '@/server/gateway/credentials/trusted-material';
 import { newId } from '@/server/lib/ids';
-import type { TrustedMaterial } from './credentials/trusted-material';
 
 /** Adds to a channel's whitelist the material it does not trust yet (same fingerprint, not revoked). */
 export async function recordTrustedMaterial(

@@ -1,9 +1,9 @@
 import { db } from '@/server/db/client';
+import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
 import { downloadPlatformCertificates } from '@/server/gateway/channels/wechatpay';
+import { describeTrustedPem, type TrustedMaterial } from '@/server/gateway/credentials/trusted-material';
 import { logger } from '@/server/logging/logger';
 import { raiseAlert } from '@/server/messaging/raise-alert';
-import { describeTrustedPem, type TrustedMaterial } from './credentials/trusted-material';
-import { loadChannelAccount } from './load-channel-account';
 import { recordTrustedMaterial } from './record-trusted-material';
 
 /** WeChat Pay issues a new platform certificate well before the old one expires; 30 days without one is worth a look. */

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors/app-error';
+import { openCredentials, sealCredentials } from '@/server/gateway/accounts/sealed-credentials';
+import { trustedMaterialOf } from '@/server/gateway/credentials/trusted-material';
 import { assertCan } from '@/server/backend/access/permissions';
 import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audit/record-audit';
-import { openCredentials, publicConfigOf, sealCredentials } from './channel-credentials-store';
 import { channelView } from './channel-view';
-import { mergeCredentials } from './credentials/merge-credentials';
-import { trustedMaterialOf } from './credentials/trusted-material';
 import { findChannelInScope } from './find-channel';
+import { mergeCredentials } from './merge-credentials';
+import { publicConfigOf } from './public-config';
 import { recordTrustedMaterial } from './record-trusted-material';
 
 export const updateChannelCredentialsInput = z.object({ paymentId: z.string().max(64), credentials: z.unknown() });
@@ -22,7 +23,7 @@ export async function updateChannelCredentials(options: { actor: Actor; input: z
   const { paymentId } = options.input;
   const current = await findChannelInScope(options.actor, paymentId);
   if (current.mode === 'SANDBOX') throw new AppError('CONFLICT', 'Sandbox channel keys are generated and cannot be edited.');
-  const merged = mergeCredentials(current.channel, openCredentials(current) as never, options.input.credentials);
+  const merged = mergeCredentials(current.channel, openCredentials(current), options.input.credentials);
 
   const row = await db().$transaction(async (tx) => {
     // Conditional on the version read, so two editors cannot silently overwrite each other.
@@ -31,7 +32,7 @@ export async function updateChannelCredentials(options: { actor: Actor; input: z
       data: { credentialsSealed: sealCredentials(paymentId, merged), publicConfig: publicConfigOf(merged), credentialsUpdatedAt: new Date() },
     });
     if (updated.count !== 1) throw new AppError('CONFLICT', 'The channel was changed by someone else; reload and try again.');
-    await recordTrustedMaterial(tx, current, trustedMaterialOf(merged.channel, merged as never), 'ACTIVATION');
+    await recordTrustedMaterial(tx, current, trustedMaterialOf(merged.channel, merged), 'ACTIVATION');
     await recordAudit(tx, {
       actor: options.actor,
       action: 'channel.update-credentials',

@@ -8,7 +8,7 @@ describe('demo seed', () => {
     process.env.PAYCENTER_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'paycenter-demo-'));
     const { seedDemo } = await import('./seed-demo');
     const { db } = await import('@/server/db/client');
-    const { openCredentials } = await import('@/server/backend/channels/channel-credentials-store');
+    const { openCredentials } = await import('@/server/gateway/accounts/sealed-credentials');
 
     const { file } = await seedDemo();
     const first = JSON.parse(readFileSync(file, 'utf8'));

@@ -7,7 +7,7 @@ import { openAppSecret } from '@/server/backend/apps/app-secret';
 import { registerApp } from '@/server/backend/apps/register-app';
 import type { Actor } from '@/server/backend/audit/record-audit';
 import { activateChannel } from '@/server/backend/channels/activate-channel';
-import { openCredentials } from '@/server/backend/channels/channel-credentials-store';
+import { openCredentials } from '@/server/gateway/accounts/sealed-credentials';
 import { createCompany } from '@/server/backend/companies/create-company';
 import { grantMerchant } from '@/server/backend/grants/grant-merchant';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';

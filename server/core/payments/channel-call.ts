@@ -1,4 +1,4 @@
-import { loadChannelAccount } from '@/server/backend/channels/load-channel-account';
+import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
 import type { Channel, Payment } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { ChannelError } from '@/server/gateway/channel-error';

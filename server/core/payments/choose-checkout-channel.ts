@@ -1,4 +1,4 @@
-import { resolvePaymentChannel } from '@/server/backend/access/resolve-payment-channel';
+import { resolvePaymentChannel } from '@/server/core/access/resolve-payment-channel';
 import { db } from '@/server/db/client';
 import type { Channel, InvokeMethod, Order, Payment, PaymentChannel } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';

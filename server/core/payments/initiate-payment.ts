@@ -1,4 +1,4 @@
-import { resolveGrantedMerchant, resolvePaymentChannel } from '@/server/backend/access/resolve-payment-channel';
+import { resolveGrantedMerchant, resolvePaymentChannel } from '@/server/core/access/resolve-payment-channel';
 import { AppError } from '@/server/errors/app-error';
 import { parseRequest } from '@/server/gateway/request-parser';
 import { checkoutChannels } from './checkout-channels';

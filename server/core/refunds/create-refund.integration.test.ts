@@ -4,7 +4,7 @@ import { db } from '@/server/db/client';
 import type { Payment } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { alipayPlugin } from '@/server/gateway/channels/alipay';
-import { loadChannelAccount } from '@/server/backend/channels/load-channel-account';
+import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
 import { makeUser } from '@/server/testing/fixtures';
 import type { PaymentsTenant } from '@/server/testing/payments-api';
 import { alipayTenant, channelSimulators, paidAlipayPayment, type ChannelSimulators } from '@/server/testing/paid-payment';

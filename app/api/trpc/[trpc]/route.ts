@@ -3,8 +3,11 @@ import { appRouter } from '@/server/api/root';
 import { currentUser } from '@/server/auth/current-user';
 import { requestIdFrom, requestLogger } from '@/server/logging/logger';
 import { clientIp } from '@/server/lib/client-ip';
+import { wireSandbox } from '@/server/sandbox/provisioning/wire-sandbox';
 
 function handler(req: Request) {
+  // Here, not in instrumentation.ts: Next bundles that apart, so its module state would not reach this route.
+  wireSandbox();
   const requestId = requestIdFrom(req.headers);
   return fetchRequestHandler({
     endpoint: '/api/trpc',

@@ -1,7 +1,7 @@
 import { AlipaySdk } from 'alipay-sdk';
 import { ChannelError } from '@/server/gateway/channel-error';
 import type { ChannelAccount } from '@/server/gateway/types';
-import type { AlipayCredentials } from '@/server/backend/channels/credentials/types';
+import type { AlipayCredentials } from './credentials';
 import { alipayError, transportError } from './error-map';
 
 export function alipayCredentials(account: ChannelAccount): AlipayCredentials {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as gateway } from '@/app/sandbox/alipay/gateway.do/route';
 import { GET as bill } from '@/app/sandbox/alipay/bill/route';
 import { activateChannel } from '@/server/backend/channels/activate-channel';
-import { loadChannelAccount } from '@/server/backend/channels/load-channel-account';
+import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
 import { ChannelError } from '@/server/gateway/channel-error';
 import { parseRequest } from '@/server/gateway/request-parser';

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, sign as signWith, verify, X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { alipayCertSn } from '@/server/backend/channels/credentials/alipay-cert-sn';
+import { alipayCertSn } from '@/server/gateway/credentials/alipay-cert-sn';
 import { alipayNotifySignContent, notifyCertSn, verifyAlipayNotify } from './notify-signature';
 import { parseFormParams } from '@/server/gateway/form-params';
 import { anotherVectorKey, changeOneChar, notifyVectors, vectorKey, type NotifyVector } from './test-vectors';

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, sign as signWith, X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { alipayCertSn } from '@/server/backend/channels/credentials/alipay-cert-sn';
+import { alipayCertSn } from '@/server/gateway/credentials/alipay-cert-sn';
 import { rawJsonMembers } from './raw-json-members';
 import { alipayResponseKey, verifyAlipayResponse } from './response-signature';
 import { anotherVectorKey, changeOneChar, responseVectors, vectorKey, type ResponseVector } from './test-vectors';

@@ -3,7 +3,7 @@
 // text that could hold it is ever kept: answers are returned as parsed, without any `key` field.
 import { ChannelError } from '@/server/gateway/channel-error';
 import type { ChannelAccount } from '@/server/gateway/types';
-import type { EasyPayCredentials } from '@/server/backend/channels/credentials/types';
+import type { EasyPayCredentials } from './credentials';
 
 const TIMEOUT_MS = 10_000;
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerApp } from '@/server/backend/apps/register-app';
 import { activateChannel } from '@/server/backend/channels/activate-channel';
-import { openCredentials } from '@/server/backend/channels/channel-credentials-store';
+import { openCredentials } from '@/server/gateway/accounts/sealed-credentials';
 import { grantMerchant } from '@/server/backend/grants/grant-merchant';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
 import { env } from '@/server/config/env';

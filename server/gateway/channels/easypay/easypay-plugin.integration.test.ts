@@ -6,7 +6,7 @@ import { GET as api } from '@/app/sandbox/easypay/api.php/route';
 import { POST as mapi } from '@/app/sandbox/easypay/mapi.php/route';
 import { GET as submit } from '@/app/sandbox/easypay/submit.php/route';
 import { activateChannel } from '@/server/backend/channels/activate-channel';
-import { loadChannelAccount } from '@/server/backend/channels/load-channel-account';
+import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
 import { db } from '@/server/db/client';
 import { ChannelError } from '@/server/gateway/channel-error';

@@ -1,4 +1,4 @@
-import { EASYPAY_DEFAULT_PAY_TYPE, type EasyPayType } from '@/server/backend/channels/credentials/types';
+import { EASYPAY_DEFAULT_PAY_TYPE, type EasyPayType } from './credentials';
 import type { ChannelAccount } from '@/server/gateway/types';
 import type { Execution } from '@/server/gateway/request-parser';
 import { easypayCredentials } from './easypay-client';

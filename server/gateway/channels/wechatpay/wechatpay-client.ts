@@ -3,7 +3,7 @@ import Pay from 'wechatpay-node-v3';
 import type { Output } from 'wechatpay-node-v3/dist/lib/interface-v2';
 import type { IPayRequest } from 'wechatpay-node-v3/dist/lib/pay-request.interface';
 import { ChannelError } from '@/server/gateway/channel-error';
-import type { WechatPayCredentials } from '@/server/backend/channels/credentials/types';
+import type { WechatPayCredentials } from './credentials';
 import type { ChannelAccount } from '@/server/gateway/types';
 import { invalidResponse, transportError, wechatError, type WechatErrorBody } from './error-map';
 import { verifyWechatPaySignature } from './signature';

@@ -5,7 +5,7 @@ import { createPublicKey, generateKeyPairSync, verify, X509Certificate } from 'n
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as wechatpayGet, POST as wechatpayPost } from '@/app/sandbox/wechatpay/v3/[...path]/route';
 import { activateChannel } from '@/server/backend/channels/activate-channel';
-import { loadChannelAccount } from '@/server/backend/channels/load-channel-account';
+import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
 import { db } from '@/server/db/client';
 import { ChannelError } from '@/server/gateway/channel-error';

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { readCertificateFields } from '@/server/backend/channels/credentials/der';
+import { readCertificateFields } from '@/server/gateway/credentials/der';
 import { objectIdentifier, time, unsignedInteger } from './der-encoder';
 import { buildSelfSignedCertificate } from './self-signed-certificate';
 

@@ -1,4 +1,4 @@
-import type { MaskedByChannel } from '@/server/backend/channels/credentials/mask-credentials';
+import type { MaskedByChannel } from '@/server/gateway/credentials/mask-credentials';
 import type { ChannelView } from '../../merchant-types';
 
 export type MaskedCredentials = MaskedByChannel[keyof MaskedByChannel];

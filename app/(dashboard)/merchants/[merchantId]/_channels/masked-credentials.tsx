@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { useI18n } from '@/components/i18n/client';
-import type { CertificateSummary } from '@/server/backend/channels/credentials/mask-credentials';
+import type { CertificateSummary } from '@/server/gateway/credentials/mask-material';
 import type { ChannelKind } from '../../merchant-types';
 import { formatDate } from '../../format-date';
 import { CREDENTIAL_FORMS } from './credential-specs';

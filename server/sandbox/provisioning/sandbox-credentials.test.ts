@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { rsaKeyPair } from '@/server/gateway/credentials/test-support';
+import { trustedMaterialOf } from '@/server/gateway/credentials/trusted-material';
+import { validateCredentials } from '@/server/gateway/credentials/validate-credentials';
 import { buildSelfSignedCertificate } from '@/server/sandbox/wechatpay/certificate/self-signed-certificate';
 import { generateSandboxCredentials } from './sandbox-credentials';
-import { rsaKeyPair } from './test-support';
-import { trustedMaterialOf } from './trusted-material';
-import { validateCredentials } from './validate-credentials';
 
 const simulator = rsaKeyPair();
 

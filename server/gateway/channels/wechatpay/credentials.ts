@@ -1,10 +1,31 @@
 // WeChat Pay v3 credentials: merchant key and certificate serial, APIv3 key, and WeChat Pay's own
-// verification material (platform certificates and/or the WeChat Pay public key).
-import { createPublicKey, type KeyObject, type X509Certificate } from 'node:crypto';
+// verification material (platform certificates and/or the WeChat Pay public key). What they look
+// like, how what a company enters is checked, and what the dashboard may see of them.
+import { createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import { parseRsaPrivateKey, parseRsaPublicKey, pkcs8Pem, sameKey, spkiPem } from './crypto-material';
-import { currentCertificates, FieldIssues, isBlank, material, text } from './field-issues';
-import type { WechatPayCredentials } from './types';
+import { parseRsaPrivateKey, parseRsaPublicKey, pkcs8Pem, sameKey, spkiPem } from '@/server/gateway/credentials/crypto-material';
+import { currentCertificates, FieldIssues, isBlank, material, text } from '@/server/gateway/credentials/field-issues';
+import { maskKey, maskPublicKey, maskSecret, summarise, type CertificateSummary, type MaskedSecret } from '@/server/gateway/credentials/mask-material';
+
+export interface WechatPayCredentials {
+  channel: 'WECHATPAY';
+  mchId: string;
+  /** 'wx' + 16 lowercase hex. */
+  appId: string;
+  /** Merchant apiclient_key.pem, PEM PKCS#8. */
+  privateKey: string;
+  /** Serial of the merchant certificate (apiclient_cert.pem), upper-case hex. */
+  merchantCertSerial: string;
+  /** APIv3 key: 32 ASCII characters, the AES-256-GCM key of callbacks and /v3/certificates. */
+  apiV3Key: string;
+  /** Which of WeChat's keys must be present; both may be, while WeChat migrates a merchant. */
+  verifyMode: 'PLATFORM_CERT' | 'PUBLIC_KEY';
+  /** WeChat Pay platform certificates, PEM, one per entry (may be downloaded later). */
+  platformCertificates?: string[];
+  /** WeChat Pay public key (pub_key.pem), PEM SPKI, and its id as sent in Wechatpay-Serial. */
+  publicKey?: string;
+  publicKeyId?: string;
+}
 
 const mchIdSchema = text.regex(/^[1-9]\d{7,9}$/, 'must be the WeChat Pay merchant ID (商户号): 8 to 10 digits, e.g. 1600314069');
 const appIdSchema = text.regex(/^wx[0-9a-f]{16}$/, "must be the AppID bound to the merchant: 'wx' followed by 16 lowercase hex characters");
@@ -69,5 +90,33 @@ export function validateWechatPay(input: Record<string, unknown>, now: Date): We
     privateKey: pkcs8Pem(valid.privateKey),
     ...(certificates.length > 0 ? { platformCertificates: certificates.map((certificate) => certificate.toString()) } : {}),
     ...(publicKey && publicKeyId ? { publicKey: spkiPem(publicKey), publicKeyId } : {}),
+  };
+}
+
+export interface MaskedWechatPay {
+  channel: 'WECHATPAY';
+  mchId: string;
+  appId: string;
+  merchantCertSerial: string;
+  verifyMode: WechatPayCredentials['verifyMode'];
+  privateKey: MaskedSecret;
+  apiV3Key: MaskedSecret;
+  platformCertificates: CertificateSummary[];
+  publicKey?: { fingerprint: string };
+  publicKeyId?: string;
+}
+
+export function maskWechatPay(credentials: WechatPayCredentials): MaskedWechatPay {
+  return {
+    channel: 'WECHATPAY',
+    mchId: credentials.mchId,
+    appId: credentials.appId,
+    merchantCertSerial: credentials.merchantCertSerial,
+    verifyMode: credentials.verifyMode,
+    privateKey: maskKey(credentials.privateKey),
+    apiV3Key: maskSecret(credentials.apiV3Key),
+    platformCertificates: (credentials.platformCertificates ?? []).map((pem) => summarise(new X509Certificate(pem))),
+    ...(credentials.publicKey ? { publicKey: maskPublicKey(credentials.publicKey) } : {}),
+    ...(credentials.publicKeyId ? { publicKeyId: credentials.publicKeyId } : {}),
   };
 }

@@ -1,7 +1,8 @@
 // Alipay credentials: app private key plus either Alipay's public key or the three certificates.
+// What they look like, how what a company enters is checked, and what the dashboard may see of them.
 import { createPublicKey, type KeyObject, type X509Certificate } from 'node:crypto';
 import { z } from 'zod';
-import { alipayRootCertSn } from './alipay-cert-sn';
+import { alipayRootCertSn } from '@/server/gateway/credentials/alipay-cert-sn';
 import {
   certificatesPem,
   parseCertificates,
@@ -11,9 +12,37 @@ import {
   requireCurrent,
   sameKey,
   spkiPem,
-} from './crypto-material';
-import { currentCertificates, FieldIssues, material, text } from './field-issues';
-import type { AlipayCertCredentials, AlipayCredentials, AlipayPublicKeyCredentials } from './types';
+} from '@/server/gateway/credentials/crypto-material';
+import { currentCertificates, FieldIssues, material, text } from '@/server/gateway/credentials/field-issues';
+import { maskKey, maskPublicKey, summariseAll, type CertificateSummary, type MaskedSecret } from '@/server/gateway/credentials/mask-material';
+
+interface AlipayCommon {
+  channel: 'ALIPAY';
+  /** 16-digit APPID. */
+  appId: string;
+  /** App private key, PEM PKCS#8. */
+  privateKey: string;
+  /** 2088 + 12 digits; optional, some APIs need it. */
+  sellerId?: string;
+}
+
+export interface AlipayPublicKeyCredentials extends AlipayCommon {
+  signMode: 'PUBLIC_KEY';
+  /** Alipay's public key (支付宝公钥), PEM SPKI. */
+  alipayPublicKey: string;
+}
+
+export interface AlipayCertCredentials extends AlipayCommon {
+  signMode: 'CERT';
+  /** appCertPublicKey_<appId>.crt, PEM. */
+  appCert: string;
+  /** alipayCertPublicKey_RSA2.crt, PEM: the leaf first, possibly followed by its intermediate. */
+  alipayPublicCert: string;
+  /** alipayRootCert.crt, PEM bundle of several roots (some not RSA). */
+  alipayRootCert: string;
+}
+
+export type AlipayCredentials = AlipayPublicKeyCredentials | AlipayCertCredentials;
 
 const appIdSchema = text.regex(/^\d{16}$/, 'must be the 16-digit Alipay APPID, e.g. 2021001161683774');
 const sellerIdSchema = text.regex(/^2088\d{12}$/, 'must be the Alipay partner ID (PID): 2088 followed by 12 digits');
@@ -81,4 +110,31 @@ export function validateAlipay(input: Record<string, unknown>, now: Date): Alipa
     signMode === 'PUBLIC_KEY' ? publicKeyMode(input, issues, appKey) : signMode === 'CERT' ? certMode(input, issues, now, appKey) : undefined;
   const valid = issues.complete({ appId, privateKey, mode });
   return { channel: 'ALIPAY', appId: valid.appId, privateKey: pkcs8Pem(valid.privateKey), ...(sellerId ? { sellerId } : {}), ...valid.mode };
+}
+
+export interface MaskedAlipay {
+  channel: 'ALIPAY';
+  appId: string;
+  signMode: AlipayCredentials['signMode'];
+  sellerId?: string;
+  privateKey: MaskedSecret;
+  alipayPublicKey?: { fingerprint: string };
+  appCert?: CertificateSummary;
+  alipayPublicCert?: CertificateSummary;
+  alipayRootCert?: CertificateSummary[];
+}
+
+export function maskAlipay(credentials: AlipayCredentials): MaskedAlipay {
+  const common = { channel: 'ALIPAY' as const, appId: credentials.appId, signMode: credentials.signMode, privateKey: maskKey(credentials.privateKey) };
+  const seller = credentials.sellerId ? { sellerId: credentials.sellerId } : {};
+  if (credentials.signMode === 'PUBLIC_KEY') {
+    return { ...common, ...seller, alipayPublicKey: maskPublicKey(credentials.alipayPublicKey) };
+  }
+  return {
+    ...common,
+    ...seller,
+    appCert: summariseAll(credentials.appCert)[0],
+    alipayPublicCert: summariseAll(credentials.alipayPublicCert)[0],
+    alipayRootCert: summariseAll(credentials.alipayRootCert),
+  };
 }

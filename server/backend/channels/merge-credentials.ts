@@ -1,9 +1,9 @@
 // Replace-only editing of stored credentials. Secrets are never sent back to the browser, so the
 // edit form comes back with them empty: an empty or absent field keeps its stored value, a filled
 // one replaces it, and the result is validated again as a whole.
-import { isBlank, requireRecord } from './field-issues';
-import type { ChannelKind, CredentialsOf, ValidateOptions } from './types';
-import { validateCredentials } from './validate-credentials';
+import { isBlank, requireRecord } from '@/server/gateway/credentials/field-issues';
+import type { ChannelKind, CredentialsOf, ValidateOptions } from '@/server/gateway/credentials/types';
+import { validateCredentials } from '@/server/gateway/credentials/validate-credentials';
 
 function isEmpty(value: unknown): boolean {
   return isBlank(value) || (Array.isArray(value) && value.length === 0);

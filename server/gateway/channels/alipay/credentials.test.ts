@@ -1,8 +1,8 @@
 import { createPrivateKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/server/errors/app-error';
-import { alipayNodeSdk, ALIPAY_CERTS_VALID_AT, goSdkKeyPair, invalidFields, rsaKeyPair } from './test-support';
-import { validateCredentials } from './validate-credentials';
+import { alipayNodeSdk, ALIPAY_CERTS_VALID_AT, goSdkKeyPair, invalidFields, rsaKeyPair } from '@/server/gateway/credentials/test-support';
+import { validateCredentials } from '@/server/gateway/credentials/validate-credentials';
 
 const app = rsaKeyPair();
 const alipayKeyBase64 = alipayNodeSdk.expected.alipay_public_key_spki_base64 ?? '';

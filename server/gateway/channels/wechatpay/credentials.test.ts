@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { goSdkKeyPair, invalidFields, rsaKeyPair, wechatPlatformCert } from './test-support';
-import { validateCredentials } from './validate-credentials';
+import { goSdkKeyPair, invalidFields, rsaKeyPair, wechatPlatformCert } from '@/server/gateway/credentials/test-support';
+import { validateCredentials } from '@/server/gateway/credentials/validate-credentials';
 
 const merchant = rsaKeyPair();
 const wechat = rsaKeyPair();

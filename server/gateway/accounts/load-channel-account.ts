@@ -2,13 +2,14 @@ import { createPublicKey, X509Certificate } from 'node:crypto';
 import { env } from '@/server/config/env';
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors/app-error';
-import { channelEndpoint } from '@/server/gateway/endpoints';
+import { accountEndpoint } from '@/server/gateway/endpoints';
 import type { ChannelAccount } from '@/server/gateway/types';
-import { openCredentials } from './channel-credentials-store';
+import { openCredentials } from './sealed-credentials';
 
 /**
- * A payment channel as the gateway needs it: credentials opened, and the keys of its whitelist that
- * are neither revoked nor expired, newest first.
+ * A payment channel as a call through its plugin needs it, in one step: credentials opened, the
+ * channel's API endpoint, and the keys of its whitelist that are neither revoked nor expired,
+ * newest first.
  */
 export async function loadChannelAccount(paymentId: string, now = new Date()): Promise<ChannelAccount> {
   const row = await db().paymentChannel.findUnique({
@@ -17,13 +18,12 @@ export async function loadChannelAccount(paymentId: string, now = new Date()): P
   });
   if (!row) throw new AppError('NOT_FOUND');
   const credentials = openCredentials(row);
-  const endpoint = credentials.channel === 'EASYPAY' ? credentials.gatewayUrl : channelEndpoint(row.channel, row.mode, env().PAYCENTER_BASE_URL);
   return {
     paymentId: row.id,
     channel: row.channel,
     mode: row.mode,
     credentials,
-    endpoint: endpoint!,
+    endpoint: accountEndpoint(credentials, row.mode, env().PAYCENTER_BASE_URL),
     trustedKeys: row.trusted.map((entry) =>
       entry.kind === 'CERTIFICATE'
         ? { serial: entry.serial, key: new X509Certificate(entry.pem).publicKey, certificatePem: entry.pem }

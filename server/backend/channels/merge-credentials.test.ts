@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { alipayNodeSdk, ALIPAY_CERTS_VALID_AT, certModeAlipayInput, invalidFields, rsaKeyPair, wechatPlatformCert } from '@/server/gateway/credentials/test-support';
+import { validateCredentials } from '@/server/gateway/credentials/validate-credentials';
 import { mergeCredentials } from './merge-credentials';
-import { alipayNodeSdk, ALIPAY_CERTS_VALID_AT, certModeAlipayInput, invalidFields, rsaKeyPair, wechatPlatformCert } from './test-support';
-import { validateCredentials } from './validate-credentials';
 
 const now = new Date('2022-01-01T00:00:00Z');
 const merchant = rsaKeyPair();

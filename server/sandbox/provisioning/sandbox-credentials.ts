@@ -1,8 +1,8 @@
 // Credentials for a channel activated in sandbox mode: fresh keys for the center's side, and the
 // simulator's public key (the simulator signs as the channel would) where the channel has one.
 import { generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
-import type { ChannelKind, CredentialsByChannel, CredentialsOf } from './types';
-import { validateCredentials } from './validate-credentials';
+import type { ChannelKind, CredentialsByChannel, CredentialsOf } from '@/server/gateway/credentials/types';
+import { validateCredentials } from '@/server/gateway/credentials/validate-credentials';
 
 export interface SandboxOptionsByChannel {
   ALIPAY: { channelPublicKeyPem: string };

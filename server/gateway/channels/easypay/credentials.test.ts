@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { invalidFields } from './test-support';
-import { validateCredentials } from './validate-credentials';
+import { invalidFields } from '@/server/gateway/credentials/test-support';
+import { validateCredentials } from '@/server/gateway/credentials/validate-credentials';
 
 const valid = { gatewayUrl: 'https://pay.example.com/', pid: '1001', key: 'Kx8&a=b+c%d' };
 

@@ -2,11 +2,11 @@
 // every field is checked (formats with zod, keys and certificates with node:crypto) and every bad
 // field is reported at once as `credentials.<field>`.
 import { AppError } from '@/server/errors/app-error';
+import { validateAlipay } from '@/server/gateway/channels/alipay/credentials';
+import { validateEasyPay } from '@/server/gateway/channels/easypay/credentials';
+import { validateWechatPay } from '@/server/gateway/channels/wechatpay/credentials';
 import { requireRecord } from './field-issues';
 import { CHANNEL_KINDS, type ChannelKind, type CredentialsByChannel, type CredentialsOf, type ValidateOptions } from './types';
-import { validateAlipay } from './validate-alipay';
-import { validateEasyPay } from './validate-easypay';
-import { validateWechatPay } from './validate-wechatpay';
 
 const validators: { [C in ChannelKind]: (input: Record<string, unknown>, now: Date) => CredentialsByChannel[C] } = {
   ALIPAY: validateAlipay,

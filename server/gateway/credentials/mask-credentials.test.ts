@@ -33,7 +33,7 @@ const wechatPay = validateCredentials(
 const easyPay = validateCredentials('EASYPAY', { gatewayUrl: 'https://pay.example.com', pid: '1001', key: 'Kx8&a=b+c%dQ9zLm' });
 
 function mask(credentials: ChannelCredentials) {
-  return maskCredentials(credentials.channel, credentials);
+  return maskCredentials(credentials);
 }
 
 function expectNoPieceOfSecrets(credentials: ChannelCredentials) {

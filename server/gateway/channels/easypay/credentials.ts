@@ -1,8 +1,29 @@
 // EasyPay (易支付) credentials: gateway base URL, merchant pid, the MD5 key and, optionally, the pay
-// type (alipay / wxpay) per invoke method.
+// type (alipay / wxpay) per invoke method. What they look like, how what a company enters is
+// checked, and what the dashboard may see of them.
 import { z } from 'zod';
-import { FieldIssues, text } from './field-issues';
-import { EASYPAY_INVOKE_METHODS, EASYPAY_PAY_TYPES, type EasyPayCredentials, type EasyPayTypes } from './types';
+import { FieldIssues, text } from '@/server/gateway/credentials/field-issues';
+import { maskSecret, type MaskedSecret } from '@/server/gateway/credentials/mask-material';
+
+export const EASYPAY_PAY_TYPES = ['alipay', 'wxpay'] as const;
+export type EasyPayType = (typeof EASYPAY_PAY_TYPES)[number];
+export const EASYPAY_DEFAULT_PAY_TYPE: EasyPayType = 'alipay';
+export const EASYPAY_INVOKE_METHODS = ['PC', 'WAP', 'QR'] as const;
+export type EasyPayTypes = Partial<Record<(typeof EASYPAY_INVOKE_METHODS)[number], EasyPayType>>;
+
+export interface EasyPayCredentials {
+  channel: 'EASYPAY';
+  /** Gateway base URL without trailing slash; submit.php, mapi.php and api.php hang off it. */
+  gatewayUrl: string;
+  pid: string;
+  /** The merchant's MD5 key. */
+  key: string;
+  /**
+   * Which epay `type` each invoke method pays with, as the merchant's EasyPay account offers them;
+   * a method left out pays with alipay (EASYPAY_DEFAULT_PAY_TYPE).
+   */
+  payTypes?: EasyPayTypes;
+}
 
 const ENDPOINT_FILE = /\/(submit|mapi|api)\.php$/i;
 
@@ -38,4 +59,23 @@ export function validateEasyPay(input: Record<string, unknown>): EasyPayCredenti
   const valid = issues.complete({ gatewayUrl, pid, key });
   // Absent unless set, so credentials saved before the setting existed read the same.
   return { channel: 'EASYPAY', ...valid, ...(payTypes && Object.keys(payTypes).length > 0 ? { payTypes } : {}) };
+}
+
+export interface MaskedEasyPay {
+  channel: 'EASYPAY';
+  gatewayUrl: string;
+  pid: string;
+  key: MaskedSecret;
+  /** Which epay `type` each invoke method pays with (not a secret). */
+  payTypes?: EasyPayTypes;
+}
+
+export function maskEasyPay(credentials: EasyPayCredentials): MaskedEasyPay {
+  return {
+    channel: 'EASYPAY',
+    gatewayUrl: credentials.gatewayUrl,
+    pid: credentials.pid,
+    key: maskSecret(credentials.key),
+    ...(credentials.payTypes ? { payTypes: credentials.payTypes } : {}),
+  };
 }

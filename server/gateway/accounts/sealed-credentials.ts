@@ -1,7 +1,7 @@
-import type { Prisma } from '@/server/db/generated/client';
+// Channel credentials at rest: sealed with the master key and bound to their payment channel. The
+// backend seals what a company enters; the gateway opens it for a call (load-channel-account).
 import { open, seal } from '@/server/security/secret-box';
-import { maskCredentials } from './credentials/mask-credentials';
-import type { ChannelCredentials, ChannelKind, CredentialsOf } from './credentials/types';
+import type { ChannelCredentials, ChannelKind, CredentialsOf } from '@/server/gateway/credentials/types';
 
 /** AAD: a sealed credentials blob only opens as the credentials of its own payment channel. */
 const aad = (paymentChannelId: string) => `PaymentChannel:${paymentChannelId}:credentials`;
@@ -15,9 +15,4 @@ export function openCredentials<C extends ChannelKind>(row: { id: string; channe
   const credentials = JSON.parse(open(row.credentialsSealed, aad(row.id))) as ChannelCredentials;
   if (credentials.channel !== row.channel) throw new Error(`credentials of ${row.id} are not ${row.channel}`);
   return credentials as CredentialsOf<C>;
-}
-
-/** The display-safe view stored alongside (publicConfig): identifiers, fingerprints, no secrets. */
-export function publicConfigOf(credentials: ChannelCredentials): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(maskCredentials(credentials.channel, credentials as never))) as Prisma.InputJsonValue;
 }

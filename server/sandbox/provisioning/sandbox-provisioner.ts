@@ -1,0 +1,26 @@
+// The simulators' side of the backend's sandbox provisioner port: credentials whose channel keys are
+// the simulator's own, and the simulator's record of each sandbox merchant.
+import { env } from '@/server/config/env';
+import type { SandboxProvisioner } from '@/server/backend/channels/sandbox-provisioner';
+import { simulatorEndpoint } from '@/server/gateway/endpoints';
+import { sellerIdOf } from '@/server/sandbox/alipay/trade-ids';
+import { registerSandboxAccount } from '@/server/sandbox/register-sandbox-account';
+import { sandboxIdentity } from '@/server/sandbox/sandbox-identity';
+import { sandboxPlatformCertificate } from '@/server/sandbox/wechatpay/platform-certificate';
+import { generateSandboxCredentials } from './sandbox-credentials';
+
+export const simulatorProvisioner: SandboxProvisioner = {
+  async credentials({ channel, wechatVerifyMode }) {
+    if (channel === 'EASYPAY') return generateSandboxCredentials('EASYPAY', { gatewayUrl: simulatorEndpoint('EASYPAY', env().PAYCENTER_BASE_URL) });
+    const identity = await sandboxIdentity(channel);
+    if (channel === 'ALIPAY') {
+      const credentials = generateSandboxCredentials('ALIPAY', { channelPublicKeyPem: identity.publicKeyPem });
+      // The simulator assigns the seller (PID) of an app, as Alipay does; its notifies carry it.
+      return { ...credentials, sellerId: sellerIdOf(credentials.appId) };
+    }
+    // In platform-certificate mode the merchant trusts the simulator's certificate (the same key) instead.
+    const platformCertificatePem = wechatVerifyMode === 'PLATFORM_CERT' ? (await sandboxPlatformCertificate()).pem : undefined;
+    return generateSandboxCredentials('WECHATPAY', { channelPublicKeyPem: identity.publicKeyPem, channelPublicKeyId: identity.publicKeyId, platformCertificatePem });
+  },
+  register: registerSandboxAccount,
+};
