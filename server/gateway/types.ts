@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Channel, ChannelMode } from '@/server/db/generated/client';
 import type { ChannelCredentials } from '@/server/backend/channels/credentials/types';
+import type { ChannelAction } from '@/server/contract/action';
 import type { Execution } from './request-parser';
 
 /** A payment channel as the gateway needs it: credentials in clear (never logged) and trusted keys. */
@@ -14,12 +15,6 @@ export interface ChannelAccount {
   /** The channel's API base: the real one for LIVE, the built-in simulator for SANDBOX. */
   endpoint: string;
 }
-
-export type ChannelAction =
-  | { type: 'REDIRECT'; url: string }
-  | { type: 'FORM'; html: string }
-  | { type: 'QR_CODE'; content: string }
-  | { type: 'SDK_PARAMS'; params: Record<string, string> };
 
 export interface CreatePaymentInput {
   account: ChannelAccount;

@@ -1,11 +1,7 @@
 import type { Prisma } from '@/server/db/generated/client';
 import type { Tx } from '@/server/db/client';
 import { newId } from '@/server/lib/ids';
-import type { PaymentObject, RefundObject } from '@/server/core/payments/payment-object';
-
-export type EventType = 'payment.succeeded' | 'payment.failed' | 'payment.closed' | 'refund.succeeded' | 'refund.failed';
-
-export type EventData = { payment: PaymentObject } | { refund: RefundObject; payment: PaymentObject };
+import type { EventData, EventType } from '@/server/contract/event';
 
 // Any constant: every outbox writer takes this one transaction-scoped lock.
 const OUTBOX_LOCK = 7_310_001;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getPaymentDetail, getPaymentDetailInput } from '@/server/backend/payments/get-payment-detail';
 import { listPayments, listPaymentsInput } from '@/server/backend/payments/list-payments';
-import { toRefundObject } from '@/server/core/payments/payment-object';
+import { toRefundObject } from '@/server/contract/refund';
 import { createRefund } from '@/server/core/refunds/create-refund';
 import { actorOf } from '../actor';
 import { authedProcedure, createTRPCRouter } from '../trpc';

@@ -3,7 +3,7 @@ import { env } from '@/server/config/env';
 import { db } from '@/server/db/client';
 import type { Channel } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
-import { CHANNEL_INVOKE_METHODS } from '@/server/gateway/invoke-methods';
+import { CHANNEL_INVOKE_METHODS } from '@/server/contract/invoke-methods';
 import { newId } from '@/server/lib/ids';
 import { sellerIdOf } from '@/server/sandbox/alipay/trade-ids';
 import { registerSandboxAccount } from '@/server/sandbox/register-sandbox-account';

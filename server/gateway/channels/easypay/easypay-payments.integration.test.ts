@@ -8,7 +8,7 @@ import { openCredentials } from '@/server/backend/channels/channel-credentials-s
 import { grantMerchant } from '@/server/backend/grants/grant-merchant';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
 import { env } from '@/server/config/env';
-import type { StoredAction } from '@/server/core/payments/send-attempt';
+import { readStoredAction } from '@/server/contract/action';
 import { db } from '@/server/db/client';
 import { newId } from '@/server/lib/ids';
 import { easypaySandboxPayer } from '@/server/sandbox/easypay';
@@ -61,7 +61,7 @@ async function createPayment(invokeMethod: 'PC' | 'WAP' | 'QR', amount: number) 
 
 async function payAtSimulator(serialNo: string) {
   const payment = await db().payment.findUniqueOrThrow({ where: { serialNo } });
-  const action = (payment.action as unknown as StoredAction).channel;
+  const action = readStoredAction(payment)?.channel ?? null;
   await easypaySandboxPayer.pay({ accountId: pid, serialNo, action, gatewayBase: `${env().PAYCENTER_BASE_URL}/sandbox/easypay` });
 }
 
@@ -96,8 +96,8 @@ describe('EasyPay through the center', () => {
   it('QR: the hosted checkout shows the mapi.php code; paying it settles the payment', async () => {
     const { payment, action } = await createPayment('QR', 2550);
     expect(action.type).toBe('CHECKOUT');
-    const stored = (await db().payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } })).action as unknown as StoredAction;
-    expect(stored.channel).toMatchObject({ type: 'QR_CODE', content: expect.stringContaining('/sandbox/easypay/pay/') });
+    const stored = readStoredAction(await db().payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } }));
+    expect(stored?.channel).toMatchObject({ type: 'QR_CODE', content: expect.stringContaining('/sandbox/easypay/pay/') });
     await payAtSimulator(payment.serialNo);
     expect((await client.request('GET', `/api/v1/payments/${payment.serialNo}`)).body.payment).toMatchObject({ status: 'SUCCEEDED', amount: 2550 });
   });
