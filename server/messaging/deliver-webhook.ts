@@ -1,6 +1,6 @@
 import { db } from '@/server/db/client';
 import type { WebhookAttemptTrigger } from '@/server/db/generated/client';
-import { openAppSecret } from '@/server/backend/apps/app-secret';
+import { openAppSecret } from '@/server/security/app-secret';
 import { newId } from '@/server/lib/ids';
 import { signWebhook } from '@/server/sdk/webhooks';
 import { toEventObject } from '@/server/contract/event';
