@@ -138,4 +138,16 @@ describe('EasyPay through the center', () => {
       expect(before.status).toBe('PENDING');
     });
   });
+
+  it('a callback body past 64 KiB is answered 413 and not stored, whether its length is declared or streamed', async () => {
+    const stored = () => db().channelNotification.count({ where: { paymentChannelId: paymentId } });
+    const before = await stored();
+    const declared = await fetch(notifyUrl(), { method: 'POST', body: 'x'.repeat(64 * 1024 + 1) });
+    expect(declared.status).toBe(413);
+    const chunks = [new Uint8Array(40 * 1024), new Uint8Array(40 * 1024)];
+    const body = new ReadableStream<Uint8Array>({ pull: (controller) => (chunks.length ? controller.enqueue(chunks.shift()!) : controller.close()) });
+    const streamed = await fetch(notifyUrl(), { method: 'POST', body, duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(await stored()).toBe(before);
+  });
 });
