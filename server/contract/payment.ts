@@ -1,7 +1,7 @@
 import type { Order, Payment } from '@/server/db/generated/client';
 
-/** The Payment object of api-contract.md. */
-export interface PaymentObject {
+/** The Payment object of api-contract.md (a type, not an interface, so the outbox stores it as JSON uncast). */
+export type PaymentObject = {
   serialNo: string;
   orderNo: string;
   merchantId: string;
@@ -21,7 +21,7 @@ export interface PaymentObject {
   metadata: Record<string, string>;
   createdAt: string;
   updatedAt: string;
-}
+};
 
 /**
  * A PENDING attempt past its expiry is answered as CLOSED before the expiry workflow has closed it

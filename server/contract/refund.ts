@@ -1,7 +1,7 @@
 import type { Refund } from '@/server/db/generated/client';
 
-/** The Refund object of api-contract.md. */
-export interface RefundObject {
+/** The Refund object of api-contract.md (a type, so the outbox stores it as JSON uncast). */
+export type RefundObject = {
   refundSerialNo: string;
   refundNo: string;
   serialNo: string;
@@ -11,7 +11,7 @@ export interface RefundObject {
   reason: string | null;
   createdAt: string;
   succeededAt: string | null;
-}
+};
 
 export function toRefundObject(refund: Refund): RefundObject {
   return {

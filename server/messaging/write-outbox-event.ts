@@ -1,4 +1,3 @@
-import type { Prisma } from '@/server/db/generated/client';
 import type { Tx } from '@/server/db/client';
 import { newId } from '@/server/lib/ids';
 import type { EventData, EventType } from '@/server/contract/event';
@@ -44,7 +43,7 @@ export async function writeOutboxEvent(
       livemode: event.livemode,
       serialNo: event.serialNo,
       refundSerialNo: event.refundSerialNo ?? null,
-      data: event.data as unknown as Prisma.InputJsonValue,
+      data: event.data,
     },
   });
   // Committed with the event, so no event is lost to a crash between the commit and the first attempt.
