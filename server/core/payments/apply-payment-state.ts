@@ -72,6 +72,12 @@ async function applyClosed(tx: Tx, payment: Payment, now: Date, closeOrder: bool
   return { outcome: 'APPLIED', payment: updated, duplicateOf: null };
 }
 
+/** Why the channel refused an attempt, as it said it. */
+export interface PaymentFailure {
+  code: string;
+  message: string;
+}
+
 async function applyFailed(tx: Tx, serialNo: string, failure: PaymentFailure, now: Date, announced: WrittenEvent[]): Promise<void> {
   const won = await tx.payment.updateMany({
     where: { serialNo, status: 'PENDING' },
@@ -79,12 +85,6 @@ async function applyFailed(tx: Tx, serialNo: string, failure: PaymentFailure, no
   });
   if (won.count === 0) return;
   await announce(tx, 'payment.failed', await tx.payment.findUniqueOrThrow({ where: { serialNo } }), announced);
-}
-
-/** Why the channel refused an attempt, as it said it. */
-export interface PaymentFailure {
-  code: string;
-  message: string;
 }
 
 /**
