@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
-import { openAppSecret } from '@/server/backend/apps/app-secret';
+import { openAppSecret } from '@/server/security/app-secret';
 import { connectDatabase, db } from '@/server/db/client';
 import { freePort } from '@/server/db/embedded';
 import { wireSandbox } from '@/server/sandbox/provisioning/wire-sandbox';

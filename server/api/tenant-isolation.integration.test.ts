@@ -10,7 +10,7 @@ import { registerApp } from '@/server/backend/apps/register-app';
 import { grantMerchant } from '@/server/backend/grants/grant-merchant';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
 import { insertPayment } from '@/server/backend/payments/testing/payment-rows';
-import { toPaymentObject } from '@/server/core/payments/payment-object';
+import { toPaymentObject } from '@/server/contract/payment';
 import { writeOutboxEvent } from '@/server/messaging/write-outbox-event';
 import { contextFor, liveAlipayCredentials, makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/server/errors/app-error';
-import { CHANNEL_INVOKE_METHODS } from './invoke-methods';
+import { CHANNEL_INVOKE_METHODS } from '@/server/contract/invoke-methods';
 import { parseRequest } from './request-parser';
 
 const all = ['PC', 'WAP', 'APP', 'MINI_PROGRAM', 'QR'] as const;

@@ -1,6 +1,6 @@
 import type { Channel, InvokeMethod } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
-import { CHANNEL_INVOKE_METHODS } from './invoke-methods';
+import { CHANNEL_INVOKE_METHODS } from '@/server/contract/invoke-methods';
 
 /** What the channel is asked to do: the channel API (Alipay method, WeChat Pay endpoint, EasyPay script). */
 export type ExecutionMethod =

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { Channel, ChannelMode } from '@/server/db/generated/client';
+import type { ChannelAction } from '@/server/contract/action';
 import type { ChannelCredentials } from './credentials/types';
 import type { Execution } from './request-parser';
 
@@ -14,12 +15,6 @@ export interface ChannelAccount {
   /** The channel's API base: the real one for LIVE, the built-in simulator for SANDBOX. */
   endpoint: string;
 }
-
-export type ChannelAction =
-  | { type: 'REDIRECT'; url: string }
-  | { type: 'FORM'; html: string }
-  | { type: 'QR_CODE'; content: string }
-  | { type: 'SDK_PARAMS'; params: Record<string, string> };
 
 export interface CreatePaymentInput {
   account: ChannelAccount;

@@ -1,8 +1,8 @@
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors/app-error';
-import { openAppSecret } from '@/server/backend/apps/app-secret';
+import { openAppSecret } from '@/server/security/app-secret';
 import { canonicalRequest, signAppRequest, signaturesMatch } from './app-signature';
-import { ipAllowed } from './ip-allowlist';
+import { ipAllowed } from '@/server/lib/ip-allowlist';
 
 /** How far a request's timestamp may be from server time, either way. */
 export const TIMESTAMP_TOLERANCE_SECONDS = 300;

@@ -2,7 +2,7 @@
 // payment, while its in-process webhook attempt is in flight; the sweeper delivers the event once
 // the dead process's lease has run out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppSecret } from '@/server/backend/apps/app-secret';
+import { openAppSecret } from '@/server/security/app-secret';
 import { db } from '@/server/db/client';
 import { verifyWebhook } from '@/server/sdk/webhooks';
 import { paidTradeNotify, paymentRequest, paymentsTenant, postNotify, type PaymentsTenant } from '@/server/testing/payments-api';

@@ -1,9 +1,9 @@
 import { db } from '@/server/db/client';
 import type { WebhookAttemptTrigger } from '@/server/db/generated/client';
-import { openAppSecret } from '@/server/backend/apps/app-secret';
+import { openAppSecret } from '@/server/security/app-secret';
 import { newId } from '@/server/lib/ids';
 import { signWebhook } from '@/server/sdk/webhooks';
-import { toEventObject } from './event-object';
+import { toEventObject } from '@/server/contract/event';
 import { postWebhook, WEBHOOK_TIMEOUT_MS, type PostResult } from './post-webhook';
 import { raiseAlert } from './raise-alert';
 import { nextAttemptAt } from './webhook-schedule';

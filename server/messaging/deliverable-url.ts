@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { env } from '@/server/config/env';
-import { ipAllowed } from '@/server/http/ip-allowlist';
+import { ipAllowed } from '@/server/lib/ip-allowlist';
 
 // Loopback, private, link-local (cloud metadata), CGNAT, unspecified, multicast and reserved ranges.
 const NON_PUBLIC = [

@@ -1,5 +1,5 @@
 import { db } from '@/server/db/client';
-import { toFeedEvent } from './event-object';
+import { toFeedEvent } from '@/server/contract/event';
 
 /**
  * One page of an app's change feed: its events with a cursor after `after`, in cursor order,

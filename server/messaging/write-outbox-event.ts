@@ -1,11 +1,6 @@
-import type { Prisma } from '@/server/db/generated/client';
 import type { Tx } from '@/server/db/client';
 import { newId } from '@/server/lib/ids';
-import type { PaymentObject, RefundObject } from '@/server/core/payments/payment-object';
-
-export type EventType = 'payment.succeeded' | 'payment.failed' | 'payment.closed' | 'refund.succeeded' | 'refund.failed';
-
-export type EventData = { payment: PaymentObject } | { refund: RefundObject; payment: PaymentObject };
+import type { EventData, EventType } from '@/server/contract/event';
 
 // Any constant: every outbox writer takes this one transaction-scoped lock.
 const OUTBOX_LOCK = 7_310_001;
@@ -48,7 +43,7 @@ export async function writeOutboxEvent(
       livemode: event.livemode,
       serialNo: event.serialNo,
       refundSerialNo: event.refundSerialNo ?? null,
-      data: event.data as unknown as Prisma.InputJsonValue,
+      data: event.data,
     },
   });
   // Committed with the event, so no event is lost to a crash between the commit and the first attempt.

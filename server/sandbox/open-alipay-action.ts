@@ -1,4 +1,4 @@
-import type { ChannelAction } from '@/server/gateway/types';
+import type { ChannelAction } from '@/server/contract/action';
 import { handleAlipayGateway, openAlipayCashier } from './alipay';
 import { CASHIER_PATH } from './alipay/cashier-url';
 

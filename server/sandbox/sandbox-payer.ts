@@ -1,4 +1,4 @@
-import type { ChannelAction } from '@/server/gateway/types';
+import type { ChannelAction } from '@/server/contract/action';
 
 export interface SandboxPayOptions {
   /** The simulator's account: Alipay app_id, WeChat Pay mchid, EasyPay pid. */

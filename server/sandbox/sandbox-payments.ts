@@ -1,10 +1,9 @@
 // The sandbox test helpers of api-contract.md: the simulated user pays or fails an attempt at the
 // simulated channel, which then sends the center its real signed notification.
 import { env } from '@/server/config/env';
-import { boundChannel } from '@/server/core/payments/channel-call';
+import { readStoredAction } from '@/server/contract/action';
+import { toPaymentObject, type PaymentObject } from '@/server/contract/payment';
 import { findAppPayment } from '@/server/core/payments/find-payments';
-import { toPaymentObject, type PaymentObject } from '@/server/core/payments/payment-object';
-import type { StoredAction } from '@/server/core/payments/send-attempt';
 import { db } from '@/server/db/client';
 import type { Channel } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
@@ -14,6 +13,8 @@ import { easypaySandboxPayer } from './easypay';
 import { wechatpaySandboxPayer } from './wechatpay';
 import type { SandboxPayer, SandboxPayOptions } from './sandbox-payer';
 
+const NEVER_SENT = 'The payment was never sent to its channel.';
+
 const PAYERS: Partial<Record<Channel, SandboxPayer>> = { ALIPAY: alipaySandboxPayer, WECHATPAY: wechatpaySandboxPayer, EASYPAY: easypaySandboxPayer };
 
 async function sandboxAttempt(appId: string, serialNo: string): Promise<{ payer: SandboxPayer; options: SandboxPayOptions }> {
@@ -21,12 +22,14 @@ async function sandboxAttempt(appId: string, serialNo: string): Promise<{ payer:
   if (!env().PAYCENTER_SANDBOX) throw new AppError('NOT_FOUND');
   const { payment } = await findAppPayment({ appId, serialNo });
   if (payment.livemode) throw new AppError('NOT_FOUND', 'No such sandbox payment.');
-  const { channel, paymentChannelId } = boundChannel(payment);
+  const { channel, paymentChannelId } = payment;
+  // A CASHIER payment whose payer has not chosen a channel yet is at no channel.
+  if (!channel || !paymentChannelId) throw new AppError('CONFLICT', NEVER_SENT);
   const account = await db().sandboxAccount.findUnique({ where: { paymentChannelId } });
   if (!account) throw new AppError('NOT_FOUND', 'No such sandbox payment.');
   const payer = PAYERS[channel];
   if (!payer) throw new AppError('METHOD_NOT_SUPPORTED', `The ${channel} simulator is not available yet.`);
-  const action = (payment.action as unknown as StoredAction | null)?.channel ?? null;
+  const action = readStoredAction(payment)?.channel ?? null;
   const gatewayBase = channelEndpoint(channel, 'SANDBOX', env().PAYCENTER_BASE_URL)!;
   return { payer, options: { accountId: account.accountId, serialNo: payment.serialNo, action, gatewayBase } };
 }
@@ -38,7 +41,7 @@ async function current(appId: string, serialNo: string): Promise<PaymentObject> 
 
 export async function paySandboxPayment(options: { appId: string; serialNo: string }): Promise<PaymentObject> {
   const { payer, options: attempt } = await sandboxAttempt(options.appId, options.serialNo);
-  if (!attempt.action) throw new AppError('CONFLICT', 'The payment was never sent to its channel.');
+  if (!attempt.action) throw new AppError('CONFLICT', NEVER_SENT);
   await payer.pay(attempt);
   return current(options.appId, options.serialNo);
 }

@@ -1,4 +1,6 @@
 import type { Translate } from '@/components/i18n/translate';
+import { isHttpUrl, isOrigin } from '@/server/lib/http-url';
+import { isIpOrCidr } from '@/server/lib/ip-or-cidr';
 
 export type AppValues = {
   name: string;
@@ -25,50 +27,6 @@ export function parseIpAllowlist(text: string): string[] {
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean);
-}
-
-function isIPv4(value: string): boolean {
-  const parts = value.split('.');
-  return parts.length === 4 && parts.every((part) => /^(0|[1-9]\d{0,2})$/.test(part) && Number(part) <= 255);
-}
-
-function isIPv6(value: string): boolean {
-  if (!/^[0-9a-fA-F:.]+$/.test(value) || !value.includes(':')) return false;
-  try {
-    new URL(`http://[${value}]/`);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Mirrors the server's check (an address, optionally /bits within the family's length). */
-export function isIpOrCidr(value: string): boolean {
-  const [address = '', bits, extra] = value.split('/');
-  if (extra !== undefined) return false;
-  const maxBits = isIPv4(address) ? 32 : isIPv6(address) ? 128 : 0;
-  if (!maxBits) return false;
-  if (bits === undefined) return true;
-  return /^\d{1,3}$/.test(bits) && Number(bits) <= maxBits;
-}
-
-/** Mirrors the server's check: scheme://host[:port], nothing after it but an optional slash. */
-function isOrigin(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return isHttpUrl(value) && url.pathname === '/' && !url.search && !url.hash;
-  } catch {
-    return false;
-  }
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
-  } catch {
-    return false;
-  }
 }
 
 export function validateApp(values: AppValues, t: Translate): AppErrors {

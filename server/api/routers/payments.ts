@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { getPaymentDetail, getPaymentDetailInput } from '@/server/backend/payments/get-payment-detail';
 import { listPayments, listPaymentsInput } from '@/server/backend/payments/list-payments';
-import { toRefundObject } from '@/server/core/payments/payment-object';
-import { createRefund } from '@/server/core/refunds/create-refund';
+import { createStaffRefund } from '@/server/backend/refunds/create-staff-refund';
+import { toRefundObject } from '@/server/contract/refund';
 import { actorOf } from '../actor';
 import { authedProcedure, createTRPCRouter } from '../trpc';
 
@@ -18,12 +18,7 @@ export const paymentsRouter = createTRPCRouter({
   list: authedProcedure.input(listPaymentsInput).query(({ ctx, input }) => listPayments({ actor: actorOf(ctx.user), input })),
   get: authedProcedure.input(getPaymentDetailInput).query(({ ctx, input }) => getPaymentDetail({ actor: actorOf(ctx.user), serialNo: input.serialNo })),
   refund: authedProcedure.input(refundInput).mutation(async ({ ctx, input }) => {
-    const result = await createRefund({
-      serialNo: input.serialNo,
-      amount: input.amount,
-      reason: input.reason || null,
-      by: { kind: 'STAFF', actor: actorOf(ctx.user), request: ctx.request },
-    });
+    const result = await createStaffRefund({ actor: actorOf(ctx.user), serialNo: input.serialNo, amount: input.amount, reason: input.reason || null, request: ctx.request });
     return { created: result.created, refund: toRefundObject(result.refund) };
   }),
 });

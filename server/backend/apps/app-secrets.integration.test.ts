@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors/app-error';
 import { platformAdmin } from '@/server/testing/fixtures';
-import { openAppSecret } from './app-secret';
+import { openAppSecret } from '@/server/security/app-secret';
 import { registerApp } from './register-app';
 import { revokeAppSecret, rotateAppSecret } from './rotate-app-secret';
 

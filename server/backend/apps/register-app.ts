@@ -4,7 +4,7 @@ import { newId } from '@/server/lib/ids';
 import { assertCan } from '@/server/backend/access/permissions';
 import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audit/record-audit';
 import { appFields } from './app-input';
-import { issueAppSecret } from './app-secret';
+import { issueAppSecret } from '@/server/security/app-secret';
 
 export const registerAppInput = appFields;
 

@@ -3,7 +3,10 @@ import { db, type Tx } from '@/server/db/client';
 import { AppError } from '@/server/errors/app-error';
 import { assertCan } from '@/server/backend/access/permissions';
 import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audit/record-audit';
-import { issueAppSecret, MAX_ACTIVE_SECRETS } from './app-secret';
+import { issueAppSecret } from '@/server/security/app-secret';
+
+/** The old and the new secret during a rotation. */
+const MAX_ACTIVE_SECRETS = 2;
 
 export const rotateAppSecretInput = z.object({ appId: z.string().max(64) });
 export const revokeAppSecretInput = z.object({ appId: z.string().max(64), secretId: z.string().max(64) });

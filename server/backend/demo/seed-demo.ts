@@ -1,9 +1,9 @@
 import { db } from '@/server/db/client';
 import type { Channel } from '@/server/db/generated/client';
 import { env } from '@/server/config/env';
-import { CHANNEL_INVOKE_METHODS } from '@/server/gateway/invoke-methods';
+import { CHANNEL_INVOKE_METHODS } from '@/server/contract/invoke-methods';
 import { demoFilePath, mergeDemoFile, readDemoFile } from '@/server/lib/demo-file';
-import { openAppSecret } from '@/server/backend/apps/app-secret';
+import { openAppSecret } from '@/server/security/app-secret';
 import { registerApp } from '@/server/backend/apps/register-app';
 import type { Actor } from '@/server/backend/audit/record-audit';
 import { activateChannel } from '@/server/backend/channels/activate-channel';

@@ -3,7 +3,7 @@ import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors/app-error';
 import { assertCan, assertInScope } from '@/server/backend/access/permissions';
 import type { Actor } from '@/server/backend/audit/record-audit';
-import { effectiveStatus } from '@/server/core/payments/payment-object';
+import { effectiveStatus } from '@/server/contract/payment';
 import { paymentTimeline } from './payment-timeline';
 
 export const getPaymentDetailInput = z.object({ serialNo: z.string().trim().min(1).max(64) });

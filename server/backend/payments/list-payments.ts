@@ -4,7 +4,7 @@ import type { Prisma } from '@/server/db/generated/client';
 import { assertCan, companyFilter } from '@/server/backend/access/permissions';
 import type { Actor } from '@/server/backend/audit/record-audit';
 import { listQuery, paging } from '@/server/backend/lists/list-query';
-import { effectiveStatus } from '@/server/core/payments/payment-object';
+import { effectiveStatus } from '@/server/contract/payment';
 
 const PAYMENT_STATUSES = ['PENDING', 'SUCCEEDED', 'FAILED', 'CLOSED'] as const;
 

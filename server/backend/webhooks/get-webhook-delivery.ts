@@ -3,7 +3,7 @@ import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors/app-error';
 import { assertCan, assertInScope } from '@/server/backend/access/permissions';
 import type { Actor } from '@/server/backend/audit/record-audit';
-import { toEventObject } from '@/server/messaging/event-object';
+import { toEventObject } from '@/server/contract/event';
 
 export const webhookDeliveryInput = z.object({ eventId: z.string().trim().min(1).max(64) });
 

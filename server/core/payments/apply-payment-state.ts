@@ -4,8 +4,9 @@ import type { ChannelPaymentState } from '@/server/gateway/types';
 import { logger } from '@/server/logging/logger';
 import { raiseAlert } from '@/server/messaging/raise-alert';
 import { dispatchEvents } from '@/server/messaging/dispatch-events';
-import { writeOutboxEvent, type EventType, type WrittenEvent } from '@/server/messaging/write-outbox-event';
-import { toPaymentObject } from './payment-object';
+import type { EventType } from '@/server/contract/event';
+import { writeOutboxEvent, type WrittenEvent } from '@/server/messaging/write-outbox-event';
+import { toPaymentObject } from '@/server/contract/payment';
 
 /** What the channel says about an attempt, from a verified callback, an active query or a close. */
 export interface ObservedPaymentState {
@@ -69,6 +70,31 @@ async function applyClosed(tx: Tx, payment: Payment, now: Date, closeOrder: bool
   const updated = await tx.payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } });
   await announce(tx, 'payment.closed', updated, announced);
   return { outcome: 'APPLIED', payment: updated, duplicateOf: null };
+}
+
+/** Why the channel refused an attempt, as it said it. */
+export interface PaymentFailure {
+  code: string;
+  message: string;
+}
+
+async function applyFailed(tx: Tx, serialNo: string, failure: PaymentFailure, now: Date, announced: WrittenEvent[]): Promise<void> {
+  const won = await tx.payment.updateMany({
+    where: { serialNo, status: 'PENDING' },
+    data: { status: 'FAILED', failedAt: now, nextQueryAt: null, failureCode: failure.code, failureMessage: failure.message.slice(0, 500) },
+  });
+  if (won.count === 0) return;
+  await announce(tx, 'payment.failed', await tx.payment.findUniqueOrThrow({ where: { serialNo } }), announced);
+}
+
+/**
+ * The channel refused the attempt: PENDING → FAILED with its reason, announced as payment.failed in
+ * the same transaction. An attempt no longer PENDING is left as it is.
+ */
+export async function applyPaymentFailure(options: { serialNo: string; failure: PaymentFailure; now?: Date }): Promise<void> {
+  const announced: WrittenEvent[] = [];
+  await db().$transaction((tx) => applyFailed(tx, options.serialNo, options.failure, options.now ?? new Date(), announced));
+  dispatchEvents(announced);
 }
 
 /**

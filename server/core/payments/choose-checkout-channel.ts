@@ -3,14 +3,14 @@ import { db } from '@/server/db/client';
 import type { Channel, InvokeMethod, Order, Payment, PaymentChannel } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { parseRequest, type Execution } from '@/server/gateway/request-parser';
-import type { ChannelAction } from '@/server/gateway/types';
+import type { ChannelAction } from '@/server/contract/action';
 import { isSerialNo } from '../serial-numbers';
 import { checkoutChannels } from './checkout-channels';
 import { closeSuperseded } from './close-superseded';
 import type { InitiatePaymentInput } from './initiate-payment-input';
 import { openAttempt, requestHash } from './open-attempt';
 import { nextQueryAt } from './query-schedule';
-import { sendAttempt, type StoredAction } from './send-attempt';
+import { sendAttempt } from './send-attempt';
 
 export type Device = 'DESKTOP' | 'PHONE';
 
@@ -86,7 +86,7 @@ async function bindCashierAttempt(payment: Payment, channel: PaymentChannel, exe
 
 async function send(payment: Payment, execution: Execution): Promise<ChosenChannel> {
   const sent = await sendAttempt(payment, execution);
-  return { serialNo: sent.payment.serialNo, action: (sent.payment.action as unknown as StoredAction).channel };
+  return { serialNo: sent.payment.serialNo, action: sent.channelAction };
 }
 
 /**
@@ -115,10 +115,9 @@ export async function chooseCheckoutChannel(options: { serialNo: string; channel
 
   const opened = await openAttempt({ appId: payment.appId, companyId: target.company.id, route: { channel: target.channel, execution }, input, now });
   if (opened.kind === 'EXISTING') {
-    const stored = opened.payment.action as unknown as StoredAction;
     // Bound a moment ago by another click, and not answered by the channel yet.
-    if (!stored.channel) throw new AppError('CONFLICT', 'This payment is being sent to the channel; retry in a moment.');
-    return { serialNo: opened.payment.serialNo, action: stored.channel };
+    if (!opened.action.channel) throw new AppError('CONFLICT', 'This payment is being sent to the channel; retry in a moment.');
+    return { serialNo: opened.payment.serialNo, action: opened.action.channel };
   }
   if (opened.supersedes) await closeSuperseded(opened.supersedes, opened.payment);
   return send(opened.payment, execution);

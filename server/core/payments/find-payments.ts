@@ -2,7 +2,8 @@ import { db } from '@/server/db/client';
 import type { Order, Payment } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { isSerialNo } from '../serial-numbers';
-import { toOrderObject, toPaymentObject, type OrderObject, type PaymentObject } from './payment-object';
+import { toOrderObject, type OrderObject } from '@/server/contract/order';
+import { toPaymentObject, type PaymentObject } from '@/server/contract/payment';
 import { syncPayment } from './sync-payment';
 
 /** One attempt of the app by serial number; another app's is 404, never 403. */

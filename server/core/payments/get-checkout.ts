@@ -1,9 +1,9 @@
+import { readStoredAction } from '@/server/contract/action';
 import { db } from '@/server/db/client';
 import type { Channel, Payment } from '@/server/db/generated/client';
 import { isSerialNo } from '../serial-numbers';
 import { checkoutChannels } from './checkout-channels';
-import { effectiveStatus } from './payment-object';
-import type { StoredAction } from './send-attempt';
+import { effectiveStatus } from '@/server/contract/payment';
 
 /** What the payer sees: PENDING is payable; EXPIRED is a payment whose time ran out. */
 export type CheckoutStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'CLOSED' | 'EXPIRED';
@@ -34,9 +34,9 @@ function statusOf(payment: Payment, orderStatus: string, now: Date): CheckoutSta
 }
 
 function qrOf(payment: Payment | undefined): CheckoutView['qr'] {
-  const action = payment?.action as unknown as StoredAction | null | undefined;
-  if (!payment?.channel || payment.status !== 'PENDING' || action?.channel?.type !== 'QR_CODE') return null;
-  return { channel: payment.channel, content: action.channel.content };
+  if (!payment?.channel || payment.status !== 'PENDING') return null;
+  const action = readStoredAction(payment)?.channel;
+  return action?.type === 'QR_CODE' ? { channel: payment.channel, content: action.content } : null;
 }
 
 /**

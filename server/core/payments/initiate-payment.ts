@@ -1,4 +1,5 @@
 import { resolveGrantedMerchant, resolvePaymentChannel } from '@/server/core/access/resolve-payment-channel';
+import type { AppAction } from '@/server/contract/action';
 import { AppError } from '@/server/errors/app-error';
 import { parseRequest } from '@/server/gateway/request-parser';
 import { checkoutChannels } from './checkout-channels';
@@ -6,9 +7,9 @@ import { closeSuperseded } from './close-superseded';
 import type { InitiatePaymentInput } from './initiate-payment-input';
 import { checkoutUrl } from './notify-url';
 import { openAttempt } from './open-attempt';
-import { toPaymentObject, type PaymentObject } from './payment-object';
+import { toPaymentObject, type PaymentObject } from '@/server/contract/payment';
 import { assertReturnUrlAllowed } from './return-url';
-import { sendAttempt, type AppAction, type StoredAction } from './send-attempt';
+import { sendAttempt } from './send-attempt';
 
 export interface InitiatedPayment {
   /** false when an identical request found its live attempt (answered 200; nothing sent again). */
@@ -57,8 +58,7 @@ export async function initiatePayment(options: { app: { id: string }; input: Ini
 
   const opened = await openAttempt({ appId: app.id, companyId: target.company.id, route: { channel: target.channel, execution }, input, now });
   if (opened.kind === 'EXISTING') {
-    const stored = opened.payment.action as unknown as StoredAction;
-    return { created: false, payment: toPaymentObject(opened.payment, opened.order, now), action: stored.app };
+    return { created: false, payment: toPaymentObject(opened.payment, opened.order, now), action: opened.action.app };
   }
   if (opened.supersedes) await closeSuperseded(opened.supersedes, opened.payment);
   const sent = await sendAttempt(opened.payment, execution);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readStoredAction, type StoredAction } from '@/server/contract/action';
 import { db } from '@/server/db/client';
 import type { Order, Payment, PaymentChannel, Prisma } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
@@ -16,7 +17,7 @@ export const ATTEMPT_INTERVAL_MS = 15_000;
 const CASHIER_EXECUTION = 'cashier';
 
 export type OpenedAttempt =
-  | { kind: 'EXISTING'; order: Order; payment: Payment }
+  | { kind: 'EXISTING'; order: Order; payment: Payment; action: StoredAction }
   | { kind: 'NEW'; order: Order; payment: Payment; supersedes: Payment | null };
 
 /** Where an attempt goes: a channel call, or null for a CASHIER payment whose payer chooses on the checkout. */
@@ -68,8 +69,9 @@ export async function openAttempt(options: {
     const live = attempts.find((attempt) => isLive(attempt, now)) ?? null;
     if (live && (route ? live.requestHash === hash : live.invokeMethod === 'CASHIER')) {
       // Not yet answered by the channel: another request of the app is sending it right now.
-      if (!live.action) throw new AppError('CONFLICT', 'This payment is being initiated by another request; retry in a moment.', { serialNo: live.serialNo });
-      return { kind: 'EXISTING', order, payment: live };
+      const action = readStoredAction(live);
+      if (!action) throw new AppError('CONFLICT', 'This payment is being initiated by another request; retry in a moment.', { serialNo: live.serialNo });
+      return { kind: 'EXISTING', order, payment: live, action };
     }
     if (attempts.length > 0) {
       const waitMs = order.lastAttemptAt.getTime() + ATTEMPT_INTERVAL_MS - now.getTime();
@@ -99,7 +101,7 @@ export async function openAttempt(options: {
         returnUrl: input.returnUrl ?? null,
         payer: (input.payer ?? undefined) as Prisma.InputJsonValue | undefined,
         requestHash: hash,
-        action: route ? undefined : ({ app: { type: 'CHECKOUT', url: checkoutUrl(serialNo) } } as Prisma.InputJsonValue),
+        action: route ? undefined : { app: { type: 'CHECKOUT', url: checkoutUrl(serialNo) } },
         expiresAt,
         // Nothing to ask a channel about until the payer chooses one.
         nextQueryAt: route ? nextQueryAt({ createdAt: now, expiresAt, queriesDone: 0 }) : null,

@@ -1,28 +1,11 @@
+import type { AppAction, ChannelAction } from '@/server/contract/action';
 import { db } from '@/server/db/client';
-import type { Payment, Prisma } from '@/server/db/generated/client';
+import type { Payment } from '@/server/db/generated/client';
 import type { Execution } from '@/server/gateway/request-parser';
-import type { ChannelAction } from '@/server/gateway/types';
 import { logger } from '@/server/logging/logger';
-import { dispatchEvents } from '@/server/messaging/dispatch-events';
-import { writeOutboxEvent, type WrittenEvent } from '@/server/messaging/write-outbox-event';
+import { applyPaymentFailure } from './apply-payment-state';
 import { channelAppError, channelOf } from './channel-call';
 import { checkoutUrl, channelNotifyUrl } from './notify-url';
-import { toPaymentObject } from './payment-object';
-
-/** The action of api-contract.md the app receives. */
-export type AppAction =
-  | ChannelAction
-  | { type: 'CHECKOUT'; url: string }
-  | { type: 'QR_CODE'; content: string; checkoutUrl: string };
-
-/**
- * What is stored on the attempt: the app's action, and the channel's own (a QR code's content, an
- * order string) that the hosted checkout and the sandbox helpers need.
- */
-export interface StoredAction {
-  app: AppAction;
-  channel: ChannelAction;
-}
 
 function appActionFor(execution: Execution, serialNo: string, channelAction: ChannelAction): AppAction {
   if (execution.action === 'CHECKOUT') return { type: 'CHECKOUT', url: checkoutUrl(serialNo) };
@@ -30,12 +13,21 @@ function appActionFor(execution: Execution, serialNo: string, channelAction: Cha
   return channelAction;
 }
 
+/** An attempt the channel accepted, with the action stored on it. */
+export interface SentAttempt {
+  payment: Payment;
+  /** What the app is answered. */
+  action: AppAction;
+  /** The channel's own action, which the hosted checkout shows. */
+  channelAction: ChannelAction;
+}
+
 /**
  * Sends a recorded attempt to its channel, outside any transaction, and records the outcome. A
  * refusal marks the attempt FAILED (a retry makes a new attempt) and answers 502 CHANNEL_ERROR.
  */
-export async function sendAttempt(payment: Payment, execution: Execution): Promise<{ payment: Payment; action: AppAction }> {
-  let stored: StoredAction;
+export async function sendAttempt(payment: Payment, execution: Execution): Promise<SentAttempt> {
+  let stored: { app: AppAction; channel: ChannelAction };
   let channelTradeNo: string | null;
   try {
     const { plugin, account } = await channelOf(payment);
@@ -55,22 +47,12 @@ export async function sendAttempt(payment: Payment, execution: Execution): Promi
   } catch (error) {
     const appError = channelAppError(error, { serialNo: payment.serialNo });
     logger().warn({ serialNo: payment.serialNo, channel: payment.channel, details: appError.details }, 'channel refused a payment attempt');
-    const written: WrittenEvent[] = [];
-    await db().$transaction(async (tx) => {
-      const failed = await tx.payment.updateMany({
-        where: { serialNo: payment.serialNo, status: 'PENDING' },
-        data: { status: 'FAILED', failedAt: new Date(), nextQueryAt: null, failureCode: String(appError.details?.channelCode), failureMessage: String(appError.details?.channelMessage).slice(0, 500) },
-      });
-      if (failed.count === 0) return;
-      const [row, order] = await Promise.all([tx.payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } }), tx.order.findUniqueOrThrow({ where: { id: payment.orderId } })]);
-      written.push(await writeOutboxEvent(tx, { type: 'payment.failed', appId: row.appId, companyId: row.companyId, livemode: row.livemode, serialNo: row.serialNo, data: { payment: toPaymentObject(row, order) } }));
-    });
-    dispatchEvents(written);
+    await applyPaymentFailure({ serialNo: payment.serialNo, failure: { code: String(appError.details?.channelCode), message: String(appError.details?.channelMessage) } });
     throw appError;
   }
   const updated = await db().payment.update({
     where: { serialNo: payment.serialNo },
-    data: { action: stored as unknown as Prisma.InputJsonValue, ...(channelTradeNo ? { channelTradeNo } : {}) },
+    data: { action: stored, ...(channelTradeNo ? { channelTradeNo } : {}) },
   });
-  return { payment: updated, action: stored.app };
+  return { payment: updated, action: stored.app, channelAction: stored.channel };
 }

@@ -1,6 +1,7 @@
 import { db, type Db, type Tx } from '@/server/db/client';
 import type { Order, Payment, Refund } from '@/server/db/generated/client';
-import { toPaymentObject, toRefundObject } from '@/server/core/payments/payment-object';
+import { toPaymentObject } from '@/server/contract/payment';
+import { toRefundObject } from '@/server/contract/refund';
 import { raiseAlert } from '@/server/messaging/raise-alert';
 import { dispatchEvents } from '@/server/messaging/dispatch-events';
 import { writeOutboxEvent, type WrittenEvent } from '@/server/messaging/write-outbox-event';

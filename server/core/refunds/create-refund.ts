@@ -1,9 +1,7 @@
-import { db } from '@/server/db/client';
+import { db, type Tx } from '@/server/db/client';
 import { Prisma, type Payment, type Refund } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { pluginFor } from '@/server/gateway/registry';
-import { assertCan, assertInScope } from '@/server/backend/access/permissions';
-import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audit/record-audit';
 import { boundChannel } from '@/server/core/payments/channel-call';
 import { newSerialNo } from '@/server/core/serial-numbers';
 import { nextRefundQueryAt } from './refund-query-schedule';
@@ -11,7 +9,8 @@ import { sendRefund } from './send-refund';
 
 export type RefundRequester =
   | { kind: 'APP'; appId: string; refundNo: string }
-  | { kind: 'STAFF'; actor: Actor; request?: RequestMeta }
+  /** A dashboard user; the backend has checked the permission and the company (createStaffRefund). */
+  | { kind: 'STAFF'; userId: string }
   | { kind: 'DUPLICATE_PAYMENT' };
 
 export interface CreatedRefund {
@@ -21,13 +20,14 @@ export interface CreatedRefund {
   payment: Payment;
 }
 
-/** The payment as the requester may see it: another app's or another company's payment does not exist. */
+/** What the caller records with the refund, in the transaction that reserves it (the backend's audit row). */
+export type RecordWithRefund = (tx: Tx, refund: Refund) => Promise<void>;
+
+/** The payment as the requester may see it: another app's payment does not exist. */
 async function findPaymentFor(serialNo: string, by: RefundRequester): Promise<Payment> {
-  if (by.kind === 'STAFF') assertCan(by.actor, 'payment.refund');
   const payment = await db().payment.findUnique({ where: { serialNo } });
   if (!payment) throw new AppError('NOT_FOUND');
   if (by.kind === 'APP' && payment.appId !== by.appId) throw new AppError('NOT_FOUND');
-  if (by.kind === 'STAFF') assertInScope(by.actor, payment.companyId);
   return payment;
 }
 
@@ -52,7 +52,7 @@ function notRefundable(payment: Payment): AppError {
   return new AppError('CONFLICT', `Only a SUCCEEDED payment can be refunded; this one is ${payment.status}.`, { status: payment.status });
 }
 
-/** Reserves the amount and records the PROCESSING refund (and the staff audit) together; null when the amount does not fit. */
+/** Reserves the amount and records the PROCESSING refund (and what the caller records with it) together; null when the amount does not fit. */
 async function reserveRefund(options: {
   payment: Payment;
   refundSerialNo: string;
@@ -60,6 +60,7 @@ async function reserveRefund(options: {
   amount: number;
   by: RefundRequester;
   reason: string | null;
+  recordWith?: RecordWithRefund;
   now: Date;
 }): Promise<Refund | null> {
   const { payment, refundSerialNo, amount, by, now } = options;
@@ -81,20 +82,12 @@ async function reserveRefund(options: {
         amount,
         reason,
         initiator: by.kind,
-        actorUserId: by.kind === 'STAFF' ? by.actor.userId : null,
+        actorUserId: by.kind === 'STAFF' ? by.userId : null,
         nextQueryAt: nextRefundQueryAt({ now, queriesDone: 0 }),
         createdAt: now,
       },
     });
-    if (by.kind === 'STAFF') {
-      await recordAudit(tx, {
-        actor: by.actor,
-        action: 'payment.refund',
-        target: { type: 'Payment', id: serialNo, companyId: payment.companyId },
-        summary: { refundSerialNo, amount, reason },
-        request: by.request,
-      });
-    }
+    await options.recordWith?.(tx, refund);
     return refund;
   });
 }
@@ -105,10 +98,17 @@ const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClie
  * Refunds part or all of a SUCCEEDED payment. The amount is reserved on the payment by one conditional
  * UPDATE (the database refuses any reservation past the paid amount, whatever runs concurrently) in
  * the transaction that records the PROCESSING refund; only then, outside the transaction, is the
- * channel asked. Apps make refunds idempotent with their refundNo; staff refunds are audited; a
- * duplicate payment is refunded in full once, however often this is called for it.
+ * channel asked. Apps make refunds idempotent with their refundNo; a duplicate payment is refunded
+ * in full once, however often this is called for it.
  */
-export async function createRefund(options: { serialNo: string; amount: number; reason?: string | null; by: RefundRequester; now?: Date }): Promise<CreatedRefund> {
+export async function createRefund(options: {
+  serialNo: string;
+  amount: number;
+  reason?: string | null;
+  by: RefundRequester;
+  recordWith?: RecordWithRefund;
+  now?: Date;
+}): Promise<CreatedRefund> {
   const { serialNo, amount, by } = options;
   const now = options.now ?? new Date();
   if (!Number.isSafeInteger(amount) || amount <= 0) throw AppError.invalidFields({ amount: 'expected a positive integer number of fen' });
@@ -128,7 +128,7 @@ export async function createRefund(options: { serialNo: string; amount: number; 
 
   let refund: Refund | null = null;
   try {
-    refund = await reserveRefund({ payment, refundSerialNo, refundNo, amount, by, reason: options.reason ?? null, now });
+    refund = await reserveRefund({ payment, refundSerialNo, refundNo, amount, by, reason: options.reason ?? null, recordWith: options.recordWith, now });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }

@@ -1,7 +1,7 @@
 // For integration tests of webhook delivery: committed events of a real tenant with a notify URL.
-import { openAppSecret } from '@/server/backend/apps/app-secret';
+import { openAppSecret } from '@/server/security/app-secret';
 import { insertPayment, makeShop, type Shop } from '@/server/backend/payments/testing/payment-rows';
-import { toPaymentObject } from '@/server/core/payments/payment-object';
+import { toPaymentObject } from '@/server/contract/payment';
 import { db } from '@/server/db/client';
 import { makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
 import { writeOutboxEvent } from '../write-outbox-event';

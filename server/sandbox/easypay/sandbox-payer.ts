@@ -2,7 +2,7 @@
 // opens the scanned code / payurl, which is the pay page of an order mapi.php already made), then pays
 // or gives up. Giving up sends nothing: epay has no failed orders, the center closes the attempt at
 // its expiry.
-import type { ChannelAction } from '@/server/gateway/types';
+import type { ChannelAction } from '@/server/contract/action';
 import { AppError } from '@/server/errors/app-error';
 import type { SandboxPayer, SandboxPayOptions } from '../sandbox-payer';
 import { handleEasypaySubmit } from './handle-submit';

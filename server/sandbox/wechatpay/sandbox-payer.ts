@@ -1,7 +1,7 @@
 // The simulated WeChat user: opens what the center answered — scans the code_url, opens the h5_url,
 // or hands the prepay_id to the WeChat client — checks it leads to this very order, then pays or fails.
 import { AppError } from '@/server/errors/app-error';
-import type { ChannelAction } from '@/server/gateway/types';
+import type { ChannelAction } from '@/server/contract/action';
 import type { SandboxPayer, SandboxPayOptions } from '@/server/sandbox/sandbox-payer';
 import { openWechatpayPayment } from './payment-page';
 import { failWechatpayTrade, payWechatpayTrade } from './pay-trade';

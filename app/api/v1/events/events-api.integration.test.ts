@@ -2,7 +2,7 @@
 // client reach the app's receiver within a second, signed and verifiable; the change feed answers
 // the same events in commit order, paged by cursor.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppSecret } from '@/server/backend/apps/app-secret';
+import { openAppSecret } from '@/server/security/app-secret';
 import { db } from '@/server/db/client';
 import { PayCenterClient } from '@/server/sdk/paycenter-client';
 import { verifyWebhook } from '@/server/sdk/webhooks';

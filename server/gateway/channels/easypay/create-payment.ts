@@ -1,5 +1,6 @@
 import { ChannelError } from '@/server/gateway/channel-error';
-import type { ChannelAction, CreatePaymentInput, CreatePaymentResult } from '@/server/gateway/types';
+import type { ChannelAction } from '@/server/contract/action';
+import type { CreatePaymentInput, CreatePaymentResult } from '@/server/gateway/types';
 import { fenToYuan } from '@/server/gateway/yuan';
 import { answerText, callEasypay, easypayCredentials, easypayError, isSuccess, type EasypayAnswer } from './easypay-client';
 import { signEasypayParams } from './md5-sign';

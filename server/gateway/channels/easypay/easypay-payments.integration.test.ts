@@ -8,7 +8,7 @@ import { openCredentials } from '@/server/gateway/accounts/sealed-credentials';
 import { grantMerchant } from '@/server/backend/grants/grant-merchant';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
 import { env } from '@/server/config/env';
-import type { StoredAction } from '@/server/core/payments/send-attempt';
+import { readStoredAction } from '@/server/contract/action';
 import { db } from '@/server/db/client';
 import { newId } from '@/server/lib/ids';
 import { easypaySandboxPayer } from '@/server/sandbox/easypay';
@@ -61,7 +61,7 @@ async function createPayment(invokeMethod: 'PC' | 'WAP' | 'QR', amount: number) 
 
 async function payAtSimulator(serialNo: string) {
   const payment = await db().payment.findUniqueOrThrow({ where: { serialNo } });
-  const action = (payment.action as unknown as StoredAction).channel;
+  const action = readStoredAction(payment)?.channel ?? null;
   await easypaySandboxPayer.pay({ accountId: pid, serialNo, action, gatewayBase: `${env().PAYCENTER_BASE_URL}/sandbox/easypay` });
 }
 
@@ -96,8 +96,8 @@ describe('EasyPay through the center', () => {
   it('QR: the hosted checkout shows the mapi.php code; paying it settles the payment', async () => {
     const { payment, action } = await createPayment('QR', 2550);
     expect(action.type).toBe('CHECKOUT');
-    const stored = (await db().payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } })).action as unknown as StoredAction;
-    expect(stored.channel).toMatchObject({ type: 'QR_CODE', content: expect.stringContaining('/sandbox/easypay/pay/') });
+    const stored = readStoredAction(await db().payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } }));
+    expect(stored?.channel).toMatchObject({ type: 'QR_CODE', content: expect.stringContaining('/sandbox/easypay/pay/') });
     await payAtSimulator(payment.serialNo);
     expect((await client.request('GET', `/api/v1/payments/${payment.serialNo}`)).body.payment).toMatchObject({ status: 'SUCCEEDED', amount: 2550 });
   });
@@ -137,5 +137,17 @@ describe('EasyPay through the center', () => {
       expect(await paymentState(serialNo)).toEqual(before);
       expect(before.status).toBe('PENDING');
     });
+  });
+
+  it('a callback body past 64 KiB is answered 413 and not stored, whether its length is declared or streamed', async () => {
+    const stored = () => db().channelNotification.count({ where: { paymentChannelId: paymentId } });
+    const before = await stored();
+    const declared = await fetch(notifyUrl(), { method: 'POST', body: 'x'.repeat(64 * 1024 + 1) });
+    expect(declared.status).toBe(413);
+    const chunks = [new Uint8Array(40 * 1024), new Uint8Array(40 * 1024)];
+    const body = new ReadableStream<Uint8Array>({ pull: (controller) => (chunks.length ? controller.enqueue(chunks.shift()!) : controller.close()) });
+    const streamed = await fetch(notifyUrl(), { method: 'POST', body, duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(await stored()).toBe(before);
   });
 });

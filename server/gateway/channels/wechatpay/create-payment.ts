@@ -1,6 +1,7 @@
 import type { Ih5 } from 'wechatpay-node-v3/dist/lib/interface';
 import { ChannelError } from '@/server/gateway/channel-error';
-import type { ChannelAction, CreatePaymentInput, CreatePaymentResult } from '@/server/gateway/types';
+import type { ChannelAction } from '@/server/contract/action';
+import type { CreatePaymentInput, CreatePaymentResult } from '@/server/gateway/types';
 import { wechatFen } from './amounts';
 import { wechatDescription } from './description';
 import { invalidResponse } from './error-map';

@@ -6,7 +6,7 @@ import { useI18n } from '@/components/i18n/client';
 import { useTRPC } from '@/components/trpc/react';
 import { Button } from '@/components/ui/button';
 import { getFormErrors } from '@/components/ui/form-errors';
-import { CHANNEL_INVOKE_METHODS } from '@/server/gateway/invoke-methods';
+import { CHANNEL_INVOKE_METHODS } from '@/server/contract/invoke-methods';
 import type { ChannelInvokeMethod, ChannelKind, ChannelMode, ChannelView } from '../../merchant-types';
 import { ChoiceGroup } from '../../_form/choice-group';
 import { ErrorSummary } from '../../_form/error-summary';

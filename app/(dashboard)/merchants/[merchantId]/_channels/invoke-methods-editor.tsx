@@ -7,7 +7,7 @@ import { useTRPC } from '@/components/trpc/react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { getFormErrors } from '@/components/ui/form-errors';
-import { CHANNEL_INVOKE_METHODS } from '@/server/gateway/invoke-methods';
+import { CHANNEL_INVOKE_METHODS } from '@/server/contract/invoke-methods';
 import type { ChannelInvokeMethod, ChannelView } from '../../merchant-types';
 import { useAnnounce } from '../../_form/announcer';
 import { ChoiceGroup } from '../../_form/choice-group';

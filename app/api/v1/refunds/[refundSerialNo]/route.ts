@@ -1,5 +1,5 @@
 import { findRefundForApp } from '@/server/core/refunds/find-refund';
-import { toRefundObject } from '@/server/core/payments/payment-object';
+import { toRefundObject } from '@/server/contract/refund';
 import { appRoute } from '@/server/http/app-route';
 
 export const dynamic = 'force-dynamic';

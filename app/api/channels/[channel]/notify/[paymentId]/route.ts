@@ -1,21 +1,22 @@
 // Channel callbacks (Alipay async notify, WeChat Pay notifications, EasyPay notify), one URL per payment ID.
 import { receiveNotification } from '@/server/core/notifications/receive-notification';
 import type { Channel } from '@/server/db/generated/client';
+import { readBytesLimited } from '@/server/http/read-body';
 import { logger } from '@/server/logging/logger';
 
 export const dynamic = 'force-dynamic';
 
 const CHANNELS: Record<string, Channel> = { alipay: 'ALIPAY', wechatpay: 'WECHATPAY', easypay: 'EASYPAY' };
-/** Channel callbacks are small; anything bigger is not one. */
-const MAX_BODY_BYTES = 64 * 1024;
 
 async function handle(request: Request, context: { params: Promise<{ channel: string; paymentId: string }> }): Promise<Response> {
   const { channel: name, paymentId } = await context.params;
   const channel = CHANNELS[name];
   if (!channel) return new Response('Not Found', { status: 404 });
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  const body = declared > MAX_BODY_BYTES ? null : await request.text();
-  if (body === null || Buffer.byteLength(body) > MAX_BODY_BYTES) return new Response('Payload Too Large', { status: 413 });
+  const bytes = await readBytesLimited(request);
+  // Channel callbacks are small; anything bigger is not one.
+  if (!bytes) return new Response('Payload Too Large', { status: 413 });
+  // Decoded as request.text() would: a body that is not UTF-8 is still stored, and then fails verification.
+  const body = new TextDecoder().decode(bytes);
   const url = new URL(request.url);
   try {
     const answer = await receiveNotification({ channel, paymentId, method: request.method, headers: Object.fromEntries(request.headers), query: url.search.replace(/^\?/, ''), body });

@@ -1,7 +1,7 @@
 // POST /api/v1/payments/{serialNo}/close — closes a PENDING attempt at its channel and locally; idempotent.
 import { closePayment } from '@/server/core/payments/close-payment';
 import { findAppPayment } from '@/server/core/payments/find-payments';
-import { toPaymentObject } from '@/server/core/payments/payment-object';
+import { toPaymentObject } from '@/server/contract/payment';
 import { appRoute } from '@/server/http/app-route';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createRefund } from '@/server/core/refunds/create-refund';
-import { toRefundObject } from '@/server/core/payments/payment-object';
+import { toRefundObject } from '@/server/contract/refund';
 import { appRoute } from '@/server/http/app-route';
 import { parseJsonBody } from '@/server/http/parse-body';
 

@@ -1,7 +1,7 @@
-import type { Order, Payment, Refund } from '@/server/db/generated/client';
+import type { Order, Payment } from '@/server/db/generated/client';
 
-/** The Payment object of api-contract.md. */
-export interface PaymentObject {
+/** The Payment object of api-contract.md (a type, not an interface, so the outbox stores it as JSON uncast). */
+export type PaymentObject = {
   serialNo: string;
   orderNo: string;
   merchantId: string;
@@ -21,31 +21,7 @@ export interface PaymentObject {
   metadata: Record<string, string>;
   createdAt: string;
   updatedAt: string;
-}
-
-export interface RefundObject {
-  refundSerialNo: string;
-  refundNo: string;
-  serialNo: string;
-  amount: number;
-  status: Refund['status'];
-  channelRefundNo: string | null;
-  reason: string | null;
-  createdAt: string;
-  succeededAt: string | null;
-}
-
-export interface OrderObject {
-  orderNo: string;
-  merchantId: string;
-  amount: number;
-  currency: string;
-  subject: string;
-  status: Order['status'];
-  paidSerialNo: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+};
 
 /**
  * A PENDING attempt past its expiry is answered as CLOSED before the expiry workflow has closed it
@@ -75,33 +51,5 @@ export function toPaymentObject(payment: Payment, order: Pick<Order, 'orderNo'>,
     metadata: (payment.metadata ?? {}) as Record<string, string>,
     createdAt: payment.createdAt.toISOString(),
     updatedAt: payment.updatedAt.toISOString(),
-  };
-}
-
-export function toRefundObject(refund: Refund): RefundObject {
-  return {
-    refundSerialNo: refund.refundSerialNo,
-    refundNo: refund.refundNo,
-    serialNo: refund.serialNo,
-    amount: refund.amount,
-    status: refund.status,
-    channelRefundNo: refund.channelRefundNo,
-    reason: refund.reason,
-    createdAt: refund.createdAt.toISOString(),
-    succeededAt: refund.succeededAt?.toISOString() ?? null,
-  };
-}
-
-export function toOrderObject(order: Order): OrderObject {
-  return {
-    orderNo: order.orderNo,
-    merchantId: order.merchantId,
-    amount: order.amount,
-    currency: order.currency,
-    subject: order.subject,
-    status: order.status,
-    paidSerialNo: order.paidSerialNo,
-    createdAt: order.createdAt.toISOString(),
-    updatedAt: order.updatedAt.toISOString(),
   };
 }

@@ -14,8 +14,7 @@ export async function issueAppSecret(tx: Tx, appId: string): Promise<{ id: strin
   return { id, secret, hint };
 }
 
+/** The plaintext of an app's secret, to sign webhooks and check its requests with. */
 export function openAppSecret(row: { id: string; appId: string; sealed: string }): string {
   return open(row.sealed, aad(row.appId, row.id));
 }
-
-export const MAX_ACTIVE_SECRETS = 2;

@@ -15,7 +15,7 @@ export function ipAllowed(allowlist: readonly string[], address: string | null):
   for (const entry of allowlist) {
     const [network = '', bits] = entry.split('/');
     const entryFamily = isIP(network);
-    // Entries are validated when saved (server/backend/apps/app-input.ts); skip anything else.
+    // Entries are validated when saved (isIpOrCidr); skip anything else.
     if (!entryFamily) continue;
     if (bits === undefined) list.addAddress(network, familyName(entryFamily));
     else list.addSubnet(network, Number(bits), familyName(entryFamily));
