@@ -20,9 +20,9 @@ export interface AuditedUpdate<Row extends object, Data extends Partial<Row>> {
 }
 
 /**
- * The one way the dashboard changes a record it audits: find (with the scope check), write, and
- * record the audit row in the same transaction, so the change and its record commit together.
- * Returns the record as it is afterwards.
+ * An audited change to one record: find it (with the scope check), write, and record the audit row
+ * with the values before and after, in one transaction so that the change and its record commit
+ * together. Returns the record as it is afterwards.
  */
 export async function auditedUpdate<Row extends object, Data extends Partial<Row>>(options: AuditedUpdate<Row, Data>): Promise<Row> {
   return db().$transaction(async (tx) => {
