@@ -2,10 +2,7 @@
 
 import { useMutation, useQueryClient, type QueryKey, type UseMutationOptions } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useI18n } from '@/components/i18n/client';
-import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { errorMessage } from '@/components/ui/form-errors';
+import { ConfirmAction } from '@/components/ui/confirm-action';
 
 export interface StatusToggleActionProps<TData, TError, TVariables, TContext> {
   /** The item's name, which must be typed to confirm turning it off. */
@@ -27,49 +24,31 @@ export interface StatusToggleActionProps<TData, TError, TVariables, TContext> {
 /** Switches an item between active and not, behind a confirmation dialog. */
 export function StatusToggleAction<TData, TError, TVariables, TContext>(props: StatusToggleActionProps<TData, TError, TVariables, TContext>) {
   const { name, turningOff, label, title, description, mutation, variables, notice: noticeOf, invalidates } = props;
-  const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const setStatus = useMutation({
-    ...mutation,
-    onSuccess: async (updated: TData) => {
-      setOpen(false);
-      setNotice(noticeOf(updated));
-      await Promise.all(invalidates.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-    },
-  });
+  const setStatus = useMutation(mutation);
 
   return (
     <>
-      <Button
-        variant="secondary"
-        className={turningOff ? 'text-red-700!' : undefined}
-        onClick={() => {
-          setStatus.reset();
-          setNotice(null);
-          setOpen(true);
-        }}
-      >
-        {label}
-      </Button>
-      {/* The badge and the notice below the header show the change; this line announces it. */}
-      <p role="status" className="sr-only">
-        {notice}
-      </p>
-      <ConfirmDialog
-        open={open}
+      <ConfirmAction
+        label={label}
         title={title}
         description={description}
         confirmLabel={label}
         destructive={turningOff}
         confirmText={turningOff ? name : undefined}
-        pending={setStatus.isPending}
-        error={setStatus.error ? errorMessage(setStatus.error, t) : null}
-        onConfirm={() => setStatus.mutate(variables)}
-        onCancel={() => setOpen(false)}
+        className={turningOff ? 'text-red-700!' : undefined}
+        action={async () => {
+          setNotice(null);
+          const updated = await setStatus.mutateAsync(variables);
+          setNotice(noticeOf(updated));
+          await Promise.all(invalidates.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+        }}
       />
+      {/* The badge and the notice below the header show the change; this line announces it. */}
+      <p role="status" className="sr-only">
+        {notice}
+      </p>
     </>
   );
 }

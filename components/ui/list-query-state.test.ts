@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialListState, listInput, listQueryReducer, listStateFromParams, listStateToParams, type ListDefaults } from './list-query-state';
+import { initialListState, isFiltered, listInput, listQueryReducer, listStateFromParams, listStateToParams, type ListDefaults } from './list-query-state';
 
 type Sort = 'createdAt' | 'name';
 type Filters = { status: '' | 'ACTIVE' | 'SUSPENDED'; companyId: string };
@@ -60,5 +60,14 @@ describe('listInput', () => {
     expect(listInput(start)).toEqual({ page: 1, pageSize: 20, sortBy: 'createdAt', sortDir: 'desc' });
     const filtered = { ...start, search: '  x ', filters: { status: 'ACTIVE' as const, companyId: '' } };
     expect(listInput(filtered)).toEqual({ page: 1, pageSize: 20, sortBy: 'createdAt', sortDir: 'desc', search: 'x', status: 'ACTIVE' });
+  });
+});
+
+describe('isFiltered', () => {
+  it('is true while a search or a filter narrows the list, and a blank search does not', () => {
+    expect(isFiltered(start)).toBe(false);
+    expect(isFiltered({ ...start, search: '   ' })).toBe(false);
+    expect(isFiltered({ ...start, search: 'x' })).toBe(true);
+    expect(isFiltered({ ...start, filters: { status: '', companyId: 'co_1' } })).toBe(true);
   });
 });

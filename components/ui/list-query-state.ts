@@ -113,6 +113,11 @@ export interface ListInput<S extends string> {
   search?: string;
 }
 
+/** Whether a search or a filter narrows the list, so an empty table means "no match" rather than "none yet". */
+export function isFiltered<S extends string, F extends FilterValues>(state: ListState<S, F>): boolean {
+  return state.search.trim() !== '' || Object.values(state.filters).some((value) => value !== '');
+}
+
 export function listInput<S extends string, F extends FilterValues>(state: ListState<S, F>): ListInput<S> & ActiveFilters<F> {
   const filters: Partial<Record<keyof F, string>> = {};
   for (const key of Object.keys(state.filters) as (keyof F)[]) {

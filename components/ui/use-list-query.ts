@@ -4,6 +4,7 @@ import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import {
   initialListState,
+  isFiltered,
   listInput,
   listQueryReducer,
   listStateFromParams,
@@ -44,6 +45,8 @@ export interface ListQuery<S extends string, F extends FilterValues> {
   setSearch: (search: string) => void;
   setFilter: <K extends keyof F>(key: K, value: F[K]) => void;
   reset: () => void;
+  /** A search or a filter narrows the list: an empty table then means "no match". */
+  filtered: boolean;
 }
 
 const NO_FILTERS = {};
@@ -83,5 +86,5 @@ export function useListQuery<S extends string, F extends FilterValues = Record<n
   const reset = useCallback(() => dispatch({ type: 'reset', state: initialListState(defaults) }), [defaults]);
   const input = useMemo(() => listInput(state), [state]);
 
-  return { state, input, setPage, setPageSize, toggleSort, setSearch, setFilter, reset };
+  return { state, input, setPage, setPageSize, toggleSort, setSearch, setFilter, reset, filtered: isFiltered(state) };
 }

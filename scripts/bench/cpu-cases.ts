@@ -5,7 +5,7 @@ import { createHmac, verify, type KeyObject } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseNotification } from '@/server/gateway/channels/alipay/parse-notification';
 import type { ChannelAccount } from '@/server/gateway/types';
-import { canonicalRequest, signAppRequest, signaturesMatch } from '@/server/http/app-signature';
+import { canonicalRequest, hmacSha256Hex, signaturesMatch } from '@/server/sdk/signature';
 import { signWebhook } from '@/server/sdk/webhooks';
 import { quantile, round } from './stats';
 
@@ -108,14 +108,14 @@ export function alipayNotifyCase(options: { account: ChannelAccount; notifyBody:
 }
 
 export function appSignatureCase(options: { secret: string; pathWithQuery: string; body: string; iterations: number }): CpuCase {
-  const parts = { method: 'POST', pathWithQuery: options.pathWithQuery, timestamp: String(Math.floor(Date.now() / 1000)), nonce: 'Zq8vN3kT1pX7cR2mW5yB9dL4', body: options.body };
-  const bareString = `POST\n${parts.pathWithQuery}\n${parts.timestamp}\n${parts.nonce}\n${parts.body}\n`;
+  const parts = { method: 'POST', pathWithQuery: options.pathWithQuery, timestamp: String(Math.floor(Date.now() / 1000)), nonce: 'Zq8vN3kT1pX7cR2mW5yB9dL4', rawBody: options.body };
+  const bareString = `POST\n${parts.pathWithQuery}\n${parts.timestamp}\n${parts.nonce}\n${parts.rawBody}\n`;
   const given = createHmac('sha256', options.secret).update(bareString, 'utf8').digest('hex');
   return {
     name: 'App request auth: canonicalRequest + HMAC + signaturesMatch',
     baselineName: 'bare HMAC-SHA256 hex of the same string',
     iterations: options.iterations,
-    measured: () => signaturesMatch(signAppRequest(options.secret, canonicalRequest(parts)), given),
+    measured: () => signaturesMatch(hmacSha256Hex(options.secret, canonicalRequest(parts)), given),
     baseline: () => createHmac('sha256', options.secret).update(bareString, 'utf8').digest('hex') === given,
   };
 }

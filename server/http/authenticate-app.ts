@@ -1,7 +1,7 @@
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors/app-error';
 import { openAppSecret } from '@/server/security/app-secret';
-import { canonicalRequest, signAppRequest, signaturesMatch } from './app-signature';
+import { canonicalRequest, hmacSha256Hex, signaturesMatch } from '@/server/sdk/signature';
 import { ipAllowed } from '@/server/lib/ip-allowlist';
 
 /** How far a request's timestamp may be from server time, either way. */
@@ -82,11 +82,11 @@ export async function authenticateAppRequest(request: AppRequestToAuthenticate):
     pathWithQuery: request.pathWithQuery,
     timestamp: auth.timestamp,
     nonce: auth.nonce,
-    body: request.rawBody,
+    rawBody: request.rawBody,
   });
   const secrets = app ? app.secrets.map(openAppSecret) : NO_SECRETS;
   // Every active secret is tried (no early exit), up to two during a rotation.
-  const verified = secrets.map((secret) => signaturesMatch(signAppRequest(secret, canonical), auth.signature)).includes(true);
+  const verified = secrets.map((secret) => signaturesMatch(hmacSha256Hex(secret, canonical), auth.signature)).includes(true);
   if (!app || !verified) throw new AppError('INVALID_SIGNATURE');
 
   if (app.status !== 'ACTIVE') throw new AppError('APP_DISABLED');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalRequest, signAppRequest } from '@/server/http/app-signature';
-import { PayCenterClient, signRequest } from './paycenter-client';
+import { PayCenterClient } from './paycenter-client';
+import { canonicalRequest, hmacSha256Hex, signRequest } from './signature';
 
 describe('the typed client’s request signing', () => {
   it('is the signature the server checks', () => {
     const parts = { method: 'post', pathWithQuery: '/api/v1/payments?x=1', timestamp: '1764576000', nonce: 'q7Xw2LmN9pRtV4sZ', rawBody: '{"amount":1000}' };
-    const server = signAppRequest('pcs_secret', canonicalRequest({ ...parts, body: parts.rawBody }));
+    const server = hmacSha256Hex('pcs_secret', canonicalRequest(parts));
     expect(signRequest({ secret: 'pcs_secret', ...parts })).toBe(server);
   });
 

@@ -1,5 +1,6 @@
 // The reference API client for apps: signs every request as api-contract.md says.
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { signRequest } from './signature';
 import type { WebhookEvent } from './webhooks';
 
 export interface PayCenterAnswer<T> {
@@ -22,12 +23,6 @@ export class PayCenterError extends Error {
     super(`${status} ${code}: ${message}`);
     this.name = 'PayCenterError';
   }
-}
-
-/** `METHOD\nPATH_WITH_QUERY\nTIMESTAMP\nNONCE\nRAW_BODY\n`, signed with HMAC-SHA256 in lowercase hex. */
-export function signRequest(options: { secret: string; method: string; pathWithQuery: string; timestamp: string; nonce: string; rawBody: string }): string {
-  const canonical = `${options.method.toUpperCase()}\n${options.pathWithQuery}\n${options.timestamp}\n${options.nonce}\n${options.rawBody}\n`;
-  return createHmac('sha256', options.secret).update(canonical, 'utf8').digest('hex');
 }
 
 export class PayCenterClient {

@@ -1,5 +1,5 @@
-// The reference webhook check for apps (docs/webhooks.md): plain node:crypto, copyable as is.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// The reference webhook check for apps (docs/webhooks.md).
+import { hmacSha256Hex, signaturesMatch } from './signature';
 
 export type EventType = 'payment.succeeded' | 'payment.failed' | 'payment.closed' | 'refund.succeeded' | 'refund.failed';
 
@@ -21,7 +21,7 @@ export class WebhookVerificationError extends Error {
 
 /** Lowercase hex HMAC-SHA256(secret, TIMESTAMP + "." + RAW_BODY), the X-PayCenter-Signature header. */
 export function signWebhook(options: { secret: string; timestamp: string; rawBody: string }): string {
-  return createHmac('sha256', options.secret).update(`${options.timestamp}.${options.rawBody}`, 'utf8').digest('hex');
+  return hmacSha256Hex(options.secret, `${options.timestamp}.${options.rawBody}`);
 }
 
 /**
@@ -42,8 +42,8 @@ export function verifyWebhook(options: {
   if (!signature) throw new WebhookVerificationError('missing X-PayCenter-Signature');
   const nowSeconds = Math.floor((options.now ?? new Date()).getTime() / 1000);
   if (Math.abs(nowSeconds - Number(timestamp)) > (options.toleranceSeconds ?? 300)) throw new WebhookVerificationError('timestamp outside the tolerance');
-  const expected = Buffer.from(signWebhook({ secret: options.secret, timestamp, rawBody: options.rawBody }), 'utf8');
-  const given = Buffer.from(signature, 'utf8');
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new WebhookVerificationError('signature does not match');
+  if (!signaturesMatch(signWebhook({ secret: options.secret, timestamp, rawBody: options.rawBody }), signature)) {
+    throw new WebhookVerificationError('signature does not match');
+  }
   return JSON.parse(options.rawBody) as WebhookEvent;
 }

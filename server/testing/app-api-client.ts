@@ -1,5 +1,5 @@
 // For tests: an app calling the PayCenter API, signing each request as api-contract.md says.
-import { canonicalRequest, signAppRequest } from '@/server/http/app-signature';
+import { signRequest } from '@/server/sdk/signature';
 import { randomBase62 } from '@/server/lib/ids';
 
 export interface SignOptions {
@@ -18,12 +18,11 @@ export interface SignOptions {
 export function signedHeaders(options: SignOptions): Record<string, string> {
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const nonce = options.nonce ?? randomBase62(24);
-  const canonical = canonicalRequest({ method: options.method, pathWithQuery: options.pathWithQuery, timestamp, nonce, body: options.rawBody });
   return {
     'X-PayCenter-App-Id': options.appId,
     'X-PayCenter-Timestamp': timestamp,
     'X-PayCenter-Nonce': nonce,
-    'X-PayCenter-Signature': signAppRequest(options.secret, canonical),
+    'X-PayCenter-Signature': signRequest({ secret: options.secret, method: options.method, pathWithQuery: options.pathWithQuery, timestamp, nonce, rawBody: options.rawBody }),
   };
 }
 

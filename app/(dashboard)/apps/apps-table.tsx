@@ -61,7 +61,6 @@ export function AppsTable() {
     { id: 'createdAt', header: t('apps.columns.createdAt'), sortKey: 'createdAt', cell: (app) => <DateTime value={app.createdAt} /> },
   ];
 
-  const filtered = !!(list.input.search || list.input.status);
   return (
     <ListTable
       list={list}
@@ -72,8 +71,8 @@ export function AppsTable() {
       columns={columns}
       rowKey={(app) => app.id}
       rowTestId={(app) => app.name}
-      emptyTitle={filtered ? undefined : t('apps.emptyTitle')}
-      emptyDescription={filtered ? undefined : t('apps.emptyDescription')}
+      emptyTitle={list.filtered ? undefined : t('apps.emptyTitle')}
+      emptyDescription={list.filtered ? undefined : t('apps.emptyDescription')}
     />
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getI18n } from '@/components/i18n/server';
-import { requireUser } from '../require-user';
+import { requirePlatformAdmin } from '../require-user';
 import { AppsView } from './apps-view';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,7 +9,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AppsPage() {
-  const user = await requireUser();
-  if (user.role !== 'PLATFORM_ADMIN') notFound();
+  await requirePlatformAdmin();
   return <AppsView />;
 }

@@ -55,8 +55,8 @@ export function CompaniesTable() {
       columns={columns}
       rowKey={(company) => company.id}
       rowTestId={(company) => company.name}
-      emptyTitle={list.input.search || list.input.status ? undefined : t('companies.emptyTitle')}
-      emptyDescription={list.input.search || list.input.status ? undefined : t('companies.emptyDescription')}
+      emptyTitle={list.filtered ? undefined : t('companies.emptyTitle')}
+      emptyDescription={list.filtered ? undefined : t('companies.emptyDescription')}
     />
   );
 }

@@ -7,6 +7,7 @@ import { useI18n } from '@/components/i18n/client';
 import { useTRPC } from '@/components/trpc/react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { CreateFormActions } from '@/components/ui/form-actions';
 import { getFormErrors } from '@/components/ui/form-errors';
 import { Input } from '@/components/ui/input';
 import { Modal } from '@/components/ui/modal';
@@ -93,14 +94,7 @@ export function CreateMerchantDialog({ chooseCompany }: { chooseCompany: boolean
             error={errors.fields.name}
           />
           <Textarea name="description" label={t('merchants.create.descriptionLabel')} rows={3} maxLength={500} error={errors.fields.description} />
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button variant="secondary" onClick={close}>
-              {t('merchants.create.cancel')}
-            </Button>
-            <Button type="submit" aria-disabled={busy || undefined}>
-              {busy ? t('merchants.create.submitting') : t('merchants.create.submit')}
-            </Button>
-          </div>
+          <CreateFormActions pending={busy} submitLabel={t('merchants.create.submit')} pendingLabel={t('merchants.create.submitting')} onCancel={close} />
         </form>
       </Modal>
     </>

@@ -31,7 +31,6 @@ export function MerchantsTable({ showCompany }: { showCompany: boolean }) {
     syncUrl: true,
   });
   const query = useQuery(trpc.merchants.list.queryOptions(list.input, { placeholderData: keepPreviousData }));
-  const filtered = !!list.state.search || !!list.state.filters.status;
 
   const columns: Column<MerchantListItem, SortKey>[] = [
     {
@@ -93,8 +92,8 @@ export function MerchantsTable({ showCompany }: { showCompany: boolean }) {
         sortBy={list.state.sortBy}
         sortDir={list.state.sortDir}
         onSort={list.toggleSort}
-        emptyTitle={filtered ? t('merchants.empty.filteredTitle') : t('merchants.empty.title')}
-        emptyDescription={filtered ? t('merchants.empty.filteredDescription') : t('merchants.empty.description')}
+        emptyTitle={list.filtered ? t('merchants.empty.filteredTitle') : t('merchants.empty.title')}
+        emptyDescription={list.filtered ? t('merchants.empty.filteredDescription') : t('merchants.empty.description')}
       />
       {query.data ? <Pagination page={list.state.page} pageSize={list.state.pageSize} total={query.data.total} onPageChange={list.setPage} /> : null}
     </Card>

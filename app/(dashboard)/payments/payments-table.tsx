@@ -48,7 +48,6 @@ export function PaymentsTable({ showCompany }: { showCompany: boolean }) {
     }),
     placeholderData: keepPreviousData,
   });
-  const filtered = !!list.state.search || Object.values(list.state.filters).some(Boolean);
   const all = { value: '', label: t('ui.filters.all') };
 
   const columns: Column<PaymentListItem, SortKey>[] = [
@@ -161,8 +160,8 @@ export function PaymentsTable({ showCompany }: { showCompany: boolean }) {
       columns={columns}
       rowKey={(payment) => payment.serialNo}
       rowTestId={(payment) => payment.serialNo}
-      emptyTitle={filtered ? t('payments.empty.filteredTitle') : t('payments.empty.title')}
-      emptyDescription={filtered ? t('payments.empty.filteredDescription') : t('payments.empty.description')}
+      emptyTitle={list.filtered ? t('payments.empty.filteredTitle') : t('payments.empty.title')}
+      emptyDescription={list.filtered ? t('payments.empty.filteredDescription') : t('payments.empty.description')}
     />
   );
 }

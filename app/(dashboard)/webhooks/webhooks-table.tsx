@@ -29,7 +29,6 @@ export function WebhooksTable() {
   });
   const options = usePaymentFilterOptions('');
   const query = useQuery({ ...trpc.webhooks.list.queryOptions(list.input), placeholderData: keepPreviousData });
-  const filtered = !!list.state.search || Object.values(list.state.filters).some(Boolean);
   const all = { value: '', label: t('ui.filters.all') };
 
   const columns: Column<WebhookListItem, 'createdAt'>[] = [
@@ -91,8 +90,8 @@ export function WebhooksTable() {
       columns={columns}
       rowKey={(row) => row.eventId}
       rowTestId={(row) => row.eventId}
-      emptyTitle={filtered ? t('webhooks.empty.filteredTitle') : t('webhooks.empty.title')}
-      emptyDescription={filtered ? t('webhooks.empty.filteredDescription') : t('webhooks.empty.description')}
+      emptyTitle={list.filtered ? t('webhooks.empty.filteredTitle') : t('webhooks.empty.title')}
+      emptyDescription={list.filtered ? t('webhooks.empty.filteredDescription') : t('webhooks.empty.description')}
     />
   );
 }

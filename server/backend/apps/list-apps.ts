@@ -4,7 +4,7 @@ import type { Prisma } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { assertCan } from '@/server/backend/access/permissions';
 import type { Actor } from '@/server/backend/audit/record-audit';
-import { listQuery, paging } from '@/server/backend/lists/list-query';
+import { listQuery, paging, readPage } from '@/server/backend/lists/list-query';
 
 export const listAppsInput = listQuery(['createdAt', 'name'] as const).extend({ status: z.enum(['ACTIVE', 'DISABLED']).optional() });
 
@@ -20,7 +20,8 @@ export async function listApps(options: { actor: Actor; input: z.infer<typeof li
     ...(admin ? (input.status ? { status: input.status } : {}) : { status: 'ACTIVE' }),
     ...(input.search ? { OR: [{ name: { contains: input.search, mode: 'insensitive' } }, { id: input.search }] } : {}),
   };
-  const [rows, total] = await db().$transaction([
+  const page = await readPage(
+    input,
     db().app.findMany({
       where,
       orderBy: { [input.sortBy]: input.sortDir },
@@ -28,13 +29,13 @@ export async function listApps(options: { actor: Actor; input: z.infer<typeof li
       include: { secrets: { where: { revokedAt: null }, select: { id: true, hint: true, createdAt: true } } },
     }),
     db().app.count({ where }),
-  ]);
-  const items = rows.map((app) =>
+  );
+  const items = page.items.map((app) =>
     admin
       ? app
       : { id: app.id, name: app.name, description: app.description, status: app.status, createdAt: app.createdAt },
   );
-  return { items, total, page: input.page, pageSize: input.pageSize };
+  return { ...page, items };
 }
 
 export async function getApp(options: { actor: Actor; appId: string }) {

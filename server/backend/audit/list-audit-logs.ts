@@ -3,7 +3,7 @@ import { db } from '@/server/db/client';
 import type { Prisma } from '@/server/db/generated/client';
 import { assertCan, companyFilter } from '@/server/backend/access/permissions';
 import type { Actor } from './record-audit';
-import { listQuery, paging } from '@/server/backend/lists/list-query';
+import { listQuery, paging, readPage } from '@/server/backend/lists/list-query';
 
 export const listAuditLogsInput = listQuery(['createdAt'] as const).extend({
   action: z.string().max(64).optional(),
@@ -28,9 +28,9 @@ export async function listAuditLogs(options: { actor: Actor; input: z.infer<type
     ...(input.actorEmail ? { actorEmail: { contains: input.actorEmail, mode: 'insensitive' } } : {}),
     ...(input.from || input.to ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } } : {}),
   };
-  const [items, total] = await db().$transaction([
+  return readPage(
+    input,
     db().auditLog.findMany({ where, orderBy: { createdAt: input.sortDir }, ...paging(input) }),
     db().auditLog.count({ where }),
-  ]);
-  return { items, total, page: input.page, pageSize: input.pageSize };
+  );
 }

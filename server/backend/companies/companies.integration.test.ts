@@ -30,6 +30,16 @@ describe('property companies', () => {
     expect(update.actorEmail).toBe(admin.email);
   });
 
+  it('records one suspension when several race: the update is conditional on the status read', async () => {
+    const admin = await platformAdmin();
+    const company = await createCompany({ actor: admin, input: { name: 'Race Co', contactName: null, contactPhone: null } });
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => setCompanyStatus({ actor: admin, input: { companyId: company.id, status: 'SUSPENDED' } })),
+    );
+    expect(results.map((c) => c.status)).toEqual(Array(5).fill('SUSPENDED'));
+    expect(await db().auditLog.count({ where: { companyId: company.id, action: 'company.suspend' } })).toBe(1);
+  });
+
   it('is managed by platform admins only', async () => {
     const admin = await platformAdmin();
     const company = await createCompany({ actor: admin, input: { name: 'Own Co', contactName: null, contactPhone: null } });

@@ -4,7 +4,7 @@ import type { Prisma } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { assertCan } from '@/server/backend/access/permissions';
 import type { Actor } from '@/server/backend/audit/record-audit';
-import { listQuery, paging } from '@/server/backend/lists/list-query';
+import { listQuery, paging, readPage } from '@/server/backend/lists/list-query';
 
 export const listCompaniesInput = listQuery(['createdAt', 'name'] as const).extend({
   status: z.enum(['ACTIVE', 'SUSPENDED']).optional(),
@@ -17,7 +17,8 @@ export async function listCompanies(options: { actor: Actor; input: z.infer<type
     ...(input.status ? { status: input.status } : {}),
     ...(input.search ? { name: { contains: input.search, mode: 'insensitive' } } : {}),
   };
-  const [items, total] = await db().$transaction([
+  return readPage(
+    input,
     db().propertyCompany.findMany({
       where,
       orderBy: { [input.sortBy]: input.sortDir },
@@ -25,8 +26,7 @@ export async function listCompanies(options: { actor: Actor; input: z.infer<type
       include: { _count: { select: { merchants: true, users: true } } },
     }),
     db().propertyCompany.count({ where }),
-  ]);
-  return { items, total, page: input.page, pageSize: input.pageSize };
+  );
 }
 
 /** One company: platform admins see any, company users only their own. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { db } from '@/server/db/client';
-import { AppError } from '@/server/errors/app-error';
 import { assertCan } from '@/server/backend/access/permissions';
-import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audit/record-audit';
+import { auditedUpdate } from '@/server/backend/audit/audited-update';
+import type { Actor, RequestMeta } from '@/server/backend/audit/record-audit';
+import { findCompany } from './find-company';
 
 export const setCompanyStatusInput = z.object({ companyId: z.string().max(64), status: z.enum(['ACTIVE', 'SUSPENDED']) });
 
@@ -13,18 +13,14 @@ export const setCompanyStatusInput = z.object({ companyId: z.string().max(64), s
 export async function setCompanyStatus(options: { actor: Actor; input: z.infer<typeof setCompanyStatusInput>; request?: RequestMeta }) {
   assertCan(options.actor, 'company.manage');
   const { companyId, status } = options.input;
-  return db().$transaction(async (tx) => {
-    const before = await tx.propertyCompany.findUnique({ where: { id: companyId } });
-    if (!before) throw new AppError('NOT_FOUND');
-    if (before.status === status) return before;
-    const after = await tx.propertyCompany.update({ where: { id: companyId }, data: { status } });
-    await recordAudit(tx, {
-      actor: options.actor,
-      action: status === 'SUSPENDED' ? 'company.suspend' : 'company.reactivate',
-      target: { type: 'PropertyCompany', id: companyId, companyId },
-      summary: { before: { status: before.status }, after: { status } },
-      request: options.request,
-    });
-    return after;
+  return auditedUpdate({
+    actor: options.actor,
+    request: options.request,
+    find: (tx) => findCompany(tx, companyId),
+    data: { status },
+    unchanged: (before) => before.status === status,
+    write: (tx, before) => tx.propertyCompany.updateMany({ where: { id: companyId, status: before.status }, data: { status } }),
+    action: status === 'SUSPENDED' ? 'company.suspend' : 'company.reactivate',
+    target: () => ({ type: 'PropertyCompany', id: companyId, companyId }),
   });
 }

@@ -1,29 +1,22 @@
 import { z } from 'zod';
-import { db } from '@/server/db/client';
-import { AppError } from '@/server/errors/app-error';
 import { assertCan } from '@/server/backend/access/permissions';
-import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audit/record-audit';
+import { auditedUpdate } from '@/server/backend/audit/audited-update';
+import type { Actor, RequestMeta } from '@/server/backend/audit/record-audit';
 import { companyFields } from './company-input';
+import { findCompany } from './find-company';
 
 export const updateCompanyInput = companyFields.extend({ companyId: z.string().max(64) });
 
 export async function updateCompany(options: { actor: Actor; input: z.infer<typeof updateCompanyInput>; request?: RequestMeta }) {
   assertCan(options.actor, 'company.manage');
   const { companyId, ...fields } = options.input;
-  return db().$transaction(async (tx) => {
-    const before = await tx.propertyCompany.findUnique({ where: { id: companyId } });
-    if (!before) throw new AppError('NOT_FOUND');
-    const after = await tx.propertyCompany.update({ where: { id: companyId }, data: fields });
-    await recordAudit(tx, {
-      actor: options.actor,
-      action: 'company.update',
-      target: { type: 'PropertyCompany', id: companyId, companyId },
-      summary: {
-        before: { name: before.name, contactName: before.contactName, contactPhone: before.contactPhone },
-        after: fields,
-      },
-      request: options.request,
-    });
-    return after;
+  return auditedUpdate({
+    actor: options.actor,
+    request: options.request,
+    find: (tx) => findCompany(tx, companyId),
+    data: fields,
+    write: (tx) => tx.propertyCompany.updateMany({ where: { id: companyId }, data: fields }),
+    action: 'company.update',
+    target: () => ({ type: 'PropertyCompany', id: companyId, companyId }),
   });
 }

@@ -3,7 +3,7 @@ import { db } from '@/server/db/client';
 import type { Prisma } from '@/server/db/generated/client';
 import { assertCan, companyFilter } from '@/server/backend/access/permissions';
 import type { Actor } from '@/server/backend/audit/record-audit';
-import { listQuery, paging } from '@/server/backend/lists/list-query';
+import { listQuery, paging, readPage } from '@/server/backend/lists/list-query';
 
 export const listGrantsInput = listQuery(['createdAt'] as const).extend({
   merchantId: z.string().max(64).optional(),
@@ -20,7 +20,8 @@ export async function listGrants(options: { actor: Actor; input: z.infer<typeof 
     ...(input.appId ? { appId: input.appId } : {}),
     ...(input.includeRevoked ? {} : { revokedAt: null }),
   };
-  const [items, total] = await db().$transaction([
+  return readPage(
+    input,
     db().appGrant.findMany({
       where,
       orderBy: { [input.sortBy]: input.sortDir },
@@ -28,6 +29,5 @@ export async function listGrants(options: { actor: Actor; input: z.infer<typeof 
       include: { app: { select: { name: true, status: true } }, merchant: { select: { name: true } } },
     }),
     db().appGrant.count({ where }),
-  ]);
-  return { items, total, page: input.page, pageSize: input.pageSize };
+  );
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { db } from '@/server/db/client';
+import type { Prisma } from '@/server/db/generated/client';
 
 /** Paging and sorting shared by every dashboard table. */
 export function listQuery<const F extends readonly [string, ...string[]]>(sortFields: F) {
@@ -20,4 +22,10 @@ export interface Page<T> {
 
 export function paging(query: { page: number; pageSize: number }): { skip: number; take: number } {
   return { skip: (query.page - 1) * query.pageSize, take: query.pageSize };
+}
+
+/** A page of `rows` (read with `paging`) and the `count` they are part of, in one transaction so that the two agree. */
+export async function readPage<T>(query: { page: number; pageSize: number }, rows: Prisma.PrismaPromise<T[]>, count: Prisma.PrismaPromise<number>): Promise<Page<T>> {
+  const [items, total] = await db().$transaction([rows, count]);
+  return { items, total, page: query.page, pageSize: query.pageSize };
 }

@@ -3,7 +3,7 @@ import { db } from '@/server/db/client';
 import type { Prisma } from '@/server/db/generated/client';
 import { assertCan, companyFilter } from '@/server/backend/access/permissions';
 import type { Actor } from '@/server/backend/audit/record-audit';
-import { listQuery, paging } from '@/server/backend/lists/list-query';
+import { listQuery, paging, readPage } from '@/server/backend/lists/list-query';
 
 export const listMerchantsInput = listQuery(['createdAt', 'name'] as const).extend({
   companyId: z.string().max(64).optional(),
@@ -21,7 +21,8 @@ export async function listMerchants(options: { actor: Actor; input: z.infer<type
       ? { OR: [{ name: { contains: input.search, mode: 'insensitive' } }, { id: input.search }] }
       : {}),
   };
-  const [items, total] = await db().$transaction([
+  return readPage(
+    input,
     db().merchant.findMany({
       where,
       orderBy: { [input.sortBy]: input.sortDir },
@@ -29,6 +30,5 @@ export async function listMerchants(options: { actor: Actor; input: z.infer<type
       include: { company: { select: { name: true, status: true } }, _count: { select: { channels: true } } },
     }),
     db().merchant.count({ where }),
-  ]);
-  return { items, total, page: input.page, pageSize: input.pageSize };
+  );
 }

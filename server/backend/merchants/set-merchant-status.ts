@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { db } from '@/server/db/client';
 import { assertCan } from '@/server/backend/access/permissions';
-import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audit/record-audit';
+import { auditedUpdate } from '@/server/backend/audit/audited-update';
+import type { Actor, RequestMeta } from '@/server/backend/audit/record-audit';
 import { findMerchantInScope } from './find-merchant';
 
 export const setMerchantStatusInput = z.object({ merchantId: z.string().max(64), status: z.enum(['ACTIVE', 'DISABLED']) });
@@ -10,17 +10,14 @@ export const setMerchantStatusInput = z.object({ merchantId: z.string().max(64),
 export async function setMerchantStatus(options: { actor: Actor; input: z.infer<typeof setMerchantStatusInput>; request?: RequestMeta }) {
   assertCan(options.actor, 'merchant.manage');
   const { merchantId, status } = options.input;
-  return db().$transaction(async (tx) => {
-    const before = await findMerchantInScope(options.actor, merchantId, tx);
-    if (before.status === status) return before;
-    const after = await tx.merchant.update({ where: { id: merchantId }, data: { status } });
-    await recordAudit(tx, {
-      actor: options.actor,
-      action: status === 'DISABLED' ? 'merchant.disable' : 'merchant.enable',
-      target: { type: 'Merchant', id: merchantId, companyId: before.companyId },
-      summary: { before: { status: before.status }, after: { status } },
-      request: options.request,
-    });
-    return after;
+  return auditedUpdate({
+    actor: options.actor,
+    request: options.request,
+    find: (tx) => findMerchantInScope(options.actor, merchantId, tx),
+    data: { status },
+    unchanged: (before) => before.status === status,
+    write: (tx, before) => tx.merchant.updateMany({ where: { id: merchantId, status: before.status }, data: { status } }),
+    action: status === 'DISABLED' ? 'merchant.disable' : 'merchant.enable',
+    target: (before) => ({ type: 'Merchant', id: merchantId, companyId: before.companyId }),
   });
 }

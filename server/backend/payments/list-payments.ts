@@ -3,7 +3,7 @@ import { db } from '@/server/db/client';
 import type { Prisma } from '@/server/db/generated/client';
 import { assertCan, companyFilter } from '@/server/backend/access/permissions';
 import type { Actor } from '@/server/backend/audit/record-audit';
-import { listQuery, paging } from '@/server/backend/lists/list-query';
+import { listQuery, paging, readPage } from '@/server/backend/lists/list-query';
 import { effectiveStatus } from '@/server/contract/payment';
 
 const PAYMENT_STATUSES = ['PENDING', 'SUCCEEDED', 'FAILED', 'CLOSED'] as const;
@@ -47,7 +47,8 @@ export async function listPayments(options: { actor: Actor; input: z.infer<typeo
     ...(input.from || input.to ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } } : {}),
     ...(and.length > 0 ? { AND: and } : {}),
   };
-  const [rows, total] = await db().$transaction([
+  const page = await readPage(
+    input,
     db().payment.findMany({
       where,
       // serialNo breaks ties so paging never repeats or skips a row created in the same millisecond.
@@ -70,8 +71,8 @@ export async function listPayments(options: { actor: Actor; input: z.infer<typeo
       },
     }),
     db().payment.count({ where }),
-  ]);
-  const items = rows.map(({ order, expiresAt, status, ...payment }) => ({
+  );
+  const items = page.items.map(({ order, expiresAt, status, ...payment }) => ({
     ...payment,
     status: effectiveStatus({ status, expiresAt }, now),
     orderNo: order.orderNo,
@@ -79,5 +80,5 @@ export async function listPayments(options: { actor: Actor; input: z.infer<typeo
     merchant: { id: order.merchant.id, name: order.merchant.name },
     company: order.merchant.company,
   }));
-  return { items, total, page: input.page, pageSize: input.pageSize };
+  return { ...page, items };
 }

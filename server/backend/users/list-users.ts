@@ -3,7 +3,7 @@ import { db } from '@/server/db/client';
 import type { Prisma } from '@/server/db/generated/client';
 import { assertCan, companyFilter } from '@/server/backend/access/permissions';
 import type { Actor } from '@/server/backend/audit/record-audit';
-import { listQuery, paging, type Page } from '@/server/backend/lists/list-query';
+import { listQuery, paging, readPage, type Page } from '@/server/backend/lists/list-query';
 import { userView, type UserView } from './user-view';
 
 export const listUsersInput = listQuery(['createdAt', 'email', 'name', 'lastLoginAt'] as const).extend({
@@ -24,9 +24,10 @@ export async function listUsers(options: { actor: Actor; input: z.infer<typeof l
       ? { OR: [{ email: { contains: input.search, mode: 'insensitive' } }, { name: { contains: input.search, mode: 'insensitive' } }] }
       : {}),
   };
-  const [items, total] = await db().$transaction([
+  const page = await readPage(
+    input,
     db().user.findMany({ where, orderBy: { [input.sortBy]: input.sortDir }, ...paging(input) }),
     db().user.count({ where }),
-  ]);
-  return { items: items.map(userView), total, page: input.page, pageSize: input.pageSize };
+  );
+  return { ...page, items: page.items.map(userView) };
 }

@@ -3,7 +3,7 @@ import { db } from '@/server/db/client';
 import type { Prisma } from '@/server/db/generated/client';
 import { assertCan, companyFilter } from '@/server/backend/access/permissions';
 import type { Actor } from '@/server/backend/audit/record-audit';
-import { listQuery, paging } from '@/server/backend/lists/list-query';
+import { listQuery, paging, readPage } from '@/server/backend/lists/list-query';
 
 export const listWebhookDeliveriesInput = listQuery(['createdAt'] as const).extend({
   companyId: z.string().max(64).optional(),
@@ -30,7 +30,8 @@ export async function listWebhookDeliveries(options: { actor: Actor; input: z.in
     ...(input.status ? { status: input.status } : {}),
     ...(Object.keys(event).length > 0 ? { event } : {}),
   };
-  const [rows, total] = await db().$transaction([
+  const page = await readPage(
+    input,
     db().webhookDelivery.findMany({
       where,
       orderBy: [{ createdAt: input.sortDir }, { eventId: input.sortDir }],
@@ -38,9 +39,9 @@ export async function listWebhookDeliveries(options: { actor: Actor; input: z.in
       include: { event: { select: { type: true, serialNo: true, refundSerialNo: true, livemode: true } } },
     }),
     db().webhookDelivery.count({ where }),
-  ]);
-  const apps = await db().app.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.appId))] } }, select: { id: true, name: true } });
+  );
+  const apps = await db().app.findMany({ where: { id: { in: [...new Set(page.items.map((r) => r.appId))] } }, select: { id: true, name: true } });
   const appById = new Map(apps.map((app) => [app.id, app]));
-  const items = rows.map(({ event, leaseUntil: _lease, ...delivery }) => ({ ...delivery, ...event, app: appById.get(delivery.appId) ?? { id: delivery.appId, name: delivery.appId } }));
-  return { items, total, page: input.page, pageSize: input.pageSize };
+  const items = page.items.map(({ event, leaseUntil: _lease, ...delivery }) => ({ ...delivery, ...event, app: appById.get(delivery.appId) ?? { id: delivery.appId, name: delivery.appId } }));
+  return { ...page, items };
 }

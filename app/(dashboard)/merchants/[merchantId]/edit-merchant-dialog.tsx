@@ -6,6 +6,7 @@ import { useI18n } from '@/components/i18n/client';
 import { useTRPC } from '@/components/trpc/react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { CreateFormActions } from '@/components/ui/form-actions';
 import { getFormErrors } from '@/components/ui/form-errors';
 import { Input } from '@/components/ui/input';
 import { Modal } from '@/components/ui/modal';
@@ -61,14 +62,7 @@ export function EditMerchantDialog({ merchant }: { merchant: MerchantDetail }) {
           ) : null}
           <Input name="name" label={t('merchants.create.name')} defaultValue={merchant.name} required maxLength={100} autoComplete="off" error={errors.fields.name} />
           <Textarea name="description" label={t('merchants.create.descriptionLabel')} defaultValue={merchant.description ?? ''} rows={3} maxLength={500} error={errors.fields.description} />
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button variant="secondary" onClick={close}>
-              {t('merchants.edit.cancel')}
-            </Button>
-            <Button type="submit" aria-disabled={update.isPending || undefined}>
-              {update.isPending ? t('merchants.edit.submitting') : t('merchants.edit.submit')}
-            </Button>
-          </div>
+          <CreateFormActions pending={update.isPending} submitLabel={t('merchants.edit.submit')} pendingLabel={t('merchants.edit.submitting')} onCancel={close} />
         </form>
       </Modal>
     </>

@@ -41,7 +41,6 @@ export const merchantsEn: typeof merchantsZhCN = {
       companiesLoading: 'Loading property companies…',
       submit: 'Open merchant',
       submitting: 'Opening…',
-      cancel: 'Cancel',
     },
     detail: {
       back: 'Back to merchants',
@@ -60,7 +59,6 @@ export const merchantsEn: typeof merchantsZhCN = {
       title: 'Edit merchant',
       submit: 'Save',
       submitting: 'Saving…',
-      cancel: 'Cancel',
       success: 'Merchant saved.',
     },
     toggle: {
@@ -168,7 +166,6 @@ export const merchantsEn: typeof merchantsZhCN = {
       title: 'Change invoke methods',
       submit: 'Save',
       submitting: 'Saving…',
-      cancel: 'Cancel',
       success: 'Invoke methods saved.',
       required: 'Choose at least one invoke method.',
     },
@@ -186,7 +183,6 @@ export const merchantsEn: typeof merchantsZhCN = {
       parameters: 'Channel settings',
       submit: 'Activate',
       submitting: 'Activating…',
-      cancel: 'Cancel',
       success: 'Activated {channel} ({mode}), payment ID: {paymentId}',
     },
     editCredentials: {
@@ -196,7 +192,6 @@ export const merchantsEn: typeof merchantsZhCN = {
       keepPlaceholder: '留空则保持不变 (leave empty to keep)',
       submit: 'Save settings',
       submitting: 'Saving…',
-      cancel: 'Cancel',
       success: 'Channel settings updated.',
       conflict: 'Someone else changed these settings. Reload the page and enter your changes again.',
     },
@@ -240,7 +235,6 @@ export const merchantsEn: typeof merchantsZhCN = {
       publicKeyId: 'WeChat Pay public key ID (required for a public key)',
       submit: 'Add',
       submitting: 'Adding…',
-      cancel: 'Cancel',
       success: 'Added to the whitelist.',
       duplicate: 'This certificate or key is already on the whitelist.',
     },

@@ -40,7 +40,6 @@ export const merchantsZhCN = {
       companiesLoading: '正在加载物业公司…',
       submit: '开设商户',
       submitting: '正在开设…',
-      cancel: '取消',
     },
     detail: {
       back: '返回商户列表',
@@ -59,7 +58,6 @@ export const merchantsZhCN = {
       title: '编辑商户',
       submit: '保存',
       submitting: '正在保存…',
-      cancel: '取消',
       success: '已保存商户信息。',
     },
     toggle: {
@@ -167,7 +165,6 @@ export const merchantsZhCN = {
       title: '修改调用方式',
       submit: '保存',
       submitting: '正在保存…',
-      cancel: '取消',
       success: '已保存调用方式。',
       required: '至少选择一种调用方式。',
     },
@@ -185,7 +182,6 @@ export const merchantsZhCN = {
       parameters: '渠道参数',
       submit: '开通',
       submitting: '正在开通…',
-      cancel: '取消',
       success: '已开通{channel}（{mode}），支付 ID：{paymentId}',
     },
     editCredentials: {
@@ -195,7 +191,6 @@ export const merchantsZhCN = {
       keepPlaceholder: '留空则保持不变 (leave empty to keep)',
       submit: '保存参数',
       submitting: '正在保存…',
-      cancel: '取消',
       success: '已更新渠道参数。',
       conflict: '参数已被其他人修改，请刷新页面后重新填写。',
     },
@@ -239,7 +234,6 @@ export const merchantsZhCN = {
       publicKeyId: '微信支付公钥 ID（添加公钥时必填）',
       submit: '添加',
       submitting: '正在添加…',
-      cancel: '取消',
       success: '已加入白名单。',
       duplicate: '该证书或公钥已在白名单中。',
     },

@@ -5,7 +5,7 @@ import { useId, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n/client';
 import { useTRPC } from '@/components/trpc/react';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { CreateFormActions } from '@/components/ui/form-actions';
 import { getFormErrors } from '@/components/ui/form-errors';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
@@ -62,14 +62,7 @@ export function AddCertificateForm({ channel, onDone }: { channel: ChannelView; 
       {channel.channel === 'WECHATPAY' ? (
         <Input name="publicKeyId" label={t('certificates.add.publicKeyId')} placeholder="PUB_KEY_ID_…" spellCheck={false} autoComplete="off" error={errors.fields.publicKeyId} />
       ) : null}
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Button variant="secondary" onClick={onDone}>
-          {t('certificates.add.cancel')}
-        </Button>
-        <Button type="submit" aria-disabled={add.isPending || undefined}>
-          {add.isPending ? t('certificates.add.submitting') : t('certificates.add.submit')}
-        </Button>
-      </div>
+      <CreateFormActions pending={add.isPending} submitLabel={t('certificates.add.submit')} pendingLabel={t('certificates.add.submitting')} onCancel={onDone} />
     </form>
   );
 }

@@ -11,7 +11,7 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import type { ChannelView, TrustedEntry } from '../../merchant-types';
 import { formatDate } from '../../format-date';
 import { useAnnounce } from '../../_form/announcer';
-import { ConfirmAction } from '../../_form/confirm-action';
+import { ConfirmAction } from '@/components/ui/confirm-action';
 import { usePanel } from '../../_form/use-panel';
 import { AddCertificateForm } from './add-certificate-form';
 import { certificateStatus, certificateStatusTone } from './certificate-status';

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n/client';
 import { useTRPC } from '@/components/trpc/react';
-import { Button } from '@/components/ui/button';
+import { CreateFormActions } from '@/components/ui/form-actions';
 import { getFormErrors } from '@/components/ui/form-errors';
 import { CHANNEL_INVOKE_METHODS } from '@/server/contract/invoke-methods';
 import type { ChannelInvokeMethod, ChannelKind, ChannelMode, ChannelView } from '../../merchant-types';
@@ -140,14 +140,7 @@ export function ActivateChannelForm({ merchantId, onActivated, onCancel }: Activ
           <CredentialFields key={channel} channel={channel} idPrefix={idPrefix} errors={errors.fields} />
         </fieldset>
       ) : null}
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Button variant="secondary" onClick={onCancel}>
-          {t('channels.activate.cancel')}
-        </Button>
-        <Button type="submit" aria-disabled={activate.isPending || undefined}>
-          {activate.isPending ? t('channels.activate.submitting') : t('channels.activate.submit')}
-        </Button>
-      </div>
+      <CreateFormActions pending={activate.isPending} submitLabel={t('channels.activate.submit')} pendingLabel={t('channels.activate.submitting')} onCancel={onCancel} />
     </form>
   );
 }

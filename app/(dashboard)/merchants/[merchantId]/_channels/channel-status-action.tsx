@@ -5,7 +5,7 @@ import { useI18n } from '@/components/i18n/client';
 import { useTRPC } from '@/components/trpc/react';
 import type { ChannelView } from '../../merchant-types';
 import { useAnnounce } from '../../_form/announcer';
-import { ConfirmAction } from '../../_form/confirm-action';
+import { ConfirmAction } from '@/components/ui/confirm-action';
 
 /** Disables a channel (no new payments through its payment ID) or enables it again, after confirmation. */
 export function ChannelStatusAction({ channel }: { channel: ChannelView }) {

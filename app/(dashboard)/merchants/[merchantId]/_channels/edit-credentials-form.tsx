@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n/client';
 import { useTRPC } from '@/components/trpc/react';
-import { Button } from '@/components/ui/button';
+import { CreateFormActions } from '@/components/ui/form-actions';
 import { getFormErrors } from '@/components/ui/form-errors';
 import type { ChannelView } from '../../merchant-types';
 import { useAnnounce } from '../../_form/announcer';
@@ -61,14 +61,7 @@ export function EditCredentialsForm({ channel, masked, onDone }: EditCredentials
         items={channelErrorItems(channel.channel, errors.fields, idPrefix, t)}
       />
       <CredentialFields channel={channel.channel} idPrefix={idPrefix} errors={errors.fields} editing={masked} />
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Button variant="secondary" onClick={onDone}>
-          {t('channels.editCredentials.cancel')}
-        </Button>
-        <Button type="submit" aria-disabled={update.isPending || undefined}>
-          {update.isPending ? t('channels.editCredentials.submitting') : t('channels.editCredentials.submit')}
-        </Button>
-      </div>
+      <CreateFormActions pending={update.isPending} submitLabel={t('channels.editCredentials.submit')} pendingLabel={t('channels.editCredentials.submitting')} onCancel={onDone} />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n/client';
 import { useTRPC } from '@/components/trpc/react';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { CreateFormActions } from '@/components/ui/form-actions';
 import { getFormErrors } from '@/components/ui/form-errors';
 import { CHANNEL_INVOKE_METHODS } from '@/server/contract/invoke-methods';
 import type { ChannelInvokeMethod, ChannelView } from '../../merchant-types';
@@ -65,14 +65,7 @@ export function InvokeMethodsEditor({ channel, onDone }: { channel: ChannelView;
           {errors.message}
         </Alert>
       ) : null}
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Button variant="secondary" onClick={onDone}>
-          {t('channels.editMethods.cancel')}
-        </Button>
-        <Button type="submit" aria-disabled={update.isPending || undefined}>
-          {update.isPending ? t('channels.editMethods.submitting') : t('channels.editMethods.submit')}
-        </Button>
-      </div>
+      <CreateFormActions pending={update.isPending} submitLabel={t('channels.editMethods.submit')} pendingLabel={t('channels.editMethods.submitting')} onCancel={onDone} />
     </form>
   );
 }

@@ -10,7 +10,7 @@ import { CopyableValue } from '@/components/ui/copy-button';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import type { MerchantDetail, MerchantGrant } from '../../merchant-types';
 import { useAnnounce } from '../../_form/announcer';
-import { ConfirmAction } from '../../_form/confirm-action';
+import { ConfirmAction } from '@/components/ui/confirm-action';
 import { GrantAppForm } from './grant-app-form';
 
 /** 应用授权: the business apps that may use this merchant, and granting or revoking them. */

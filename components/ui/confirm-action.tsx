@@ -2,9 +2,9 @@
 
 import { useState, type ReactNode } from 'react';
 import { useI18n } from '@/components/i18n/client';
-import { Button, type ButtonProps } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { errorMessage } from '@/components/ui/form-errors';
+import { Button, type ButtonProps } from './button';
+import { ConfirmDialog } from './confirm-dialog';
+import { errorMessage } from './form-errors';
 
 export interface ConfirmActionProps {
   label: string;
@@ -14,6 +14,8 @@ export interface ConfirmActionProps {
   description: ReactNode;
   confirmLabel: string;
   destructive?: boolean;
+  /** If set, the reader must type exactly this (e.g. the item's name) before confirming. */
+  confirmText?: string;
   /** Runs the action; the dialog closes when it resolves and shows why when it rejects. */
   action: () => Promise<unknown>;
   onDone?: () => void;
@@ -22,8 +24,8 @@ export interface ConfirmActionProps {
   testId?: string;
 }
 
-/** A button that asks for confirmation before an action that changes what payments can do. */
-export function ConfirmAction({ label, accessibleLabel, title, description, confirmLabel, destructive, action, onDone, variant = 'secondary', className, testId }: ConfirmActionProps) {
+/** A button that asks for confirmation before an action, and keeps the dialog open with the reason when the action fails. */
+export function ConfirmAction({ label, accessibleLabel, title, description, confirmLabel, destructive, confirmText, action, onDone, variant = 'secondary', className, testId }: ConfirmActionProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
@@ -54,6 +56,7 @@ export function ConfirmAction({ label, accessibleLabel, title, description, conf
         description={description}
         confirmLabel={confirmLabel}
         destructive={destructive}
+        confirmText={confirmText}
         pending={pending}
         error={error ? errorMessage(error, t) : null}
         onConfirm={confirm}
