@@ -3,7 +3,7 @@
 // line per store and a 合计 line). Values are tab-padded; refunds are written negative.
 import { billError } from './bill-error';
 import { requireColumn, findColumn, trimmed } from './bill-columns';
-import { billFen } from './bill-fen';
+import { billFee, billFen } from './bill-amounts';
 import type { BillRow, BillRowKind } from './bill-row';
 import type { BillTally } from './bill-tally';
 import type { BillRecord } from './read-records';
@@ -60,7 +60,7 @@ function detailRows(header: readonly string[], line: number): (cells: readonly s
       outRefundNo: kind === 'refund' && outRefundNo >= 0 ? (cells[outRefundNo] ?? '') : '',
       channelRefundNo: '',
       amountFen: Math.abs(fen),
-      fee: fee < 0 ? '' : (cells[fee] ?? ''),
+      fee: fee < 0 ? '' : billFee(cells[fee] ?? '', { line: row, column: header[fee] }),
       status: cells[type] ?? '',
     };
   };

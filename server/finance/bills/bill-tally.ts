@@ -1,5 +1,6 @@
 // Adds up a bill's rows as they stream past and checks them against the figures the bill declares
 // about itself (WeChat Pay's summary block, Alipay's footer lines and 汇总 file).
+import { billDecimal } from './bill-amounts';
 import { billError } from './bill-error';
 import type { BillChannel, BillReport, BillRow, BillRowKind, BillType } from './bill-row';
 import { ZERO, addDecimal, formatDecimal, parseDecimal, sameDecimal, type Decimal } from './decimal';
@@ -77,10 +78,10 @@ export class BillTally {
     const fen = (this.fen.get(row.kind) ?? 0) + row.amountFen;
     if (!Number.isSafeInteger(fen)) throw billError('the amounts add up beyond what can be counted exactly', { line: row.line });
     this.fen.set(row.kind, fen);
-    this.fee = addDecimal(this.fee, decimalCell(row.fee, row.line, 'fee'));
+    this.fee = addDecimal(this.fee, billDecimal(row.fee, { line: row.line }));
     for (const [name, index] of this.summed) {
       const key = `${row.kind}\t${name}`;
-      this.sums.set(key, addDecimal(this.sums.get(key) ?? ZERO, decimalCell(cells[index] ?? '', row.line, name)));
+      this.sums.set(key, addDecimal(this.sums.get(key) ?? ZERO, billDecimal(cells[index] ?? '', { line: row.line, column: name })));
     }
   }
 
@@ -118,13 +119,6 @@ export class BillTally {
     if (!this.columns.has(figure.column)) return null;
     return (figure.kinds ?? EVERY).reduce((sum, kind) => addDecimal(sum, this.sums.get(`${kind}\t${figure.column}`) ?? ZERO), ZERO);
   }
-}
-
-function decimalCell(text: string, line: number, column: string): Decimal {
-  if (text === '') return ZERO;
-  const value = parseDecimal(text);
-  if (!value) throw billError(`${JSON.stringify(text.slice(0, 40))} is not an amount`, { line, column });
-  return value;
 }
 
 function sameFigure(declared: string, rows: Decimal): boolean {

@@ -1,6 +1,6 @@
 // One channel bill file -> its channel, type, rows (streamed) and report, recognised from the content.
-// A ZIP's summary (汇总) is read before its detail so the detail can stream; nothing reports a result
-// until every row was read and the file ended where the channel ends it.
+// Every part of a ZIP is opened at once; its summary (汇总, no rows) is drained first, then the detail
+// streams. Nothing reports a result until every row was read and the file ended where the channel ends it.
 import { AppError } from '@/server/errors/app-error';
 import { alipayFile, alipayRows, type AlipayFile } from './alipay-bill';
 import { billError } from './bill-error';
@@ -59,13 +59,11 @@ async function readText(part: BillPart, tally: BillTally): Promise<BillText> {
   throw billError('not a bill: the first line is neither an Alipay bill title nor a WeChat Pay bill header', { line: first.value.line });
 }
 
-const isSummaryName = (part: BillPart) => part.name.includes('汇总');
-
 export async function openBill(options: { path: string }): Promise<ChannelBill> {
   const file = await openBillFile(options.path);
   const tally = new BillTally();
   try {
-    const parts = [...file.parts.filter(isSummaryName), ...file.parts.filter((part) => !isSummaryName(part))];
+    const { parts } = file;
     if (parts.length === 0) throw billError('not a bill: the ZIP archive is empty');
     const texts: BillText[] = [];
     for (const part of parts) texts.push(await readText(part, tally));

@@ -3,7 +3,7 @@
 // and its one line of figures, which must end the file.
 import { billError } from './bill-error';
 import { findColumn, requireColumn, trimmed } from './bill-columns';
-import { billFen } from './bill-fen';
+import { billFee, billFen } from './bill-amounts';
 import type { BillRow, BillRowKind, BillType } from './bill-row';
 import type { BillTally } from './bill-tally';
 import type { BillRecord } from './read-records';
@@ -58,7 +58,7 @@ function tradeRows(header: readonly string[], line: number): RowReader {
       outRefundNo: kind === 'refund' ? cell(outRefundNo) : '',
       channelRefundNo: kind === 'refund' ? cell(channelRefundNo) : '',
       amountFen: billFen(cell(amountAt), { line: row, column: header[amountAt] }),
-      fee: cell(fee),
+      fee: billFee(cell(fee), { line: row, column: header[fee] }),
       status: kind === 'refund' ? cell(refundState) || 'REFUND' : cell(state),
     };
   };
