@@ -63,13 +63,13 @@ export class BillTally {
   private readonly fen = new Map<BillRowKind, number>();
   private readonly sums = new Map<string, Decimal>();
   private fee: Decimal = ZERO;
-  private summed: Array<[name: string, index: number]> = [];
+  private summed: Array<{ name: string; index: number; keys: Record<BillRowKind, string> }> = [];
   private readonly columns = new Set<string>();
   readonly declared: Record<string, string> = {};
 
   /** Notes which of a header's columns declared figures may add up. */
   useHeader(header: readonly string[]): void {
-    this.summed = header.flatMap((name, index): Array<[string, number]> => (SUMMED.has(name) ? [[name, index]] : []));
+    this.summed = header.flatMap((name, index) => (SUMMED.has(name) ? [{ name, index, keys: sumKeys(name) }] : []));
     for (const name of header) this.columns.add(name);
   }
 
@@ -79,8 +79,8 @@ export class BillTally {
     if (!Number.isSafeInteger(fen)) throw billError('the amounts add up beyond what can be counted exactly', { line: row.line });
     this.fen.set(row.kind, fen);
     this.fee = addDecimal(this.fee, billDecimal(row.fee, { line: row.line }));
-    for (const [name, index] of this.summed) {
-      const key = `${row.kind}\t${name}`;
+    for (const { name, index, keys } of this.summed) {
+      const key = keys[row.kind];
       this.sums.set(key, addDecimal(this.sums.get(key) ?? ZERO, billDecimal(cells[index] ?? '', { line: row.line, column: name })));
     }
   }
@@ -117,8 +117,14 @@ export class BillTally {
     if ('count' in figure) return { units: BigInt(figure.count.reduce((sum, kind) => sum + (this.counts.get(kind) ?? 0), 0)), scale: 0 };
     if ('amount' in figure) return { units: BigInt(figure.amount.reduce((sum, kind) => sum + (this.fen.get(kind) ?? 0), 0)), scale: 2 };
     if (!this.columns.has(figure.column)) return null;
-    return (figure.kinds ?? EVERY).reduce((sum, kind) => addDecimal(sum, this.sums.get(`${kind}\t${figure.column}`) ?? ZERO), ZERO);
+    const keys = sumKeys(figure.column);
+    return (figure.kinds ?? EVERY).reduce((sum, kind) => addDecimal(sum, this.sums.get(keys[kind]) ?? ZERO), ZERO);
   }
+}
+
+/** The keys of a column's per-kind sums, made once per header rather than once per cell. */
+function sumKeys(column: string): Record<BillRowKind, string> {
+  return { payment: `payment\t${column}`, refund: `refund\t${column}`, income: `income\t${column}`, expense: `expense\t${column}` };
 }
 
 function sameFigure(declared: string, rows: Decimal): boolean {

@@ -20,12 +20,16 @@ export function parseDecimal(text: string): Decimal | null {
   return { units: minus ? -units : units, scale: fraction.length };
 }
 
+const POWERS = Array.from({ length: 20 }, (_, exponent) => 10n ** BigInt(exponent));
+
 function rescale(value: Decimal, scale: number): bigint {
-  return value.units * 10n ** BigInt(scale - value.scale);
+  const exponent = scale - value.scale;
+  return exponent === 0 ? value.units : value.units * (POWERS[exponent] ?? 10n ** BigInt(exponent));
 }
 
 /** The exact sum, at the finer of the two scales. */
 export function addDecimal(a: Decimal, b: Decimal): Decimal {
+  if (a.scale === b.scale) return { units: a.units + b.units, scale: a.scale };
   const scale = Math.max(a.scale, b.scale);
   return { units: rescale(a, scale) + rescale(b, scale), scale };
 }

@@ -3,7 +3,7 @@
 // ordinary characters here. The encoding is read from the first bytes: a BOM or valid UTF-8 is UTF-8,
 // anything else GBK, the encoding of Alipay's files.
 import { Readable, pipeline } from 'node:stream';
-import { parse, type Info } from 'csv-parse';
+import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 
 export interface BillRecord {
@@ -42,11 +42,18 @@ async function* decoded(bytes: AsyncIterable<Buffer>): AsyncGenerator<string> {
   if (rest) yield rest;
 }
 
-/** The file's non-blank lines as records; an error of the source (a truncated gzip...) ends the iteration with it. */
+/**
+ * The file's non-blank lines as records; an error of the source (a truncated gzip...) ends the iteration
+ * with it. Without quoting a record is one line, so counting records counts lines.
+ */
 export async function* readRecords(bytes: Readable): AsyncGenerator<BillRecord> {
-  const parser = parse({ delimiter: ',', quote: false, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, info: true });
+  const parser = parse({ delimiter: ',', quote: false, relax_column_count: true });
   pipeline(Readable.from(decoded(bytes)), parser, () => {
     // Errors reach the reader through the parser, which pipeline destroys with them.
   });
-  for await (const { info, record } of parser as AsyncIterable<{ info: Info; record: string[] }>) yield { line: info.lines, fields: record };
+  let line = 0;
+  for await (const fields of parser as AsyncIterable<string[]>) {
+    line += 1;
+    if (fields.length > 1 || (fields[0] ?? '').trim() !== '') yield { line, fields };
+  }
 }
