@@ -42,6 +42,11 @@ const CHECKS: Readonly<Record<string, Figure>> = {
   退款合计: { count: ['refund'] },
   商家实收退款共: { column: '商家实收（元）', kinds: ['refund'] },
   商家优惠退款共: { column: '商家优惠（元）', kinds: ['refund'] },
+  // Alipay 账务明细 footer lines.
+  收入合计: { count: ['income'] },
+  收入合计共: { amount: ['income'] },
+  支出合计: { count: ['expense'] },
+  支出合计共: { amount: ['expense'] },
   // Alipay 业务明细(汇总): its 合计 line, signed sums of the detail's columns of the same name.
   交易订单总笔数: { count: ['payment'] },
   退款订单总笔数: { count: ['refund'] },

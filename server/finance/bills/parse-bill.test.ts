@@ -57,8 +57,17 @@ describe('genuine published bills', () => {
     ['wechatpay-trade-all-refunds-excerpt.csv', { rows: 2, payments: { count: 1, amount: 6000 }, refunds: { count: 1, amount: 5000 }, fee: '0.05000' }],
     ['wechatpay-trade-refund-excerpt.csv', { rows: 1, payments: { count: 0, amount: 0 }, refunds: { count: 1, amount: 1 }, fee: '0.00000' }],
     ['wechatpay-trade-success-excerpt.csv', { rows: 1, payments: { count: 1, amount: 1 }, refunds: { count: 0, amount: 0 }, fee: '0.00000' }],
+    ['alipay-fundflow-excerpt.csv', { channel: 'alipay', billType: 'fundflow', rows: 3, payments: { count: 3, amount: 377800 }, refunds: { count: 0, amount: 0 }, fee: '0.00' }],
   ])('%s, published as an excerpt, parses and says it does not add up', async (name, report) => {
     expect(await summarizeBill({ path: fixturePath(name) })).toMatchObject({ channel: 'wechatpay', ...report, consistent: false });
+  });
+
+  it('the Alipay fund-flow excerpt adds up once its footer counts only the lines it kept', async () => {
+    const kept = fixtureText('alipay-fundflow-excerpt.csv').replace('#收入合计：18笔，共14989.00元', '#收入合计：3笔，共3778.00元');
+    expect(await summarizeBill({ path: folder.write('alipay-fundflow-kept.csv', gbk(kept)) })).toMatchObject({
+      declared: { 支出合计: '0笔', 支出合计共: '0.00元', 收入合计: '3笔', 收入合计共: '3778.00元' },
+      consistent: true,
+    });
   });
 });
 
@@ -211,7 +220,7 @@ describe('bad input fails with where and why, never a partial result', () => {
     ['a truncated ZIP', async () => (await zipped()).subarray(0, 300), /ZIP archive is truncated or damaged/],
     ['a WeChat Pay bill cut before its summary', () => wechatpay.split('\n').slice(0, 3).join('\n'), /no summary at the end: the bill is incomplete/],
     ['a WeChat Pay bill cut inside its summary', () => wechatpay.split('\n').slice(0, 5).join('\n'), /summary header has no line of figures/],
-    ['an Alipay detail cut before its end line', () => alipay.split('\n').slice(0, 10).join('\n'), /no end line \(业务明细列表结束\): the file is incomplete/],
+    ['an Alipay detail cut before its end line', () => alipay.split('\n').slice(0, 10).join('\n'), /no end line \(列表结束\): the file is incomplete/],
     ['an unknown layout', () => wechatpay.replace('交易状态,', '状态,'), /^line 1: unknown layout: the header has no 交易状态 column/],
     ['an unknown 交易状态', () => wechatpay.replace('`SUCCESS', '`CLOSED'), /^line 2, column 交易状态: unknown 交易状态 "CLOSED"/],
     ['an unknown Alipay 业务类型', () => alipay.replace('\t,交易\t,', '\t,冻结\t,'), /^line 6, column 业务类型: unknown 业务类型 "冻结"/],

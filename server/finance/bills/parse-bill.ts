@@ -53,7 +53,7 @@ async function readText(part: BillPart, tally: BillTally): Promise<BillText> {
   const rest = { [Symbol.asyncIterator]: () => records };
   const header = trimmed(first.value.fields);
   const alipay = alipayFile(header.join(','));
-  if (alipay) return { channel: 'alipay', billType: 'trade', alipay, rows: guarded(alipayRows({ file: alipay, records: rest, tally })) };
+  if (alipay) return { channel: 'alipay', billType: alipay.billType, alipay, rows: guarded(alipayRows({ file: alipay, records: rest, tally })) };
   const billType = wechatpayBillType(header);
   if (billType) return { channel: 'wechatpay', billType, alipay: null, rows: guarded(wechatpayRows({ header: first.value, billType, records: rest, tally })) };
   throw billError('not a bill: the first line is neither an Alipay bill title nor a WeChat Pay bill header', { line: first.value.line });
@@ -67,8 +67,8 @@ export async function openBill(options: { path: string }): Promise<ChannelBill> 
     if (parts.length === 0) throw billError('not a bill: the ZIP archive is empty');
     const texts: BillText[] = [];
     for (const part of parts) texts.push(await readText(part, tally));
-    const summaries = texts.filter((text) => text.alipay === 'summary');
-    const details = texts.filter((text) => text.alipay !== 'summary');
+    const summaries = texts.filter((text) => text.alipay?.part === 'summary');
+    const details = texts.filter((text) => text.alipay?.part !== 'summary');
     const main = details.length === 0 && texts.length === 1 ? texts[0] : details[0];
     if (!main || details.length > 1) throw billError(`not a bill: expected one detail file, found ${details.length}`);
     if (texts.some((text) => text.channel !== main.channel)) throw billError('not a bill: the archive mixes channels');
