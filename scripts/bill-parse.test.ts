@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { summarizeBill } from '@/server/finance/bills/parse-bill';
-import { billFolder, fixturePath, fixtureText, gbk, zipOf } from '@/server/finance/bills/testing/bill-files';
+import { alipayZip, billFolder, fixturePath, fixtureText } from '@/server/finance/bills/testing/bill-files';
 
 const run = promisify(execFile);
 const TSX = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
@@ -27,7 +27,7 @@ describe('bill:parse', () => {
     ['a WeChat Pay trade bill', () => fixturePath('wechatpay-trade-all.csv')],
     ['a WeChat Pay bill in the older layout', () => fixturePath('wechatpay-trade-all-old-layout.csv')],
     ['a gzipped WeChat Pay bill', () => folder.write('bill.gz', gzipSync(fixtureText('wechatpay-trade-all.csv')))],
-    ['an Alipay ZIP of GBK CSV', async () => folder.write('bill.csv.zip', await zipOf([{ name: '业务明细.csv', data: gbk(fixtureText('alipay-trade-detail.csv')) }]))],
+    ['an Alipay ZIP of GBK CSV', async () => folder.write('bill.csv.zip', await alipayZip([{ name: '业务明细.csv', text: fixtureText('alipay-trade-detail.csv') }]))],
   ])('prints one JSON object for %s, the parser\'s report', { timeout: 30_000 }, async (name, file) => {
     const path = await file();
     const { code, stdout, stderr } = await billParse(path);

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '@/server/errors/app-error';
 import type { BillReport } from './bill-row';
 import { openBill, summarizeBill } from './parse-bill';
-import { billFolder, crlf, fixturePath, fixtureText, gbk, withBom, zipOf } from './testing/bill-files';
+import { alipayZip, billFolder, crlf, fixturePath, fixtureText, gbk, withBom } from './testing/bill-files';
 
 const folder = billFolder();
 afterAll(() => folder.remove());
@@ -105,9 +105,9 @@ describe('the same bill as the channel may deliver it', () => {
   });
 
   it('Alipay ZIP of the GBK detail and summary: both files declare, the rows add up to both', async () => {
-    const archive = await zipOf([
-      { name: '20880211096256330156_20190916_业务明细.csv', data: gbk(crlf(alipay)) },
-      { name: '20880211096256330156_20190916_业务明细(汇总).csv', data: gbk(alipaySummary) },
+    const archive = await alipayZip([
+      { name: '20880211096256330156_20190916_业务明细.csv', text: crlf(alipay) },
+      { name: '20880211096256330156_20190916_业务明细(汇总).csv', text: alipaySummary },
     ]);
     const report = await summarizeBill({ path: folder.write('alipay.csv.zip', archive) });
     expect(report).toEqual({
@@ -208,7 +208,7 @@ describe('a row altered after the channel wrote the bill', () => {
 describe('bad input fails with where and why, never a partial result', () => {
   const wechatpay = fixtureText('wechatpay-trade-all.csv');
   const alipay = fixtureText('alipay-trade-detail.csv');
-  const zipped = async () => zipOf([{ name: 'detail.csv', data: gbk(alipay) }]);
+  const zipped = () => alipayZip([{ name: 'detail.csv', text: alipay }]);
 
   it.each<[string, () => Promise<Buffer | string> | Buffer | string, RegExp]>([
     ['an amount in exponent form', () => wechatpay.replace('`1.00%,`0.01,', '`1.00%,`1e-2,'), /^line 2, column 订单金额: "1e-2" is not a yuan amount/],

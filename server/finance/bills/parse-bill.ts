@@ -71,7 +71,7 @@ export async function openBill(options: { path: string }): Promise<ChannelBill> 
     const details = texts.filter((text) => text.alipay?.part !== 'summary');
     const main = details.length === 0 && texts.length === 1 ? texts[0] : details[0];
     if (!main || details.length > 1) throw billError(`not a bill: expected one detail file, found ${details.length}`);
-    if (texts.some((text) => text.channel !== main.channel)) throw billError('not a bill: the archive mixes channels');
+    if (texts.some((text) => text.channel !== main.channel || text.billType !== main.billType)) throw billError('not a bill: the archive mixes channels or bill types');
     const detail: BillText = main;
     let finished = false;
     async function* rows(): AsyncGenerator<BillRow> {
