@@ -209,6 +209,8 @@ describe('bad input fails with where and why, never a partial result', () => {
   const wechatpay = fixtureText('wechatpay-trade-all.csv');
   const alipay = fixtureText('alipay-trade-detail.csv');
   const zipped = () => alipayZip([{ name: 'detail.csv', text: alipay }]);
+  /** The archive with bytes of its first entry's compressed data overwritten, the directory intact. */
+  const damaged = (archive: Buffer) => Buffer.concat([archive.subarray(0, 60), Buffer.alloc(40, 0xff), archive.subarray(100)]);
 
   it.each<[string, () => Promise<Buffer | string> | Buffer | string, RegExp]>([
     ['an amount in exponent form', () => wechatpay.replace('`1.00%,`0.01,', '`1.00%,`1e-2,'), /^line 2, column 订单金额: "1e-2" is not a yuan amount/],
@@ -216,7 +218,8 @@ describe('bad input fails with where and why, never a partial result', () => {
     ['a fee that is no number', () => wechatpay.replace('`0.00000,`1.00%', '`abc,`1.00%'), /^line 2, column 手续费: "abc" is not an amount/],
     ['an Alipay amount with three decimals', () => alipay.replace(',0.01,0.01,', ',0.015,0.01,'), /^line 6, column 订单金额（元）: "0\.015" is not a yuan amount/],
     ['an amount with a thousands separator in an Alipay line', () => alipay.replace(',0.01,0.01,', ',"1,000.00",0.01,'), /^line 6: 26 values where the header has 25 columns/],
-    ['a truncated gzip', () => gzipSync(wechatpay).subarray(0, 200), /gzip data is truncated or damaged/],
+    ['a truncated gzip', () => gzipSync(wechatpay).subarray(0, 200), /compressed data \(gzip, or a ZIP entry\) is truncated or damaged/],
+    ['a ZIP entry whose data was damaged', async () => damaged(await zipped()), /compressed data \(gzip, or a ZIP entry\) is truncated or damaged/],
     ['a truncated ZIP', async () => (await zipped()).subarray(0, 300), /ZIP archive is truncated or damaged/],
     ['a WeChat Pay bill cut before its summary', () => wechatpay.split('\n').slice(0, 3).join('\n'), /no summary at the end: the bill is incomplete/],
     ['a WeChat Pay bill cut inside its summary', () => wechatpay.split('\n').slice(0, 5).join('\n'), /summary header has no line of figures/],

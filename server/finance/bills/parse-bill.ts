@@ -32,7 +32,7 @@ function asBillError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code.startsWith('Z_')) return billError(`the gzip data is truncated or damaged (${message})`);
+  if (typeof code === 'string' && code.startsWith('Z_')) return billError(`the compressed data (gzip, or a ZIP entry) is truncated or damaged (${message})`);
   return billError(`the file cannot be read as a bill (${message})`);
 }
 
