@@ -28,7 +28,10 @@ export interface BillRow {
   amountFen: number;
   /** The row's fee in yuan exactly as written, signed as the bill signs it ("0.00006", "-0.27000"). */
   fee: string;
-  /** The channel's own word for the row: 交易状态 (SUCCESS, REFUND, REVOKED), 业务类型 (交易, 退款)... */
+  /**
+   * The channel's own word for the row: WeChat Pay's 交易状态 (SUCCESS, REVOKED) on payments and 退款状态
+   * (SUCCESS, PROCESSING...) on refunds, Alipay's 业务类型 (交易, 退款, 在线支付...), the fund flow's 业务类型.
+   */
   status: string;
 }
 
