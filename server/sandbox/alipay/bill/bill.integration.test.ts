@@ -1,6 +1,12 @@
-// The trade bill through the real SDK: a link to a zip of GBK CSV files in Alipay's layout.
-import { inflateRawSync } from 'node:zlib';
+// The trade bill through the real SDK: a link to a zip of GBK CSV files in Alipay's layout, which the
+// bill parser reads as a consistent Alipay trade bill.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openBillFile } from '@/server/finance/bills/bill-file';
+import { summarizeBill } from '@/server/finance/bills/parse-bill';
 import { beijingDay } from '@/server/gateway/beijing-time';
 import { payAlipayTrade } from '../pay-trade';
 import { startAlipaySandbox, type AlipaySandboxHarness } from '../testing/alipay-sandbox-harness';
@@ -11,19 +17,32 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox.server.close());
 
-/** Name and content of each entry, read from the local headers. */
-function unzip(archive: Buffer): Array<{ name: string; text: string }> {
-  const gbk = new TextDecoder('gbk');
-  const entries: Array<{ name: string; text: string }> = [];
-  let at = 0;
-  while (archive.readUInt32LE(at) === 0x04034b50) {
-    const size = archive.readUInt32LE(at + 18);
-    const nameLength = archive.readUInt16LE(at + 26);
-    const dataStart = at + 30 + nameLength + archive.readUInt16LE(at + 28);
-    entries.push({ name: gbk.decode(archive.subarray(at + 30, at + 30 + nameLength)), text: gbk.decode(inflateRawSync(archive.subarray(dataStart, dataStart + size))) });
-    at = dataStart + size;
+/** The archive saved as a file, for the readers that take a path. */
+async function saved<T>(archive: Buffer, read: (path: string) => Promise<T>): Promise<T> {
+  const folder = await mkdtemp(join(tmpdir(), 'alipay-bill-'));
+  try {
+    const path = join(folder, 'bill.csv.zip');
+    await writeFile(path, archive);
+    return await read(path);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
   }
-  return entries;
+}
+
+/** Name and content (GBK) of each entry. */
+async function unzip(path: string): Promise<Array<{ name: string; text: string }>> {
+  const file = await openBillFile(path);
+  try {
+    const entries: Array<{ name: string; text: string }> = [];
+    for (const part of file.parts) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await part.open()) chunks.push(chunk as Buffer);
+      entries.push({ name: part.name, text: iconv.decode(Buffer.concat(chunks), 'gbk') });
+    }
+    return entries;
+  } finally {
+    file.close();
+  }
 }
 
 it('links yesterday\'s trade bill: a zip of GBK CSV files listing the payment', async () => {
@@ -40,13 +59,22 @@ it('links yesterday\'s trade bill: a zip of GBK CSV files listing the payment', 
   const link = new URL(result.billDownloadUrl as string);
   const response = await fetch(`${sandbox.server.baseUrl}${link.pathname}${link.search}`);
   expect(response.status).toBe(200);
-  const [detail, summary] = unzip(Buffer.from(await response.arrayBuffer()));
+  const archive = Buffer.from(await response.arrayBuffer());
+  const [detail, summary] = await saved(archive, unzip);
   expect(detail?.name).toMatch(/^2088\d{12}_\d{8}_业务明细\.csv$/);
   expect(detail?.text).toContain('#支付宝业务明细查询');
   expect(detail?.text).toContain(`${trade.tradeNo}\t,${outTradeNo}\t,交易\t,物业费，十一月\t`);
   expect(detail?.text).toContain('#交易合计：1笔，退款合计：0笔');
   expect(summary?.name).toMatch(/_业务明细\(汇总\)\.csv$/);
   expect(summary?.text).toContain('合计\t,\t,1\t,0\t,12.34\t');
+  expect(await saved(archive, (path) => summarizeBill({ path }))).toMatchObject({
+    channel: 'alipay',
+    billType: 'trade',
+    rows: 1,
+    payments: { count: 1, amount: 1234 },
+    refunds: { count: 0, amount: 0 },
+    consistent: true,
+  });
 
   link.searchParams.set('bill_date', beijingDay(new Date(Date.now() - 2 * 24 * 60 * 60 * 1000)));
   expect((await fetch(`${sandbox.server.baseUrl}${link.pathname}${link.search}`)).status).toBe(403);

@@ -41,8 +41,8 @@ export async function tradeBill(options: { appId: string; billDate: string; now:
   const header = (title: string) => [`#${title}`, `#账号：[${account}]`, `#起始日期：[${chineseTime(start)}]   终止日期：[${chineseTime(end)}]`];
   const blank = (n: number) => Array<string>(n).fill('');
   const details = [
-    ...paid.map((t) => row([t.tradeNo, t.outTradeNo, '交易', t.subject, toBeijingTime(t.createdAt), toBeijingTime(t.paidAt ?? t.createdAt), ...blank(4), t.buyerId ?? '', yuan(t.totalFen), yuan(t.totalFen), ...blank(8), '0.00', '', '0.00', '0.00', ''])),
-    ...refunds.map((r) => row([r.tradeNo, r.trade.outTradeNo, '退款', r.trade.subject, toBeijingTime(r.trade.createdAt), toBeijingTime(r.createdAt), ...blank(4), r.trade.buyerId ?? '', yuan(-r.refundFen), yuan(-r.refundFen), ...blank(8), '0.00', r.outRequestNo, '0.00', '0.00', r.reason ?? ''])),
+    ...paid.map((t) => row([t.tradeNo, t.outTradeNo, '交易', t.subject, toBeijingTime(t.createdAt), toBeijingTime(t.paidAt ?? t.createdAt), ...blank(4), t.buyerId ?? '', yuan(t.totalFen), yuan(t.totalFen), ...blank(8), '', '0.00', '0.00', ''])),
+    ...refunds.map((r) => row([r.tradeNo, r.trade.outTradeNo, '退款', r.trade.subject, toBeijingTime(r.trade.createdAt), toBeijingTime(r.createdAt), ...blank(4), r.trade.buyerId ?? '', yuan(-r.refundFen), yuan(-r.refundFen), ...blank(8), r.outRequestNo, '0.00', '0.00', r.reason ?? ''])),
   ];
   const paidFen = paid.reduce((sum, t) => sum + t.totalFen, 0);
   const refundedFen = refunds.reduce((sum, r) => sum + r.refundFen, 0);
