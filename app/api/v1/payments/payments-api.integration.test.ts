@@ -45,10 +45,10 @@ describe('POST /api/v1/payments', () => {
     expect(await db().payment.count({ where: { order: { orderNo: body.orderNo as string } } })).toBe(1);
   });
 
-  it('QR answers our hosted checkout; APP answers the signed order string; MINI_PROGRAM needs the buyer', async () => {
+  it('QR answers the raw code and our hosted checkout; APP answers the signed order string; MINI_PROGRAM needs the buyer', async () => {
     const qr = await create({ invokeMethod: 'QR' });
     expect(qr.status).toBe(201);
-    expect(qr.body.action).toEqual({ type: 'CHECKOUT', url: `${server.baseUrl}/checkout/${qr.body.payment.serialNo}` });
+    expect(qr.body.action).toEqual({ type: 'QR_CODE', content: expect.stringContaining('/sandbox/alipay/cashier/'), checkoutUrl: `${server.baseUrl}/checkout/${qr.body.payment.serialNo}` });
 
     const app = await create({ invokeMethod: 'APP' });
     expect(app.body.action.type).toBe('SDK_PARAMS');
