@@ -62,9 +62,8 @@ async function applySuccess(tx: Tx, payment: Payment, observed: ObservedPaymentS
   return { outcome: 'APPLIED', payment: updated, duplicateOf };
 }
 
-async function applyClosed(tx: Tx, payment: Payment, now: Date, closeOrder: boolean, announced: WrittenEvent[]): Promise<AppliedPaymentState> {
+async function applyClosed(tx: Tx, payment: Payment, now: Date, announced: WrittenEvent[]): Promise<AppliedPaymentState> {
   const won = await tx.payment.updateMany({ where: { serialNo: payment.serialNo, status: 'PENDING' }, data: { status: 'CLOSED', closedAt: now, nextQueryAt: null } });
-  if (closeOrder) await tx.order.updateMany({ where: { id: payment.orderId, status: 'OPEN' }, data: { status: 'CLOSED' } });
   if (won.count === 0) return { outcome: 'UNCHANGED', payment, duplicateOf: null };
   const updated = await tx.payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } });
   await announce(tx, 'payment.closed', updated, announced);
@@ -76,7 +75,7 @@ async function applyClosed(tx: Tx, payment: Payment, now: Date, closeOrder: bool
  * event, so that a callback racing a query, the same callback a hundred times, or two server
  * instances change the attempt at most once. Final states never go back, except a verified success.
  */
-export async function applyPaymentState(options: { serialNo: string; observed: ObservedPaymentState; closeOrder?: boolean; now?: Date }): Promise<AppliedPaymentState> {
+export async function applyPaymentState(options: { serialNo: string; observed: ObservedPaymentState; now?: Date }): Promise<AppliedPaymentState> {
   const { serialNo, observed } = options;
   const now = options.now ?? new Date();
   const payment = await db().payment.findUniqueOrThrow({ where: { serialNo } });
@@ -98,7 +97,7 @@ export async function applyPaymentState(options: { serialNo: string; observed: O
       case 'SUCCEEDED':
         return applySuccess(tx, payment, observed, now, announced);
       case 'CLOSED':
-        return applyClosed(tx, payment, now, options.closeOrder ?? false, announced);
+        return applyClosed(tx, payment, now, announced);
       case 'PENDING':
       case 'NOT_FOUND': {
         if (observed.channelTradeNo && !payment.channelTradeNo) {

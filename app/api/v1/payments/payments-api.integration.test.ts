@@ -190,7 +190,7 @@ describe('sandbox helpers, queries by the three identifiers, close', () => {
     expect(failed.body.payment.status).toBe('CLOSED');
   });
 
-  it('close: closes at the channel and locally, idempotently, and the order takes no more attempts', async () => {
+  it('close: closes that attempt at the channel and locally, idempotently; the order stays open for a new attempt', async () => {
     const created = await create({ invokeMethod: 'QR' });
     const { serialNo, orderNo } = created.body.payment;
     const closed = await tenant.client.request('POST', `/api/v1/payments/${serialNo}/close`);
@@ -198,9 +198,22 @@ describe('sandbox helpers, queries by the three identifiers, close', () => {
     const again = await tenant.client.request('POST', `/api/v1/payments/${serialNo}/close`);
     expect([again.status, again.body.payment.status]).toEqual([200, 'CLOSED']);
     expect((await events(serialNo)).map((e) => e.type)).toEqual(['payment.closed']);
+    expect(await db().order.findFirstOrThrow({ where: { orderNo } })).toMatchObject({ status: 'OPEN', paidSerialNo: null });
+
+    // The 15-second rule still holds after a close; then the app starts a new attempt of the same order.
+    const tooSoon = await create({ orderNo });
+    expect([tooSoon.status, tooSoon.body.error.code]).toEqual([429, 'ATTEMPT_TOO_FREQUENT']);
     await waitOutAttemptInterval(orderNo);
     const retry = await create({ orderNo });
-    expect([retry.status, retry.body.error.code]).toEqual([409, 'ORDER_CLOSED']);
+    expect(retry.status).toBe(201);
+    expect(retry.body.payment).toMatchObject({ orderNo, status: 'PENDING' });
+    expect(retry.body.payment.serialNo).not.toBe(serialNo);
+    const paid = await tenant.client.request('POST', `/api/v1/sandbox/payments/${retry.body.payment.serialNo}/pay`);
+    expect(paid.body.payment.status).toBe('SUCCEEDED');
+    expect(await db().order.findFirstOrThrow({ where: { orderNo } })).toMatchObject({ status: 'PAID', paidSerialNo: retry.body.payment.serialNo });
+    // The closed attempt stays closed, and closing it again is still a no-op.
+    const closedAgain = await tenant.client.request('POST', `/api/v1/payments/${serialNo}/close`);
+    expect([closedAgain.status, closedAgain.body.payment.status]).toEqual([200, 'CLOSED']);
   });
 
   it('answers an attempt past its expiry as CLOSED before the expiry sweep has run', async () => {
