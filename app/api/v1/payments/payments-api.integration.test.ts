@@ -2,7 +2,8 @@
 // the real alipay-sdk: initiation per invoke method, repeats, the 15-second rule and channel
 // switching, the sandbox helpers, queries by the three identifiers, close, and callbacks.
 import { createSign, generateKeyPairSync } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { alipayPlugin } from '@/server/gateway/channels/alipay';
 import { alipayNotifySignContent } from '@/server/gateway/channels/alipay/notify-signature';
 import { refundDueDuplicates } from '@/server/core/payments/refund-due-duplicates';
 import { db } from '@/server/db/client';
@@ -316,5 +317,31 @@ describe('channel callbacks', () => {
     const stored = await db().channelNotification.findMany({ where: { body: { in: [tampered, unknownKey, otherApp, genuine] } } });
     expect(stored.map((n) => n.outcome)).toEqual(['REJECTED', 'REJECTED', 'REJECTED', 'REJECTED', 'REJECTED']);
     expect((await db().payment.findUniqueOrThrow({ where: { serialNo } })).queryCount).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a flood of rejected callbacks asks the channel at most once a minute per attempt', async () => {
+    const serialNo = await pendingPayment();
+    const forged = (await paidTradeNotify({ alipayAppId: tenant.alipayAppId, serialNo })).replace(/total_amount=[^&]+/, 'total_amount=0.01');
+    await db().sandboxAlipayTrade.updateMany({ where: { outTradeNo: serialNo }, data: { status: 'WAIT_BUYER_PAY', paidAt: null } });
+    const queries = vi.spyOn(alipayPlugin, 'queryPayment');
+    const queriesOfThis = () => queries.mock.calls.filter(([input]) => input.serialNo === serialNo).length;
+    const flood = () => Promise.all(Array.from({ length: 20 }, () => postNotify(server.baseUrl, tenant.paymentId, forged).then((r) => r.text())));
+
+    try {
+      expect(new Set(await flood())).toEqual(new Set(['fail']));
+      expect(queriesOfThis()).toBe(1);
+      await flood();
+      expect(queriesOfThis()).toBe(1);
+
+      // A minute later, the next rejected callback may ask again (once).
+      await db().payment.update({ where: { serialNo }, data: { lastRejectedQueryAt: new Date(Date.now() - 61_000) } });
+      await flood();
+      expect(queriesOfThis()).toBe(2);
+    } finally {
+      queries.mockRestore();
+    }
+    expect(await db().payment.findUniqueOrThrow({ where: { serialNo } })).toMatchObject({ status: 'PENDING' });
+    expect(await db().channelNotification.count({ where: { serialNo, outcome: 'REJECTED' } })).toBe(60);
+    expect(await events(serialNo)).toEqual([]);
   });
 });
