@@ -18,4 +18,6 @@ export interface SandboxPayOptions {
 export interface SandboxPayer {
   pay(options: SandboxPayOptions): Promise<void>;
   fail(options: SandboxPayOptions): Promise<void>;
+  /** Whether the channel announces a failed payment with a notification; if not, the merchant must query. */
+  readonly notifiesFailure: boolean;
 }

@@ -4,6 +4,7 @@ import { env } from '@/server/config/env';
 import { boundChannel } from '@/server/core/payments/channel-call';
 import { findAppPayment } from '@/server/core/payments/find-payments';
 import { toPaymentObject, type PaymentObject } from '@/server/core/payments/payment-object';
+import { syncPayment } from '@/server/core/payments/sync-payment';
 import type { StoredAction } from '@/server/core/payments/send-attempt';
 import { db } from '@/server/db/client';
 import type { Channel } from '@/server/db/generated/client';
@@ -46,5 +47,7 @@ export async function paySandboxPayment(options: { appId: string; serialNo: stri
 export async function failSandboxPayment(options: { appId: string; serialNo: string }): Promise<PaymentObject> {
   const { payer, options: attempt } = await sandboxAttempt(options.appId, options.serialNo);
   await payer.fail(attempt);
+  // Where the channel tells nobody, the center learns it as a merchant does: by its active query.
+  if (!payer.notifiesFailure) await syncPayment({ serialNo: attempt.serialNo });
   return current(options.appId, options.serialNo);
 }

@@ -14,6 +14,8 @@ export interface ObservedPaymentState {
   /** Fen, as the channel reports it; null when the channel did not say. */
   amount: number | null;
   paidAt: Date | null;
+  /** Why the payment failed, where the caller knows (FAILED). */
+  failure?: { code: string; message: string };
 }
 
 export type ApplyOutcome = 'APPLIED' | 'UNCHANGED' | 'AMOUNT_MISMATCH';
@@ -62,11 +64,31 @@ async function applySuccess(tx: Tx, payment: Payment, observed: ObservedPaymentS
   return { outcome: 'APPLIED', payment: updated, duplicateOf };
 }
 
-async function applyClosed(tx: Tx, payment: Payment, now: Date, announced: WrittenEvent[]): Promise<AppliedPaymentState> {
-  const won = await tx.payment.updateMany({ where: { serialNo: payment.serialNo, status: 'PENDING' }, data: { status: 'CLOSED', closedAt: now, nextQueryAt: null } });
+type Ended = { status: 'CLOSED' } | { status: 'FAILED'; code: string; message: string };
+
+/** The channel's time_expire is to the second (up to 1 s before ours), and clocks drift a little. */
+const CHANNEL_CLOCK_GRACE_MS = 5_000;
+
+/**
+ * A trade the channel reports closed was closed at our request (app, expiry, a new attempt) or at its
+ * timeout, which is our expiry: CLOSED. Closed unasked before then, the channel ended the payment
+ * itself (Alipay closes the trade of a payment that cannot complete): FAILED.
+ */
+function endOfClosedTrade(payment: Payment, now: Date): Ended {
+  if (payment.closeRequestedAt || payment.expiresAt.getTime() - CHANNEL_CLOCK_GRACE_MS <= now.getTime()) return { status: 'CLOSED' };
+  return { status: 'FAILED', code: 'CHANNEL_CLOSED', message: 'The channel closed the trade unpaid before it expired.' };
+}
+
+/** An unpaid end, PENDING → CLOSED (payment.closed) or FAILED (payment.failed). */
+async function applyEnded(tx: Tx, payment: Payment, ended: Ended, now: Date, announced: WrittenEvent[]): Promise<AppliedPaymentState> {
+  const data =
+    ended.status === 'CLOSED'
+      ? { status: ended.status, closedAt: now, nextQueryAt: null }
+      : { status: ended.status, failedAt: now, nextQueryAt: null, failureCode: ended.code, failureMessage: ended.message.slice(0, 500) };
+  const won = await tx.payment.updateMany({ where: { serialNo: payment.serialNo, status: 'PENDING' }, data });
   if (won.count === 0) return { outcome: 'UNCHANGED', payment, duplicateOf: null };
   const updated = await tx.payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } });
-  await announce(tx, 'payment.closed', updated, announced);
+  await announce(tx, ended.status === 'CLOSED' ? 'payment.closed' : 'payment.failed', updated, announced);
   return { outcome: 'APPLIED', payment: updated, duplicateOf: null };
 }
 
@@ -96,8 +118,12 @@ export async function applyPaymentState(options: { serialNo: string; observed: O
     switch (observed.state) {
       case 'SUCCEEDED':
         return applySuccess(tx, payment, observed, now, announced);
+      case 'FAILED': {
+        const failure = observed.failure ?? { code: 'CHANNEL_FAILED', message: 'The channel reports the payment failed.' };
+        return applyEnded(tx, payment, { status: 'FAILED', ...failure }, now, announced);
+      }
       case 'CLOSED':
-        return applyClosed(tx, payment, now, announced);
+        return applyEnded(tx, payment, endOfClosedTrade(payment, now), now, announced);
       case 'PENDING':
       case 'NOT_FOUND': {
         if (observed.channelTradeNo && !payment.channelTradeNo) {

@@ -25,6 +25,8 @@ export async function closePayment(options: { serialNo: string; reason: CloseRea
   if (payment.status !== 'PENDING') return payment;
 
   logger().info({ serialNo: payment.serialNo, reason: options.reason }, 'closing payment attempt');
+  // Before the channel hears of it, so that the close it may announce (Alipay's TRADE_CLOSED) reads as ours.
+  await db().payment.updateMany({ where: { serialNo: payment.serialNo, status: 'PENDING', closeRequestedAt: null }, data: { closeRequestedAt: now } });
   // A CASHIER attempt whose payer never chose a channel exists only here.
   const target = payment.paymentChannelId ? await channelOf(payment) : null;
   try {

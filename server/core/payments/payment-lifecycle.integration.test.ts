@@ -152,3 +152,35 @@ describe('expiry', () => {
     expect(await eventTypes(first.serialNo)).toEqual(['payment.closed', 'payment.succeeded', 'refund.succeeded']);
   });
 });
+
+describe('the sandbox fail helper', () => {
+  it.each([
+    ['ALIPAY', 'WAP'],
+    ['WECHATPAY', 'QR'],
+  ] as const)('%s: the simulated payment fails at the channel; the attempt ends FAILED, the app gets payment.failed, the order stays open', async (channel, invokeMethod) => {
+    const { serialNo, orderNo } = await create(channel, invokeMethod);
+    const failed = await client.request('POST', `/api/v1/sandbox/payments/${serialNo}/fail`);
+    expect([failed.status, failed.body.payment?.status]).toEqual([200, 'FAILED']);
+    expect(await attempt(serialNo)).toMatchObject({ status: 'FAILED', nextQueryAt: null, order: { orderNo, status: 'OPEN', paidSerialNo: null } });
+    expect(await eventTypes(serialNo)).toEqual(['payment.failed']);
+    expect(await webhooksOf(serialNo, 'payment.failed')).toEqual(['payment.failed']);
+  });
+
+  it('Alipay: closing an attempt is not mistaken for a failure, though Alipay announces the close too', async () => {
+    const { serialNo } = await create('ALIPAY', 'QR');
+    const trade = await db().sandboxAlipayTrade.findFirstOrThrow({ where: { outTradeNo: serialNo } });
+    await openAlipayCashier(trade.tradeNo);
+    expect((await client.request('POST', `/api/v1/payments/${serialNo}/close`)).body.payment.status).toBe('CLOSED');
+    expect(await db().channelNotification.count({ where: { serialNo } })).toBe(1);
+    expect(await eventTypes(serialNo)).toEqual(['payment.closed']);
+  });
+
+  it('WeChat Pay: a payment that succeeds after the failure still pays the order', async () => {
+    const { serialNo, orderNo } = await create('WECHATPAY', 'QR');
+    await client.request('POST', `/api/v1/sandbox/payments/${serialNo}/fail`);
+    const paid = await client.request('POST', `/api/v1/sandbox/payments/${serialNo}/pay`);
+    expect(paid.body.payment.status).toBe('SUCCEEDED');
+    expect(await attempt(serialNo)).toMatchObject({ status: 'SUCCEEDED', failureCode: null, order: { orderNo, status: 'PAID', paidSerialNo: serialNo } });
+    expect(await eventTypes(serialNo)).toEqual(['payment.failed', 'payment.succeeded']);
+  });
+});

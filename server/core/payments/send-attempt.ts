@@ -3,11 +3,9 @@ import type { Payment, Prisma } from '@/server/db/generated/client';
 import type { Execution } from '@/server/gateway/request-parser';
 import type { ChannelAction } from '@/server/gateway/types';
 import { logger } from '@/server/logging/logger';
-import { dispatchEvents } from '@/server/messaging/dispatch-events';
-import { writeOutboxEvent, type WrittenEvent } from '@/server/messaging/write-outbox-event';
+import { applyPaymentState } from './apply-payment-state';
 import { channelAppError, channelOf } from './channel-call';
 import { checkoutUrl, channelNotifyUrl } from './notify-url';
-import { toPaymentObject } from './payment-object';
 
 /** The action of api-contract.md the app receives. */
 export type AppAction =
@@ -55,17 +53,10 @@ export async function sendAttempt(payment: Payment, execution: Execution): Promi
   } catch (error) {
     const appError = channelAppError(error, { serialNo: payment.serialNo });
     logger().warn({ serialNo: payment.serialNo, channel: payment.channel, details: appError.details }, 'channel refused a payment attempt');
-    const written: WrittenEvent[] = [];
-    await db().$transaction(async (tx) => {
-      const failed = await tx.payment.updateMany({
-        where: { serialNo: payment.serialNo, status: 'PENDING' },
-        data: { status: 'FAILED', failedAt: new Date(), nextQueryAt: null, failureCode: String(appError.details?.channelCode), failureMessage: String(appError.details?.channelMessage).slice(0, 500) },
-      });
-      if (failed.count === 0) return;
-      const [row, order] = await Promise.all([tx.payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } }), tx.order.findUniqueOrThrow({ where: { id: payment.orderId } })]);
-      written.push(await writeOutboxEvent(tx, { type: 'payment.failed', appId: row.appId, companyId: row.companyId, livemode: row.livemode, serialNo: row.serialNo, data: { payment: toPaymentObject(row, order) } }));
+    await applyPaymentState({
+      serialNo: payment.serialNo,
+      observed: { state: 'FAILED', channelTradeNo: null, amount: null, paidAt: null, failure: { code: String(appError.details?.channelCode), message: String(appError.details?.channelMessage) } },
     });
-    dispatchEvents(written);
     throw appError;
   }
   const updated = await db().payment.update({

@@ -184,11 +184,12 @@ describe('sandbox helpers, queries by the three identifiers, close', () => {
     expect([close.status, close.body.error.code]).toEqual([409, 'ORDER_ALREADY_PAID']);
   });
 
-  it('fail: the simulated buyer fails, Alipay closes the trade and notifies; the attempt reads CLOSED', async () => {
+  it('fail: the simulated buyer fails, Alipay closes the trade and notifies; the attempt reads FAILED', async () => {
     const created = await create({ invokeMethod: 'WAP' });
     const failed = await tenant.client.request('POST', `/api/v1/sandbox/payments/${created.body.payment.serialNo}/fail`);
     expect(failed.status).toBe(200);
-    expect(failed.body.payment.status).toBe('CLOSED');
+    expect(failed.body.payment.status).toBe('FAILED');
+    expect((await events(created.body.payment.serialNo)).map((e) => e.type)).toEqual(['payment.failed']);
   });
 
   it('close: closes that attempt at the channel and locally, idempotently; the order stays open for a new attempt', async () => {
