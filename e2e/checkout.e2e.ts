@@ -40,8 +40,9 @@ async function createPayment(fields: Record<string, unknown>) {
     ...fields,
   });
   expect(answer.status).toBe(201);
-  expect(answer.body.action.type).toBe('CHECKOUT');
-  return { serialNo: answer.body.payment.serialNo as string, url: answer.body.action.url as string };
+  // QR answers the raw code with our checkout beside it; CASHIER answers the checkout alone.
+  expect(answer.body.action.type).toBe(fields.invokeMethod === 'QR' ? 'QR_CODE' : 'CHECKOUT');
+  return { serialNo: answer.body.payment.serialNo as string, url: (answer.body.action.checkoutUrl ?? answer.body.action.url) as string };
 }
 
 /** Bytes of the first load as transferred (HTML, JS, CSS), and when the page became interactive. */

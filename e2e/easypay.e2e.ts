@@ -36,7 +36,7 @@ async function createPayment(fields: Record<string, unknown>) {
     ...fields,
   });
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-  return answer.body as { payment: { serialNo: string }; action: { type: string; url: string } };
+  return answer.body as { payment: { serialNo: string }; action: { type: string; url: string; checkoutUrl: string } };
 }
 
 async function expectPaid(serialNo: string, amount: number) {
@@ -72,10 +72,10 @@ describe('EasyPay', () => {
   it('API payment: the mapi.php code is shown on our checkout; opening it on a phone and paying turns the page to success', async () => {
     const created = await createPayment({ invokeMethod: 'QR', amount: 1999, payer: { clientIp: '203.0.113.7' } });
     const { serialNo } = created.payment;
-    expect(created.action.type).toBe('CHECKOUT');
+    expect(created.action.type).toBe('QR_CODE');
 
     const { context, page } = await newPage(browser, { viewport: DESKTOP });
-    await page.goto(created.action.url);
+    await page.goto(created.action.checkoutUrl);
     await page.getByText('请使用支付宝或微信扫一扫').waitFor();
     const code = await decodeCheckoutQr(page);
     expect(new URL(code).pathname).toMatch(/^\/sandbox\/easypay\/pay\//);

@@ -56,10 +56,10 @@ describe.each([
   it('NATIVE: the checkout shows the weixin:// code; scanning and paying turns the page to success', async () => {
     const created = await createPayment({ paymentId, invokeMethod: 'QR', amount: 3300 });
     const { serialNo } = created.payment;
-    expect(created.action.type).toBe('CHECKOUT');
+    expect(created.action).toMatchObject({ type: 'QR_CODE', content: expect.stringMatching(/^weixin:\/\/wxpay\/bizpayurl\?pr=/) });
 
     const { context, page } = await newPage(browser, { viewport: DESKTOP });
-    await page.goto(created.action.url as string);
+    await page.goto(created.action.checkoutUrl as string);
     await page.getByText('请使用微信扫一扫').waitFor();
     const code = await decodeCheckoutQr(page);
     expect(code).toMatch(/^weixin:\/\/wxpay\/bizpayurl\?pr=[A-Za-z0-9]+$/);

@@ -22,7 +22,7 @@ export function feedRequest(tenant: PaymentsTenant): Operation {
 export async function createQrPayment(tenant: PaymentsTenant): Promise<string> {
   const answer = await tenant.client.request('POST', '/api/v1/payments', paymentRequest(tenant, { invokeMethod: 'QR' }));
   const payment = answer.body?.payment;
-  if (answer.status !== 201 || payment?.status !== 'PENDING' || answer.body?.action?.type !== 'CHECKOUT') fail('POST /api/v1/payments', answer.status, answer.body);
+  if (answer.status !== 201 || payment?.status !== 'PENDING' || answer.body?.action?.type !== 'QR_CODE') fail('POST /api/v1/payments', answer.status, answer.body);
   return payment.serialNo as string;
 }
 

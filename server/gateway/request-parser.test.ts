@@ -19,14 +19,14 @@ describe('request parser', () => {
     ['ALIPAY', 'PC', 'alipay.trade.page.pay', 'REDIRECT'],
     ['ALIPAY', 'WAP', 'alipay.trade.wap.pay', 'REDIRECT'],
     ['ALIPAY', 'APP', 'alipay.trade.app.pay', 'SDK_PARAMS'],
-    ['ALIPAY', 'QR', 'alipay.trade.precreate', 'CHECKOUT'],
+    ['ALIPAY', 'QR', 'alipay.trade.precreate', 'QR_CODE'],
     ['ALIPAY', 'MINI_PROGRAM', 'alipay.trade.create', 'SDK_PARAMS'],
     ['WECHATPAY', 'PC', 'wechatpay.native', 'CHECKOUT'],
-    ['WECHATPAY', 'QR', 'wechatpay.native', 'CHECKOUT'],
+    ['WECHATPAY', 'QR', 'wechatpay.native', 'QR_CODE'],
     ['WECHATPAY', 'WAP', 'wechatpay.h5', 'REDIRECT'],
     ['WECHATPAY', 'APP', 'wechatpay.app', 'SDK_PARAMS'],
     ['EASYPAY', 'PC', 'easypay.submit', 'REDIRECT'],
-    ['EASYPAY', 'QR', 'easypay.mapi', 'CHECKOUT'],
+    ['EASYPAY', 'QR', 'easypay.mapi', 'QR_CODE'],
   ] as const)('%s + %s → %s (%s)', (channel, invokeMethod, method, action) => {
     expect(parseRequest({ channel, invokeMethod, enabled: all, payerBuyerId: '2088102177846880', payerClientIp: '203.0.113.7' })).toMatchObject({ method, action });
   });

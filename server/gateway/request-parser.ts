@@ -48,7 +48,7 @@ const ROUTES: Record<Channel, Partial<Record<Exclude<InvokeMethod, 'CASHIER'>, R
     PC: { method: 'alipay.trade.page.pay', checkout: 'CHANNEL', action: 'REDIRECT' },
     WAP: { method: 'alipay.trade.wap.pay', checkout: 'CHANNEL', action: 'REDIRECT' },
     APP: { method: 'alipay.trade.app.pay', checkout: 'CLIENT', action: 'SDK_PARAMS' },
-    QR: { method: 'alipay.trade.precreate', checkout: 'HOSTED', action: 'CHECKOUT' },
+    QR: { method: 'alipay.trade.precreate', checkout: 'HOSTED', action: 'QR_CODE' },
     MINI_PROGRAM: { method: 'alipay.trade.create', checkout: 'CLIENT', action: 'SDK_PARAMS' },
   },
   WECHATPAY: {
@@ -56,13 +56,13 @@ const ROUTES: Record<Channel, Partial<Record<Exclude<InvokeMethod, 'CASHIER'>, R
     PC: { method: 'wechatpay.native', checkout: 'HOSTED', action: 'CHECKOUT' },
     WAP: { method: 'wechatpay.h5', checkout: 'CHANNEL', action: 'REDIRECT' },
     APP: { method: 'wechatpay.app', checkout: 'CLIENT', action: 'SDK_PARAMS' },
-    QR: { method: 'wechatpay.native', checkout: 'HOSTED', action: 'CHECKOUT' },
+    QR: { method: 'wechatpay.native', checkout: 'HOSTED', action: 'QR_CODE' },
     MINI_PROGRAM: { method: 'wechatpay.jsapi', checkout: 'CLIENT', action: 'SDK_PARAMS' },
   },
   EASYPAY: {
     PC: { method: 'easypay.submit', checkout: 'CHANNEL', action: 'REDIRECT' },
     WAP: { method: 'easypay.submit', checkout: 'CHANNEL', action: 'REDIRECT' },
-    QR: { method: 'easypay.mapi', checkout: 'HOSTED', action: 'CHECKOUT' },
+    QR: { method: 'easypay.mapi', checkout: 'HOSTED', action: 'QR_CODE' },
   },
 };
 

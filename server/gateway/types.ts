@@ -35,8 +35,11 @@ export interface CreatePaymentResult {
   raw: unknown;
 }
 
-/** The channel's view of a payment, mapped by each plugin's exhaustive switch (unknown → PENDING). */
-export type ChannelPaymentState = 'PENDING' | 'SUCCEEDED' | 'CLOSED' | 'NOT_FOUND';
+/**
+ * The channel's view of a payment, mapped by each plugin's exhaustive switch (unknown → PENDING).
+ * FAILED: the channel says the payer's payment failed (WeChat Pay's PAYERROR); a later success still counts.
+ */
+export type ChannelPaymentState = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'CLOSED' | 'NOT_FOUND';
 
 export interface PaymentState {
   state: ChannelPaymentState;

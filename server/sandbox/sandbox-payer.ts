@@ -18,4 +18,9 @@ export interface SandboxPayOptions {
 export interface SandboxPayer {
   pay(options: SandboxPayOptions): Promise<void>;
   fail(options: SandboxPayOptions): Promise<void>;
+  /**
+   * How the merchant learns of a failed payment: the channel's notification, its active query, or
+   * never (EasyPay), where only the payer's own word is left and the helper passes it on.
+   */
+  readonly failureReported: 'NOTIFICATION' | 'QUERY' | 'NEVER';
 }

@@ -4,6 +4,8 @@ import { env } from '@/server/config/env';
 import { readStoredAction } from '@/server/contract/action';
 import { toPaymentObject, type PaymentObject } from '@/server/contract/payment';
 import { findAppPayment } from '@/server/core/payments/find-payments';
+import { failPayment } from '@/server/core/payments/fail-payment';
+import { syncPayment } from '@/server/core/payments/sync-payment';
 import { db } from '@/server/db/client';
 import type { Channel } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
@@ -14,6 +16,7 @@ import { wechatpaySandboxPayer } from './wechatpay';
 import type { SandboxPayer, SandboxPayOptions } from './sandbox-payer';
 
 const NEVER_SENT = 'The payment was never sent to its channel.';
+const SANDBOX_PAYER_FAILED = { code: 'PAYER_FAILED', message: 'The sandbox payer could not complete the payment.' };
 
 const PAYERS: Partial<Record<Channel, SandboxPayer>> = { ALIPAY: alipaySandboxPayer, WECHATPAY: wechatpaySandboxPayer, EASYPAY: easypaySandboxPayer };
 
@@ -49,5 +52,9 @@ export async function paySandboxPayment(options: { appId: string; serialNo: stri
 export async function failSandboxPayment(options: { appId: string; serialNo: string }): Promise<PaymentObject> {
   const { payer, options: attempt } = await sandboxAttempt(options.appId, options.serialNo);
   await payer.fail(attempt);
+  // Where the channel notifies nobody, the center learns it as a merchant does, by its active query;
+  // where even the query cannot tell (EasyPay), the simulated payer's word is all there is.
+  if (payer.failureReported === 'QUERY') await syncPayment({ serialNo: attempt.serialNo });
+  if (payer.failureReported === 'NEVER') await failPayment({ serialNo: attempt.serialNo, failure: SANDBOX_PAYER_FAILED });
   return current(options.appId, options.serialNo);
 }

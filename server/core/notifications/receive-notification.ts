@@ -35,12 +35,28 @@ async function settle(id: string, outcome: NotificationOutcome, fields: { verifi
   });
 }
 
-/** A callback we cannot trust changes nothing; the channel's own answer to a query decides instead. */
+/** However many rejected callbacks name an attempt, the channel is asked about it at most this often. */
+const REJECTED_QUERY_INTERVAL_MS = 60_000;
+
+/**
+ * A callback we cannot trust changes nothing; the channel's own answer to a query decides instead.
+ * The query is claimed in the database (one conditional update, so every server instance sees the
+ * same claim): a flood of forged callbacks becomes at most one query per attempt per minute.
+ */
 async function activeQueryInstead(serialNo: string | null, paymentId: string): Promise<void> {
   if (!serialNo) return;
-  const payment = await db().payment.findUnique({ where: { serialNo } });
-  if (!payment || payment.paymentChannelId !== paymentId || payment.status === 'SUCCEEDED') return;
-  await syncPayment({ serialNo }).catch((error: unknown) => logger().warn({ err: error, serialNo }, 'active query after a rejected callback failed'));
+  const now = new Date();
+  const claimed = await db().payment.updateMany({
+    where: {
+      serialNo,
+      paymentChannelId: paymentId,
+      status: { not: 'SUCCEEDED' },
+      OR: [{ lastRejectedQueryAt: null }, { lastRejectedQueryAt: { lte: new Date(now.getTime() - REJECTED_QUERY_INTERVAL_MS) } }],
+    },
+    data: { lastRejectedQueryAt: now },
+  });
+  if (claimed.count === 0) return;
+  await syncPayment({ serialNo, now }).catch((error: unknown) => logger().warn({ err: error, serialNo }, 'active query after a rejected callback failed'));
 }
 
 async function loadPlugin(callback: IncomingCallback): Promise<{ plugin: ChannelPlugin; account: ChannelAccount } | null> {

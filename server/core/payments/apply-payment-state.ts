@@ -15,6 +15,8 @@ export interface ObservedPaymentState {
   /** Fen, as the channel reports it; null when the channel did not say. */
   amount: number | null;
   paidAt: Date | null;
+  /** Why the payment failed, where the caller knows (FAILED). */
+  failure?: { code: string; message: string };
 }
 
 export type ApplyOutcome = 'APPLIED' | 'UNCHANGED' | 'AMOUNT_MISMATCH';
@@ -63,38 +65,32 @@ async function applySuccess(tx: Tx, payment: Payment, observed: ObservedPaymentS
   return { outcome: 'APPLIED', payment: updated, duplicateOf };
 }
 
-async function applyClosed(tx: Tx, payment: Payment, now: Date, closeOrder: boolean, announced: WrittenEvent[]): Promise<AppliedPaymentState> {
-  const won = await tx.payment.updateMany({ where: { serialNo: payment.serialNo, status: 'PENDING' }, data: { status: 'CLOSED', closedAt: now, nextQueryAt: null } });
-  if (closeOrder) await tx.order.updateMany({ where: { id: payment.orderId, status: 'OPEN' }, data: { status: 'CLOSED' } });
-  if (won.count === 0) return { outcome: 'UNCHANGED', payment, duplicateOf: null };
-  const updated = await tx.payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } });
-  await announce(tx, 'payment.closed', updated, announced);
-  return { outcome: 'APPLIED', payment: updated, duplicateOf: null };
-}
+type Ended = { status: 'CLOSED' } | { status: 'FAILED'; code: string; message: string };
 
-/** Why the channel refused an attempt, as it said it. */
-export interface PaymentFailure {
-  code: string;
-  message: string;
-}
-
-async function applyFailed(tx: Tx, serialNo: string, failure: PaymentFailure, now: Date, announced: WrittenEvent[]): Promise<void> {
-  const won = await tx.payment.updateMany({
-    where: { serialNo, status: 'PENDING' },
-    data: { status: 'FAILED', failedAt: now, nextQueryAt: null, failureCode: failure.code, failureMessage: failure.message.slice(0, 500) },
-  });
-  if (won.count === 0) return;
-  await announce(tx, 'payment.failed', await tx.payment.findUniqueOrThrow({ where: { serialNo } }), announced);
-}
+/** The channel's time_expire is to the second (up to 1 s before ours), and clocks drift a little. */
+const CHANNEL_CLOCK_GRACE_MS = 5_000;
 
 /**
- * The channel refused the attempt: PENDING → FAILED with its reason, announced as payment.failed in
- * the same transaction. An attempt no longer PENDING is left as it is.
+ * A trade the channel reports closed was closed at our request (app, expiry, a new attempt) or at its
+ * timeout, which is our expiry: CLOSED. Closed unasked before then, the channel ended the payment
+ * itself (Alipay closes the trade of a payment that cannot complete): FAILED.
  */
-export async function applyPaymentFailure(options: { serialNo: string; failure: PaymentFailure; now?: Date }): Promise<void> {
-  const announced: WrittenEvent[] = [];
-  await db().$transaction((tx) => applyFailed(tx, options.serialNo, options.failure, options.now ?? new Date(), announced));
-  dispatchEvents(announced);
+function endOfClosedTrade(payment: Payment, now: Date): Ended {
+  if (payment.closeRequestedAt || payment.expiresAt.getTime() - CHANNEL_CLOCK_GRACE_MS <= now.getTime()) return { status: 'CLOSED' };
+  return { status: 'FAILED', code: 'CHANNEL_CLOSED', message: 'The channel closed the trade unpaid before it expired.' };
+}
+
+/** An unpaid end, PENDING → CLOSED (payment.closed) or FAILED (payment.failed). */
+async function applyEnded(tx: Tx, payment: Payment, ended: Ended, now: Date, announced: WrittenEvent[]): Promise<AppliedPaymentState> {
+  const data =
+    ended.status === 'CLOSED'
+      ? { status: ended.status, closedAt: now, nextQueryAt: null }
+      : { status: ended.status, failedAt: now, nextQueryAt: null, failureCode: ended.code, failureMessage: ended.message.slice(0, 500) };
+  const won = await tx.payment.updateMany({ where: { serialNo: payment.serialNo, status: 'PENDING' }, data });
+  if (won.count === 0) return { outcome: 'UNCHANGED', payment, duplicateOf: null };
+  const updated = await tx.payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } });
+  await announce(tx, ended.status === 'CLOSED' ? 'payment.closed' : 'payment.failed', updated, announced);
+  return { outcome: 'APPLIED', payment: updated, duplicateOf: null };
 }
 
 /**
@@ -102,7 +98,7 @@ export async function applyPaymentFailure(options: { serialNo: string; failure: 
  * event, so that a callback racing a query, the same callback a hundred times, or two server
  * instances change the attempt at most once. Final states never go back, except a verified success.
  */
-export async function applyPaymentState(options: { serialNo: string; observed: ObservedPaymentState; closeOrder?: boolean; now?: Date }): Promise<AppliedPaymentState> {
+export async function applyPaymentState(options: { serialNo: string; observed: ObservedPaymentState; now?: Date }): Promise<AppliedPaymentState> {
   const { serialNo, observed } = options;
   const now = options.now ?? new Date();
   const payment = await db().payment.findUniqueOrThrow({ where: { serialNo } });
@@ -123,8 +119,12 @@ export async function applyPaymentState(options: { serialNo: string; observed: O
     switch (observed.state) {
       case 'SUCCEEDED':
         return applySuccess(tx, payment, observed, now, announced);
+      case 'FAILED': {
+        const failure = observed.failure ?? { code: 'CHANNEL_FAILED', message: 'The channel reports the payment failed.' };
+        return applyEnded(tx, payment, { status: 'FAILED', ...failure }, now, announced);
+      }
       case 'CLOSED':
-        return applyClosed(tx, payment, now, options.closeOrder ?? false, announced);
+        return applyEnded(tx, payment, endOfClosedTrade(payment, now), now, announced);
       case 'PENDING':
       case 'NOT_FOUND': {
         if (observed.channelTradeNo && !payment.channelTradeNo) {

@@ -3,7 +3,7 @@ import { db } from '@/server/db/client';
 import type { Payment } from '@/server/db/generated/client';
 import type { Execution } from '@/server/gateway/request-parser';
 import { logger } from '@/server/logging/logger';
-import { applyPaymentFailure } from './apply-payment-state';
+import { applyPaymentState } from './apply-payment-state';
 import { channelAppError, channelOf } from './channel-call';
 import { checkoutUrl, channelNotifyUrl } from './notify-url';
 
@@ -47,7 +47,10 @@ export async function sendAttempt(payment: Payment, execution: Execution): Promi
   } catch (error) {
     const appError = channelAppError(error, { serialNo: payment.serialNo });
     logger().warn({ serialNo: payment.serialNo, channel: payment.channel, details: appError.details }, 'channel refused a payment attempt');
-    await applyPaymentFailure({ serialNo: payment.serialNo, failure: { code: String(appError.details?.channelCode), message: String(appError.details?.channelMessage) } });
+    await applyPaymentState({
+      serialNo: payment.serialNo,
+      observed: { state: 'FAILED', channelTradeNo: null, amount: null, paidAt: null, failure: { code: String(appError.details?.channelCode), message: String(appError.details?.channelMessage) } },
+    });
     throw appError;
   }
   const updated = await db().payment.update({

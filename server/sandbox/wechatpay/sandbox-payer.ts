@@ -38,6 +38,8 @@ async function open({ accountId, serialNo, action }: SandboxPayOptions): Promise
 }
 
 export const wechatpaySandboxPayer: SandboxPayer = {
+  // PAYERROR is announced to nobody: only the query answers it.
+  failureReported: 'QUERY',
   async pay(options) {
     await open(options);
     await payWechatpayTrade({ mchId: options.accountId, outTradeNo: options.serialNo });

@@ -2,7 +2,8 @@
 // the real alipay-sdk: initiation per invoke method, repeats, the 15-second rule and channel
 // switching, the sandbox helpers, queries by the three identifiers, close, and callbacks.
 import { createSign, generateKeyPairSync } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { alipayPlugin } from '@/server/gateway/channels/alipay';
 import { alipayNotifySignContent } from '@/server/gateway/channels/alipay/notify-signature';
 import { refundDueDuplicates } from '@/server/core/payments/refund-due-duplicates';
 import { db } from '@/server/db/client';
@@ -45,10 +46,10 @@ describe('POST /api/v1/payments', () => {
     expect(await db().payment.count({ where: { order: { orderNo: body.orderNo as string } } })).toBe(1);
   });
 
-  it('QR answers our hosted checkout; APP answers the signed order string; MINI_PROGRAM needs the buyer', async () => {
+  it('QR answers the raw code and our hosted checkout; APP answers the signed order string; MINI_PROGRAM needs the buyer', async () => {
     const qr = await create({ invokeMethod: 'QR' });
     expect(qr.status).toBe(201);
-    expect(qr.body.action).toEqual({ type: 'CHECKOUT', url: `${server.baseUrl}/checkout/${qr.body.payment.serialNo}` });
+    expect(qr.body.action).toEqual({ type: 'QR_CODE', content: expect.stringContaining('/sandbox/alipay/cashier/'), checkoutUrl: `${server.baseUrl}/checkout/${qr.body.payment.serialNo}` });
 
     const app = await create({ invokeMethod: 'APP' });
     expect(app.body.action.type).toBe('SDK_PARAMS');
@@ -183,14 +184,15 @@ describe('sandbox helpers, queries by the three identifiers, close', () => {
     expect([close.status, close.body.error.code]).toEqual([409, 'ORDER_ALREADY_PAID']);
   });
 
-  it('fail: the simulated buyer fails, Alipay closes the trade and notifies; the attempt reads CLOSED', async () => {
+  it('fail: the simulated buyer fails, Alipay closes the trade and notifies; the attempt reads FAILED', async () => {
     const created = await create({ invokeMethod: 'WAP' });
     const failed = await tenant.client.request('POST', `/api/v1/sandbox/payments/${created.body.payment.serialNo}/fail`);
     expect(failed.status).toBe(200);
-    expect(failed.body.payment.status).toBe('CLOSED');
+    expect(failed.body.payment.status).toBe('FAILED');
+    expect((await events(created.body.payment.serialNo)).map((e) => e.type)).toEqual(['payment.failed']);
   });
 
-  it('close: closes at the channel and locally, idempotently, and the order takes no more attempts', async () => {
+  it('close: closes that attempt at the channel and locally, idempotently; the order stays open for a new attempt', async () => {
     const created = await create({ invokeMethod: 'QR' });
     const { serialNo, orderNo } = created.body.payment;
     const closed = await tenant.client.request('POST', `/api/v1/payments/${serialNo}/close`);
@@ -198,9 +200,22 @@ describe('sandbox helpers, queries by the three identifiers, close', () => {
     const again = await tenant.client.request('POST', `/api/v1/payments/${serialNo}/close`);
     expect([again.status, again.body.payment.status]).toEqual([200, 'CLOSED']);
     expect((await events(serialNo)).map((e) => e.type)).toEqual(['payment.closed']);
+    expect(await db().order.findFirstOrThrow({ where: { orderNo } })).toMatchObject({ status: 'OPEN', paidSerialNo: null });
+
+    // The 15-second rule still holds after a close; then the app starts a new attempt of the same order.
+    const tooSoon = await create({ orderNo });
+    expect([tooSoon.status, tooSoon.body.error.code]).toEqual([429, 'ATTEMPT_TOO_FREQUENT']);
     await waitOutAttemptInterval(orderNo);
     const retry = await create({ orderNo });
-    expect([retry.status, retry.body.error.code]).toEqual([409, 'ORDER_CLOSED']);
+    expect(retry.status).toBe(201);
+    expect(retry.body.payment).toMatchObject({ orderNo, status: 'PENDING' });
+    expect(retry.body.payment.serialNo).not.toBe(serialNo);
+    const paid = await tenant.client.request('POST', `/api/v1/sandbox/payments/${retry.body.payment.serialNo}/pay`);
+    expect(paid.body.payment.status).toBe('SUCCEEDED');
+    expect(await db().order.findFirstOrThrow({ where: { orderNo } })).toMatchObject({ status: 'PAID', paidSerialNo: retry.body.payment.serialNo });
+    // The closed attempt stays closed, and closing it again is still a no-op.
+    const closedAgain = await tenant.client.request('POST', `/api/v1/payments/${serialNo}/close`);
+    expect([closedAgain.status, closedAgain.body.payment.status]).toEqual([200, 'CLOSED']);
   });
 
   it('answers an attempt past its expiry as CLOSED before the expiry sweep has run', async () => {
@@ -303,5 +318,31 @@ describe('channel callbacks', () => {
     const stored = await db().channelNotification.findMany({ where: { body: { in: [tampered, unknownKey, otherApp, genuine] } } });
     expect(stored.map((n) => n.outcome)).toEqual(['REJECTED', 'REJECTED', 'REJECTED', 'REJECTED', 'REJECTED']);
     expect((await db().payment.findUniqueOrThrow({ where: { serialNo } })).queryCount).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a flood of rejected callbacks asks the channel at most once a minute per attempt', async () => {
+    const serialNo = await pendingPayment();
+    const forged = (await paidTradeNotify({ alipayAppId: tenant.alipayAppId, serialNo })).replace(/total_amount=[^&]+/, 'total_amount=0.01');
+    await db().sandboxAlipayTrade.updateMany({ where: { outTradeNo: serialNo }, data: { status: 'WAIT_BUYER_PAY', paidAt: null } });
+    const queries = vi.spyOn(alipayPlugin, 'queryPayment');
+    const queriesOfThis = () => queries.mock.calls.filter(([input]) => input.serialNo === serialNo).length;
+    const flood = () => Promise.all(Array.from({ length: 20 }, () => postNotify(server.baseUrl, tenant.paymentId, forged).then((r) => r.text())));
+
+    try {
+      expect(new Set(await flood())).toEqual(new Set(['fail']));
+      expect(queriesOfThis()).toBe(1);
+      await flood();
+      expect(queriesOfThis()).toBe(1);
+
+      // A minute later, the next rejected callback may ask again (once).
+      await db().payment.update({ where: { serialNo }, data: { lastRejectedQueryAt: new Date(Date.now() - 61_000) } });
+      await flood();
+      expect(queriesOfThis()).toBe(2);
+    } finally {
+      queries.mockRestore();
+    }
+    expect(await db().payment.findUniqueOrThrow({ where: { serialNo } })).toMatchObject({ status: 'PENDING' });
+    expect(await db().channelNotification.count({ where: { serialNo, outcome: 'REJECTED' } })).toBe(60);
+    expect(await events(serialNo)).toEqual([]);
   });
 });

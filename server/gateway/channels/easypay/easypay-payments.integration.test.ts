@@ -95,7 +95,7 @@ describe('EasyPay through the center', () => {
 
   it('QR: the hosted checkout shows the mapi.php code; paying it settles the payment', async () => {
     const { payment, action } = await createPayment('QR', 2550);
-    expect(action.type).toBe('CHECKOUT');
+    expect(action).toMatchObject({ type: 'QR_CODE', content: expect.stringContaining('/sandbox/easypay/pay/'), checkoutUrl: expect.stringContaining(`/checkout/${payment.serialNo}`) });
     const stored = readStoredAction(await db().payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } }));
     expect(stored?.channel).toMatchObject({ type: 'QR_CODE', content: expect.stringContaining('/sandbox/easypay/pay/') });
     await payAtSimulator(payment.serialNo);

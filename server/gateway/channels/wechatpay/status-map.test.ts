@@ -12,7 +12,8 @@ describe('WeChat Pay state mappings', () => {
     expect(mapTradeState('REFUND')).toBe('SUCCEEDED');
     expect(mapTradeState('CLOSED')).toBe('CLOSED');
     expect(mapTradeState('REVOKED')).toBe('CLOSED');
-    for (const pending of ['NOTPAY', 'USERPAYING', 'PAYERROR']) expect(mapTradeState(pending)).toBe('PENDING');
+    expect(mapTradeState('PAYERROR')).toBe('FAILED');
+    for (const pending of ['NOTPAY', 'USERPAYING']) expect(mapTradeState(pending)).toBe('PENDING');
     for (const odd of [undefined, null, '', 'success', 'SUCCESS ', 'TRADE_SUCCESS', 1]) expect(mapTradeState(odd)).toBe('PENDING');
   });
 

@@ -4,10 +4,9 @@ import type { ChannelPaymentState, ChannelRefundState } from '@/server/gateway/t
  * WeChat Pay trade_state → our view; unknown → PENDING, never success.
  * - REFUND: the trade was paid (and later refunded), so the payment itself succeeded.
  * - REVOKED: the order was revoked before payment (final, can no longer be paid) → CLOSED.
- * - PAYERROR: the payment failed at the bank, but WeChat does not promise the trade is final; as
- *   PENDING the core keeps querying and closes it at expiry (closing it at WeChat too), and a later
- *   success is still applied. Marking it CLOSED early would gain nothing and could end a trade the
- *   payer is retrying.
+ * - PAYERROR: the payment failed (bank refusal, insufficient balance...) → FAILED, so the app learns it
+ *   (payment.failed) and can offer another way to pay. WeChat does not promise the trade is final: the
+ *   payer may retry it, and a later success is still applied (FAILED → SUCCEEDED, like CLOSED's).
  */
 export function mapTradeState(state: unknown): ChannelPaymentState {
   switch (state) {
@@ -17,9 +16,10 @@ export function mapTradeState(state: unknown): ChannelPaymentState {
     case 'CLOSED':
     case 'REVOKED':
       return 'CLOSED';
+    case 'PAYERROR':
+      return 'FAILED';
     case 'NOTPAY':
     case 'USERPAYING':
-    case 'PAYERROR':
       return 'PENDING';
     default:
       return 'PENDING';

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Payment" ADD COLUMN     "closeRequestedAt" TIMESTAMPTZ(3);
