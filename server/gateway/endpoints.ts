@@ -12,12 +12,6 @@ export function simulatorEndpoint(channel: Channel, baseUrl: string): string {
   return `${baseUrl}/sandbox/${channel.toLowerCase()}`;
 }
 
-/** Where a channel's API lives: the real one for LIVE, PayCenter's simulator for SANDBOX; null for a LIVE EasyPay (see accountEndpoint). */
-export function channelEndpoint(channel: Channel, mode: ChannelMode, baseUrl: string): string | null {
-  if (mode === 'SANDBOX') return simulatorEndpoint(channel, baseUrl);
-  return channel === 'EASYPAY' ? null : LIVE[channel];
-}
-
 /** The API base of one payment channel. */
 export function accountEndpoint(credentials: ChannelCredentials, mode: ChannelMode, baseUrl: string): string {
   // EasyPay gateways differ per acquirer: the URL is part of each channel's credentials (a sandbox one names the simulator).

@@ -9,7 +9,7 @@ import { syncPayment } from '@/server/core/payments/sync-payment';
 import { db } from '@/server/db/client';
 import type { Channel } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
-import { channelEndpoint } from '@/server/gateway/endpoints';
+import { simulatorEndpoint } from '@/server/gateway/endpoints';
 import { alipaySandboxPayer } from './alipay-payer';
 import { easypaySandboxPayer } from './easypay';
 import { wechatpaySandboxPayer } from './wechatpay';
@@ -33,7 +33,7 @@ async function sandboxAttempt(appId: string, serialNo: string): Promise<{ payer:
   const payer = PAYERS[channel];
   if (!payer) throw new AppError('METHOD_NOT_SUPPORTED', `The ${channel} simulator is not available yet.`);
   const action = readStoredAction(payment)?.channel ?? null;
-  const gatewayBase = channelEndpoint(channel, 'SANDBOX', env().PAYCENTER_BASE_URL)!;
+  const gatewayBase = simulatorEndpoint(channel, env().PAYCENTER_BASE_URL);
   return { payer, options: { accountId: account.accountId, serialNo: payment.serialNo, action, gatewayBase } };
 }
 
