@@ -6,7 +6,8 @@ import { runJob } from './run-job';
 export interface InProcessEngine {
   /** Runs a `due` job at `at` (or at once if past), ahead of its next poll: for work known to fall due then. */
   wake(jobId: string, at: Date): void;
-  stop(): void;
+  /** Stops scheduling and resolves once the runs in flight have ended. */
+  stop(): Promise<void>;
 }
 
 /** Cron jobs fire on whole minutes; the minute is the slot two instances must not both run. */
@@ -22,49 +23,54 @@ export function startInProcessEngine(jobs: readonly Job[]): InProcessEngine {
   const runners = new Map(jobs.map((job) => [job.id, runner(job)]));
   const crons = jobs.map((job) => {
     const pattern = 'due' in job.trigger ? `*/${job.trigger.due.pollSeconds} * * * * *` : job.trigger.cron;
-    const fire = runners.get(job.id)!;
+    const { fire } = runners.get(job.id)!;
     return new Cron(pattern, { name: `paycenter:${job.id}`, unref: true }, () => fire('due' in job.trigger ? undefined : minuteOf(new Date())));
   });
   return {
     wake(jobId, at) {
-      const fire = runners.get(jobId);
-      if (!fire) return;
+      const run = runners.get(jobId);
+      if (!run) return;
       const timer = setTimeout(() => {
         timers.delete(timer);
-        fire(undefined);
+        run.fire(undefined);
       }, Math.max(0, at.getTime() - Date.now()));
       timer.unref();
       timers.add(timer);
     },
-    stop() {
+    async stop() {
       crons.forEach((cron) => cron.stop());
       timers.forEach((timer) => clearTimeout(timer));
       timers.clear();
+      await Promise.all([...runners.values()].map((run) => run.idle()));
     },
   };
 }
 
 /**
- * One job's firing: never two runs of it at once in this process; a firing during a run asks for one
- * more run right after (a wake-up may concern work the current run claimed too early to see).
+ * One job's firing: never two runs of it at once in this process; a firing during a run of a `due`
+ * job asks for one more run right after (a wake-up may concern work the current run looked for too
+ * early to see).
  */
-function runner(job: Job): (slot: Date | undefined) => void {
-  let running = false;
+function runner(job: Job): { fire(slot: Date | undefined): void; idle(): Promise<void> } {
+  let running: Promise<void> | undefined;
   let again = false;
-  return (slot) => {
-    if (running) {
-      again = 'due' in job.trigger;
-      return;
-    }
-    running = true;
-    void (async () => {
-      do {
-        again = false;
-        await runJob({ job, slot }).catch((error: unknown) =>
-          logger().error({ job: job.id, err: error }, 'job run failed; recorded for /api/health and retried at its next run'),
-        );
-      } while (again);
-      running = false;
-    })();
+  const runUntilSettled = async (slot: Date | undefined) => {
+    do {
+      again = false;
+      await runJob({ job, slot }).catch((error: unknown) =>
+        logger().error({ job: job.id, err: error }, 'job run failed; recorded for /api/health and retried at its next run'),
+      );
+    } while (again);
+    running = undefined;
+  };
+  return {
+    fire(slot) {
+      if (running) again = 'due' in job.trigger;
+      else running = runUntilSettled(slot);
+    },
+    idle: async () => {
+      again = false;
+      await running;
+    },
   };
 }

@@ -8,7 +8,7 @@ import { wakeForWebhookRetry } from './wake-for-webhook-retry';
 
 interface Started {
   engine: SchedulerEngine;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 // Next may evaluate this module in more than one bundle of the same process: one start per process.
@@ -27,7 +27,7 @@ export function startJobs(): Started {
   registerJobs(jobs.map((job) => job.id)).catch((error: unknown) => logger().error({ err: error }, 'could not register the jobs for /api/health'));
   if (engine === 'inngest') {
     setWebhookRetryScheduler(scheduleWebhookRetriesOnInngest);
-    holder.paycenterJobs = { engine, stop: () => setWebhookRetryScheduler(undefined) };
+    holder.paycenterJobs = { engine, stop: async () => setWebhookRetryScheduler(undefined) };
   } else {
     const inProcess = startInProcessEngine(jobs);
     setWebhookRetryScheduler((deliveryId) => wakeForWebhookRetry(inProcess, deliveryId));
@@ -35,15 +35,16 @@ export function startJobs(): Started {
       engine,
       stop: () => {
         setWebhookRetryScheduler(undefined);
-        inProcess.stop();
+        return inProcess.stop();
       },
     };
   }
   return holder.paycenterJobs;
 }
 
-/** Stops what startJobs started (tests, and servers shutting down). */
-export function stopJobs(): void {
-  holder.paycenterJobs?.stop();
+/** Stops what startJobs started and waits for the runs in flight (tests, and servers shutting down). */
+export async function stopJobs(): Promise<void> {
+  const started = holder.paycenterJobs;
   holder.paycenterJobs = undefined;
+  await started?.stop();
 }

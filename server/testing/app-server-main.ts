@@ -11,7 +11,7 @@ if (process.argv.includes('--jobs')) startJobs();
 process.stdout.write(`listening ${server.baseUrl}\n`);
 
 async function stop(): Promise<void> {
-  stopJobs();
+  await stopJobs();
   await server.close();
   await db().$disconnect();
   process.exit(0);
