@@ -32,12 +32,13 @@ export async function claimRun(id: string, now: Date, slot: Date | undefined): P
   return rows.length === 1;
 }
 
-/** Records how a run ended and releases the lease (a `rows` job never holds one). */
-export async function recordRunEnd(id: string, now: Date, error: unknown): Promise<void> {
-  const outcome = error === undefined ? { lastSuccessAt: now, lastError: null } : { lastError: describe(error) };
-  await db().jobState.update({ where: { id }, data: { ...outcome, leaseUntil: null } });
+/** Records a run's success, clearing the last error, and releases the lease (a `rows` job never holds one). */
+export async function recordRunSuccess(id: string, now: Date): Promise<void> {
+  await db().jobState.update({ where: { id }, data: { lastSuccessAt: now, lastError: null, leaseUntil: null } });
 }
 
-function describe(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+/** Records why a run failed and releases the lease. */
+export async function recordRunFailure(id: string, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  await db().jobState.update({ where: { id }, data: { lastError: message.slice(0, 1000), leaseUntil: null } });
 }

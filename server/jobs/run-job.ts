@@ -1,5 +1,5 @@
 import type { Job } from './job';
-import { claimRun, recordRunEnd, recordRunStart } from './job-state';
+import { claimRun, recordRunFailure, recordRunStart, recordRunSuccess } from './job-state';
 
 export type JobRun = { ran: true; result: unknown } | { ran: false; reason: 'another instance holds the lease or ran this slot' };
 
@@ -20,9 +20,9 @@ export async function runJob(options: { job: Job; slot?: Date; now?: Date }): Pr
   try {
     result = await job.run(now);
   } catch (error) {
-    await recordRunEnd(job.id, new Date(), error ?? new Error('job failed'));
+    await recordRunFailure(job.id, error);
     throw error;
   }
-  await recordRunEnd(job.id, new Date(), undefined);
+  await recordRunSuccess(job.id, new Date());
   return { ran: true, result };
 }
