@@ -1,5 +1,6 @@
-// `npm run dev`: database (embedded unless DATABASE_URL), migrations, demo tenant, Next on :3000,
-// and the Inngest dev server when it can be obtained.
+// `npm run dev`: database (embedded unless DATABASE_URL), migrations, demo tenant, Next on :3000.
+// The background jobs run inside the Next server (server/jobs); with INNGEST_DEV=1 the Inngest dev
+// server runs them instead, started alongside when it can be obtained.
 import { applyMigrations } from '@/prisma/migrate/apply-migrations';
 import { ConfigError, env } from '@/server/config/env';
 import { connectDatabase } from '@/server/db/client';
@@ -39,13 +40,10 @@ async function main() {
   wireSandbox();
   const demo = await seedDemo();
 
+  const withInngest = Boolean(process.env.INNGEST_DEV);
+  const inngestEnv = withInngest ? { INNGEST_BASE_URL: process.env.INNGEST_BASE_URL ?? 'http://127.0.0.1:8288' } : {};
   const next = spawnManaged(process.execPath, [nextBin, 'dev', '--port', String(port)], {
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      INNGEST_DEV: process.env.INNGEST_DEV ?? '1',
-      INNGEST_BASE_URL: process.env.INNGEST_BASE_URL ?? 'http://127.0.0.1:8288',
-    },
+    env: { ...process.env, DATABASE_URL: database.url, ...inngestEnv },
   });
   next.on('exit', (code) => void shutdown(code ?? 0));
 
@@ -56,10 +54,12 @@ async function main() {
       `  Database              ${database.embedded ? `embedded PostgreSQL (${config.dataDir}/postgres)` : 'DATABASE_URL'}`,
       `  Demo credentials      ${demo.file}`,
       `  Sandbox channels      ${config.PAYCENTER_SANDBOX ? 'on' : 'off'}`,
+      `  Background jobs       ${withInngest ? 'Inngest dev server' : 'in-process (INNGEST_DEV=1 npm run dev for the Inngest dev server)'}`,
       '',
     ].join('\n'),
   );
 
+  if (!withInngest) return;
   void startInngestDev(appUrl, (stop) => stopInngest.push(stop)).then((url) => {
     if (url) console.log(`  Inngest dev server    ${url}`);
   });

@@ -5,7 +5,7 @@ import { registerApp } from '@/server/backend/apps/register-app';
 import { TIMESTAMP_TOLERANCE_SECONDS } from '@/server/http/authenticate-app';
 import { NONCE_RETENTION_SECONDS, purgeExpiredNonces } from '@/server/http/purge-expired-nonces';
 import { platformAdmin } from '@/server/testing/fixtures';
-import { purgeApiNonces } from './api-nonces';
+import { scheduledJobFunctions } from './scheduled-jobs';
 
 const minutesAgo = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
 
@@ -31,7 +31,7 @@ describe('API nonce purge', () => {
   it('runs as a cron function against the real clock', async () => {
     const now = new Date();
     const appId = await appWithNonces(now, { recent00000000001: 2, stale000000000001: 30 });
-    const { engine } = testEngine(purgeApiNonces);
+    const { engine } = testEngine(scheduledJobFunctions['api-nonces-purge']!);
     const { result } = await engine.execute({ events: [{ name: 'inngest/scheduled.timer', data: {} }] });
     expect(result).toMatchObject({ deleted: expect.any(Number) });
     expect((await db().apiNonce.findMany({ where: { appId } })).map((row) => row.nonce)).toEqual(['recent00000000001']);

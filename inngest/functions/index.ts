@@ -1,12 +1,12 @@
 import type { InngestFunction } from 'inngest';
-import { purgeApiNonces } from './api-nonces';
-import { expireDuePaymentsJob, queryDuePaymentsJob, queryDueRefundsJob, refundDueDuplicatesJob } from './payments';
-import { retrySandboxAlipayNotifications, retrySandboxEasypayNotifications, retrySandboxWechatpayNotifications } from './sandbox';
-import { refreshWechatpayCertificatesJob } from './wechatpay-certificates';
-import { deliverDueWebhooksJob, webhookRetriesJob } from './webhooks';
+import { activeJobs } from '@/server/jobs/engine';
+import { scheduledJobFunctions } from './scheduled-jobs';
+import { webhookRetriesJob } from './webhooks';
 
 /**
- * Every durable workflow PayCenter serves, grouped per domain in this folder. The Inngest route
- * serves exactly this list.
+ * Every function the Inngest route serves: this deployment's scheduled jobs (the simulators' only in
+ * sandbox mode) and the webhook retry workflow. A function, as the configuration is read at run time.
  */
-export const functions: InngestFunction.Any[] = [retrySandboxAlipayNotifications, retrySandboxEasypayNotifications, retrySandboxWechatpayNotifications, purgeApiNonces, queryDuePaymentsJob, expireDuePaymentsJob, queryDueRefundsJob, refundDueDuplicatesJob, deliverDueWebhooksJob, webhookRetriesJob, refreshWechatpayCertificatesJob];
+export function inngestFunctions(): InngestFunction.Any[] {
+  return [...activeJobs().map((job) => scheduledJobFunctions[job.id]!), webhookRetriesJob];
+}

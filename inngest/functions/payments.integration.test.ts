@@ -10,7 +10,11 @@ import { newId } from '@/server/lib/ids';
 import { openAlipayCashier, payAlipayTrade } from '@/server/sandbox/alipay';
 import { makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
 import { serveWebHandler, type RunningServer } from '@/server/testing/node-http-bridge';
-import { expireDuePaymentsJob, queryDuePaymentsJob, queryDueRefundsJob } from './payments';
+import { scheduledJobFunctions } from './scheduled-jobs';
+
+const queryDuePaymentsJob = scheduledJobFunctions['payments-query-due']!;
+const expireDuePaymentsJob = scheduledJobFunctions['payments-expire-due']!;
+const queryDueRefundsJob = scheduledJobFunctions['refunds-query-due']!;
 
 // The real services against the Alipay simulator, served where PAYCENTER_BASE_URL points. The center's
 // own notify route is not served, so a payment made at the simulator reaches the center only through

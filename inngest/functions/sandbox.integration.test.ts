@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '@/inngest/testing';
 import { db } from '@/server/db/client';
 import { serveRouteHandlers, type RunningServer } from '@/server/sandbox/alipay/testing/serve-route-handlers';
-import { retrySandboxAlipayNotifications } from './sandbox';
+import { scheduledJobFunctions } from './scheduled-jobs';
 
 let receiver: RunningServer;
 const received: string[] = [];
@@ -29,7 +29,7 @@ describe('sandbox notification retries', () => {
       ],
     });
 
-    const { engine } = testEngine(retrySandboxAlipayNotifications);
+    const { engine } = testEngine(scheduledJobFunctions['sandbox-alipay-notifications-retry']!);
     const { result } = await engine.execute({ events: [{ name: 'inngest/scheduled.timer', data: {} }] });
 
     expect(result).toEqual({ attempted: 1, delivered: 1 });

@@ -9,7 +9,8 @@ import { deliverWebhook } from '@/server/messaging/deliver-webhook';
 import { committedEvent, webhookShop } from '@/server/messaging/testing/webhook-fixtures';
 import { RETRY_DELAYS_SECONDS } from '@/server/messaging/webhook-schedule';
 import { webhookReceiver, type WebhookReceiver } from '@/server/testing/webhook-receiver';
-import { deliverDueWebhooksJob, webhookRetriesJob } from './webhooks';
+import { scheduledJobFunctions } from './scheduled-jobs';
+import { webhookRetriesJob } from './webhooks';
 
 let shop: Shop & { secret: string };
 let receiver: WebhookReceiver | undefined;
@@ -63,7 +64,7 @@ describe('the webhook sweeper', () => {
     const leased = await committedEvent(shop, receiver.url);
     await db().webhookDelivery.update({ where: { eventId: leased }, data: { leaseUntil: new Date(Date.now() + 20_000) } });
 
-    const { result } = await testEngine(deliverDueWebhooksJob).engine.execute(tick());
+    const { result } = await testEngine(scheduledJobFunctions['webhooks-deliver-due']!).engine.execute(tick());
     expect(result).toMatchObject({ DELIVERED: 1 });
     expect(receiver.received.map((r) => r.eventId)).toEqual([orphan]);
     expect(await db().webhookDelivery.findUniqueOrThrow({ where: { eventId: leased } })).toMatchObject({ status: 'PENDING', attemptCount: 0 });

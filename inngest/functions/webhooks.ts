@@ -1,22 +1,17 @@
-import { cron } from 'inngest';
+import { eventType, staticSchema } from 'inngest';
 import { inngest } from '@/inngest/client';
 import { db } from '@/server/db/client';
-import { deliverDueWebhooks } from '@/server/messaging/deliver-due-webhooks';
 import { deliverWebhook } from '@/server/messaging/deliver-webhook';
 import { MAX_AUTO_ATTEMPTS } from '@/server/messaging/webhook-schedule';
-import { webhookDeliveryFailed } from '@/server/messaging/webhook-retries';
 
-/** The safety net: every due delivery, whether or not its workflow runs (SKIP LOCKED claims; see deliverDueWebhooks). */
-export const deliverDueWebhooksJob = inngest.createFunction(
-  { id: 'webhooks-deliver-due', triggers: [cron('* * * * *')], concurrency: { limit: 1 } },
-  async ({ step }) => step.run('deliver-due-webhooks', () => deliverDueWebhooks({ now: new Date() })),
-);
+/** Starts the retry workflow of a delivery whose automatic attempt failed (sent by ../schedule-webhook-retries.ts). */
+export const webhookDeliveryFailed = eventType('webhook/delivery.failed', { schema: staticSchema<{ deliveryId: string }>() });
 
 /**
- * One delivery's retries on the contract's schedule, to the second (the cron sweeps only once a
- * minute). Each turn sleeps until the delivery's nextAttemptAt and makes the attempt due then; the
- * lease makes it a no-op when the sweeper or a resend got there first. Ends when the delivery is
- * final. Bounded so a delivery that keeps being skipped cannot loop forever (the sweeper remains).
+ * One delivery's retries on the contract's schedule, to the second (the sweep runs only once a
+ * minute on Inngest). Each turn sleeps until the delivery's nextAttemptAt and makes the attempt due then; the
+ * lease makes it a no-op when the sweep or a resend got there first. Ends when the delivery is
+ * final. Bounded so a delivery that keeps being skipped cannot loop forever (the sweep remains).
  */
 export const webhookRetriesJob = inngest.createFunction(
   { id: 'webhooks-retry-delivery', triggers: [webhookDeliveryFailed] },

@@ -6,7 +6,9 @@ import { createMerchant } from '@/server/backend/merchants/create-merchant';
 import { db } from '@/server/db/client';
 import { makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
 import { serveWebHandler, type RunningServer } from '@/server/testing/node-http-bridge';
-import { refreshWechatpayCertificatesJob } from './wechatpay-certificates';
+import { scheduledJobFunctions } from './scheduled-jobs';
+
+const refreshWechatpayCertificatesJob = scheduledJobFunctions['wechatpay-certificates-refresh']!;
 
 // The WeChat Pay simulator served where PAYCENTER_BASE_URL points, as a sandbox channel addresses it.
 let simulator: RunningServer;

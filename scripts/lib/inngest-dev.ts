@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 
 /**
  * Starts the Inngest dev server (`npx inngest-cli@latest dev`) next to Next when it can be
- * obtained. Offline it cannot (it downloads a Go binary), and dev goes on without durable
- * workflows. Resolves to the dev server's URL, or null after saying once why it is absent.
+ * obtained (`INNGEST_DEV=1 npm run dev`). Offline it cannot (it downloads a Go binary). Resolves to
+ * the dev server's URL, or null after saying once why it is absent.
  */
 export async function startInngestDev(appUrl: string, register: (stop: () => void) => void): Promise<string | null> {
   const port = 8288;
@@ -28,7 +28,7 @@ export async function startInngestDev(appUrl: string, register: (stop: () => voi
   child.kill('SIGTERM');
   console.warn(
     '\n[paycenter] The Inngest dev server is not available (`npx inngest-cli@latest dev` needs internet to download it). ' +
-      'PayCenter runs on without its durable workflows; start it yourself when online.\n',
+      'Start it yourself when online, or run `npm run dev` without INNGEST_DEV to run the jobs in-process.\n',
   );
   return null;
 }

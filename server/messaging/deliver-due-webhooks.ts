@@ -1,7 +1,7 @@
 import { db } from '@/server/db/client';
 import { logger } from '@/server/logging/logger';
 import { attemptClaimed, LEASE_MS, type DeliveryOutcome } from './deliver-webhook';
-import { requestWebhookRetries } from './webhook-retries';
+import { requestWebhookRetries } from './webhook-retry-scheduler';
 
 const BATCH = 10;
 

@@ -1,6 +1,6 @@
 import { logger } from '@/server/logging/logger';
 import { deliverWebhook } from './deliver-webhook';
-import { requestWebhookRetries } from './webhook-retries';
+import { requestWebhookRetries } from './webhook-retry-scheduler';
 import type { WrittenEvent } from './write-outbox-event';
 
 /**

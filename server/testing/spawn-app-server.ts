@@ -15,10 +15,12 @@ export interface SpawnedAppServer {
 
 /**
  * Starts an instance on `port` with this process's environment (so the same DATABASE_URL and
- * PAYCENTER_BASE_URL) overridden by `env`, and waits until it listens.
+ * PAYCENTER_BASE_URL) overridden by `env`, and waits until it listens. With `jobs` it runs the
+ * background jobs too, with the engine the environment selects.
  */
-export async function spawnAppServer(options: { port: number; env?: Record<string, string> }): Promise<SpawnedAppServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/testing/app-server-main.ts'], {
+export async function spawnAppServer(options: { port: number; env?: Record<string, string>; jobs?: boolean }): Promise<SpawnedAppServer> {
+  const args = ['--import', 'tsx', 'server/testing/app-server-main.ts', ...(options.jobs ? ['--jobs'] : [])];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: String(options.port), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,96 @@
+import { refreshPlatformCertificates } from '@/server/backend/channels/refresh-platform-certificates';
+import { expireDuePayments } from '@/server/core/payments/expire-due-payments';
+import { queryDuePayments } from '@/server/core/payments/query-due-payments';
+import { refundDueDuplicates } from '@/server/core/payments/refund-due-duplicates';
+import { queryDueRefunds } from '@/server/core/refunds/sync-refund';
+import { purgeExpiredNonces } from '@/server/http/purge-expired-nonces';
+import { deliverDueWebhooks } from '@/server/messaging/deliver-due-webhooks';
+import { deliverDueAlipayNotifications } from '@/server/sandbox/alipay';
+import { deliverDueEasypayNotifications } from '@/server/sandbox/easypay';
+import { deliverDueWechatpayNotifications } from '@/server/sandbox/wechatpay';
+import type { Job } from './job';
+
+/** The webhook sweep, which the in-process engine wakes when a failed delivery's retry falls due. */
+export const WEBHOOK_SWEEP_JOB_ID = 'webhooks-deliver-due';
+
+/**
+ * Every background obligation PayCenter has, declared once. Both engines run exactly this list:
+ * Inngest (inngest/functions/scheduled-jobs.ts) when it is configured, otherwise every server
+ * process in-process (./in-process-engine.ts). Adding a job is adding an entry here.
+ */
+export const jobs: readonly Job[] = [
+  {
+    id: WEBHOOK_SWEEP_JOB_ID,
+    description: "Webhook attempts that are due: retries on the contract's schedule, and first attempts a crashed process never made.",
+    trigger: { due: { pollSeconds: 5 } },
+    claim: 'rows',
+    run: (now) => deliverDueWebhooks({ now }),
+  },
+  {
+    id: 'payments-query-due',
+    description: 'Active query of PENDING attempts whose query is due (+1, +5, +15 min, then every 15 min): lost or forged callbacks.',
+    trigger: { due: { pollSeconds: 10 } },
+    claim: 'rows',
+    run: (now) => queryDuePayments({ now }),
+  },
+  {
+    id: 'payments-expire-due',
+    description: 'Closes PENDING attempts past their expiry at the channel and locally, and tells the app.',
+    trigger: { due: { pollSeconds: 10 } },
+    claim: 'rows',
+    run: (now) => expireDuePayments({ now }),
+  },
+  {
+    id: 'refunds-query-due',
+    description: 'Active query of PROCESSING refunds whose query is due.',
+    trigger: { due: { pollSeconds: 10 } },
+    claim: 'rows',
+    run: (now) => queryDueRefunds({ now }),
+  },
+  {
+    id: 'payments-refund-duplicates',
+    description: 'Refunds duplicate payments whose immediate automatic refund failed to be recorded.',
+    trigger: { cron: '*/5 * * * *' },
+    claim: 'job',
+    run: () => refundDueDuplicates(),
+  },
+  {
+    id: 'api-nonces-purge',
+    description: 'Drops used API nonces once their timestamps can no longer be accepted.',
+    trigger: { cron: '*/5 * * * *' },
+    claim: 'job',
+    run: (now) => purgeExpiredNonces({ now }),
+  },
+  {
+    id: 'wechatpay-certificates-refresh',
+    description: 'Pulls rotated WeChat Pay platform certificates into the whitelists before callbacks need them.',
+    trigger: { cron: '17 3 * * *' },
+    claim: 'job',
+    onDemandEvent: 'wechatpay/certificates.refresh',
+    run: (now) => refreshPlatformCertificates({ now }),
+  },
+  {
+    id: 'sandbox-alipay-notifications-retry',
+    description: "The Alipay simulator retries unacknowledged notifies on Alipay's schedule, as the real one does.",
+    trigger: { due: { pollSeconds: 5 } },
+    claim: 'rows',
+    sandboxOnly: true,
+    run: (now) => deliverDueAlipayNotifications({ now }),
+  },
+  {
+    id: 'sandbox-easypay-notifications-retry',
+    description: 'The EasyPay simulator retries unacknowledged callbacks on its schedule.',
+    trigger: { due: { pollSeconds: 5 } },
+    claim: 'rows',
+    sandboxOnly: true,
+    run: (now) => deliverDueEasypayNotifications({ now }),
+  },
+  {
+    id: 'sandbox-wechatpay-notifications-retry',
+    description: "The WeChat Pay simulator retries unacknowledged callbacks on WeChat's schedule (15 s … 6 h).",
+    trigger: { due: { pollSeconds: 5 } },
+    claim: 'rows',
+    sandboxOnly: true,
+    run: (now) => deliverDueWechatpayNotifications({ now }),
+  },
+];
