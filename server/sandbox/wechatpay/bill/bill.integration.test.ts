@@ -60,7 +60,7 @@ describe('trade bill', () => {
     const refund = rows[2]!;
     expect([refund[9], refund[15], refund[16], refund[19], refund[25]]).toEqual(['`REFUND', `\`RB${orders[0]!.no}`, '`3.45', '`SUCCESS', '`3.45']);
     expect(lines.at(-2)).toBe('总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额');
-    expect(lines.at(-1)).toBe('`3,`124.44,`3.45,`0.00,`0.00,`124.44,`3.45');
+    expect(lines.at(-1)).toBe('`3,`124.44,`3.45,`0.00,`0.00000,`124.44,`3.45');
   });
 
   it("has no bill for today (not over yet) nor for a day without trades, and opens no other merchant's bill", async () => {
