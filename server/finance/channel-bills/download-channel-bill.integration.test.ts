@@ -18,6 +18,7 @@ import { parseRequest } from '@/server/gateway/request-parser';
 import { randomBase62 } from '@/server/lib/ids';
 import { payAlipayTrade } from '@/server/sandbox/alipay';
 import { payWechatpayTrade } from '@/server/sandbox/wechatpay/pay-trade';
+import { signedResponse } from '@/server/sandbox/wechatpay/simulator-signature';
 import { makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
 import { serveWebHandler, type RunningServer } from '@/server/testing/node-http-bridge';
 import { downloadChannelBill } from './download-channel-bill';
@@ -29,6 +30,8 @@ const paidAt = new Date(Date.parse(`${billDate}T10:11:12+08:00`));
 
 /** How the WeChat bill download is served: as the simulator made it, or altered on the way. */
 let wechatFile: 'GENUINE' | 'ALTERED' | 'TRUNCATED' = 'GENUINE';
+/** When set, WeChat answers the fund flow bill as it does before ~10:00 the next day (signed, as WeChat signs errors). */
+let fundFlowStillCreating = false;
 let server: RunningServer;
 
 async function alterFile(answer: Response): Promise<Response> {
@@ -44,6 +47,9 @@ beforeAll(async () => {
       const { pathname } = new URL(request.url);
       if (pathname === '/sandbox/alipay/gateway.do') return alipayGateway(request);
       if (pathname === '/sandbox/alipay/bill') return alipayBill(request);
+      if (pathname === '/sandbox/wechatpay/v3/bill/fundflowbill' && fundFlowStillCreating) {
+        return signedResponse(400, { code: 'STATEMENT_CREATING', message: '账单生成中' }, 'PUBLIC_KEY', new Date());
+      }
       if (pathname.startsWith('/sandbox/wechatpay/v3/')) {
         const answer = await (request.method === 'POST' ? wechatpayPost(request) : wechatpayGet(request));
         return pathname.endsWith('/billdownload/file') && wechatFile !== 'GENUINE' ? alterFile(answer) : answer;
@@ -194,6 +200,19 @@ describe('WeChat Pay', () => {
     ]);
     if (again.kind === 'BILLS') expect(again.bills.map((bill) => bill.id)).toEqual(rows.map((row) => row.id));
     expect(await db().channelBillFile.count({ where: { billId: { in: rows.map((row) => row.id) } } })).toBe(2);
+
+    fundFlowStillCreating = true;
+    try {
+      const creating = await downloadChannelBill({ paymentChannelId: paid.paymentId, date: billDate });
+      expect(creating).toMatchObject({
+        kind: 'BILLS',
+        bills: [{ billType: 'TRADE', status: 'DOWNLOADED' }, { billType: 'FUND_FLOW', status: 'NOT_READY', retryable: true, failureCode: 'BILL_NOT_READY', sha1: null, downloadedAt: null }],
+      });
+      if (creating.kind === 'BILLS') expect(creating.bills[1]!.failureMessage).toContain('STATEMENT_CREATING');
+      expect(await db().channelBillFile.count({ where: { billId: rows[1]!.id } })).toBe(0);
+    } finally {
+      fundFlowStillCreating = false;
+    }
 
     const today = await downloadChannelBill({ paymentChannelId: paid.paymentId, date: beijingDay(new Date()) });
     expect(today).toMatchObject({ kind: 'BILLS', bills: [{ status: 'NOT_READY', retryable: true }, { status: 'NOT_READY', retryable: true }] });
