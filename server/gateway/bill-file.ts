@@ -24,8 +24,9 @@ export function dispositionFileName(header: string | null): string | null {
 export async function fetchBillFile(options: { url: string; headers?: Record<string, string>; packing: ChannelBillFile['packing'] }): Promise<Omit<ChannelBillFile, 'declaredHash'>> {
   let response: Response;
   try {
-    // A redirect must not carry a signed Authorization elsewhere.
-    response = await fetch(options.url, { headers: options.headers, redirect: 'manual', signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+    // A redirect must not carry a signed Authorization elsewhere; an unsigned link may move to its storage.
+    const redirect = options.headers?.Authorization ? 'manual' : 'follow';
+    response = await fetch(options.url, { headers: options.headers, redirect, signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
   } catch (error) {
     throw new ChannelError({ channelCode: 'BILL_DOWNLOAD_FAILED', channelMessage: error instanceof Error ? error.message.slice(0, 300) : String(error), retryable: true, cause: error });
   }

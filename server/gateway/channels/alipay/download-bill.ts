@@ -18,6 +18,7 @@ export async function downloadBill(input: DownloadBillInput): Promise<Downloaded
   const result = await callAlipay(input.account, 'alipay.data.dataservice.bill.downloadurl.query', { bill_type: 'trade', bill_date: input.date });
   if (result.sub_code === BILL_NOT_EXIST) throw billNotReady(`Alipay has no trade bill for ${input.date} yet (${BILL_NOT_EXIST}: ${result.sub_msg ?? ''})`, result);
   const url = requireSuccess(result).bill_download_url;
+  // From a signed answer; Alipay's documented links are plain http (dwbillcenter.alipay.com), so both schemes pass.
   if (typeof url !== 'string' || !/^https?:\/\//.test(url)) throw invalidAnswer('Alipay answered without a bill_download_url', result);
   return { kind: 'FILE', file: { ...(await fetchBillFile({ url, packing: 'ZIP' })), declaredHash: null } };
 }

@@ -119,8 +119,7 @@ class WechatPaySdk extends Pay {
    */
   billFile(path: string): Promise<Omit<ChannelBillFile, 'declaredHash'>> {
     const url = `${WECHAT_API}${path}`;
-    const headers = this.getHeaders(this.buildAuthorization('GET', url), { Accept: '*/*' }) as Record<string, string>;
-    return fetchBillFile({ url: this.http.target(url), headers, packing: 'GZIP' });
+    return fetchBillFile({ url: this.http.target(url), headers: this.getHeaders(this.buildAuthorization('GET', url)), packing: 'GZIP' });
   }
 }
 
