@@ -30,6 +30,8 @@ const paidAt = new Date(Date.parse(`${billDate}T10:11:12+08:00`));
 
 /** How the WeChat bill download is served: as the simulator made it, or altered on the way. */
 let wechatFile: 'GENUINE' | 'ALTERED' | 'TRUNCATED' = 'GENUINE';
+/** When set, the Alipay bill download is cut short on the way. */
+let alipayFileCut = false;
 /** When set, WeChat answers the fund flow bill as it does before ~10:00 the next day (signed, as WeChat signs errors). */
 let fundFlowStillCreating = false;
 let server: RunningServer;
@@ -46,7 +48,12 @@ beforeAll(async () => {
     async (request) => {
       const { pathname } = new URL(request.url);
       if (pathname === '/sandbox/alipay/gateway.do') return alipayGateway(request);
-      if (pathname === '/sandbox/alipay/bill') return alipayBill(request);
+      if (pathname === '/sandbox/alipay/bill') {
+        const answer = await alipayBill(request);
+        if (!alipayFileCut) return answer;
+        const bytes = Buffer.from(await answer.arrayBuffer());
+        return new Response(new Uint8Array(bytes.subarray(0, bytes.length - 30)), { status: answer.status, headers: answer.headers });
+      }
       if (pathname === '/sandbox/wechatpay/v3/bill/fundflowbill' && fundFlowStillCreating) {
         return signedResponse(400, { code: 'STATEMENT_CREATING', message: '账单生成中' }, 'PUBLIC_KEY', new Date());
       }
@@ -129,6 +136,18 @@ describe('Alipay', () => {
     expect(detail!.text).toContain(refundSerialNo);
     expect(summary!.name).toMatch(/_业务明细\(汇总\)\.csv$/);
     expect(summary!.text).toContain('合计\t,\t,1\t,1\t,10.00\t');
+  });
+
+  it('refuses a ZIP cut short, keeps it for inspection, never as DOWNLOADED', async () => {
+    const { paymentId } = await companyWithPaidDay('ALIPAY');
+    alipayFileCut = true;
+    try {
+      const result = await downloadChannelBill({ paymentChannelId: paymentId, date: billDate });
+      expect(result).toMatchObject({ kind: 'BILLS', bills: [{ status: 'FAILED', failureCode: 'BILL_CORRUPT', retryable: false, downloadedAt: null }] });
+      if (result.kind === 'BILLS') expect((await storedFile(result.bills[0]!.id)).length).toBe(result.bills[0]!.sizeBytes);
+    } finally {
+      alipayFileCut = false;
+    }
   });
 
   it("records today's bill as NOT_READY, retryable, with Alipay's reason", async () => {
