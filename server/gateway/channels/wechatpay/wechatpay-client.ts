@@ -32,7 +32,7 @@ export interface WechatAnswer extends Output {
  * verified or not (WeChat does not sign every error, e.g. when it cannot tell the merchant): callers
  * only ever turn a verified error into a result, and report an unverified one as an error.
  * `deferVerification` hands the raw answer to a caller that verifies it itself (the first download
- * of platform certificates, bill files).
+ * of platform certificates). Bill files bypass it: `billFile` streams their bytes (see WechatPaySdk).
  */
 class WechatPayHttp implements IPayRequest {
   constructor(
@@ -82,7 +82,7 @@ class WechatPayHttp implements IPayRequest {
     try {
       data = text ? JSON.parse(text) : undefined;
     } catch {
-      // Only raw callers (bill files) take other bodies; the API itself answers JSON.
+      // A deferring caller judges the body itself; the API otherwise answers JSON.
       if (ok && !this.deferVerification) throw invalidResponse('WECHATPAY_BAD_ANSWER', `WeChat Pay answered HTTP ${response.status} with a body that is not JSON`, text.slice(0, 300));
     }
     return { status: response.status, data, ...(ok ? {} : { error: text }), verified, headers: response.headers, body: text };
