@@ -8,9 +8,11 @@ import type { ChannelBillFile, DownloadedBill } from '@/server/gateway/types';
 
 /**
  * Bills are kept in the database (bytea): every server instance reads the same file, and a day's bill
- * of one channel account is at most tens of MB. Beyond this, stream to object storage instead.
+ * of one channel account is at most tens of MB (a million WeChat rows gzip to about that). The driver
+ * sends bytea as a hex string twice the size, which must stay well under V8's string limit (~512 MB).
+ * Beyond this, stream to object storage (keyed by SHA1) and keep only the key here.
  */
-export const MAX_BILL_BYTES = 256 * 1024 * 1024;
+export const MAX_BILL_BYTES = 100 * 1024 * 1024;
 
 export interface StoredBytes {
   content: Buffer<ArrayBuffer>;
