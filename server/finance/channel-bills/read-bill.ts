@@ -8,8 +8,8 @@ import type { ChannelBillFile, DownloadedBill } from '@/server/gateway/types';
 
 /**
  * Bills are kept in the database (bytea): every server instance reads the same file, and a day's bill
- * of one channel account is at most tens of MB (a million WeChat rows gzip to about that). The driver
- * sends bytea as a hex string twice the size, which must stay well under V8's string limit (~512 MB).
+ * of one channel account is at most tens of MB (a million WeChat rows gzip to about that). PostgreSQL
+ * returns bytea as hex text, twice the size, which must stay well under V8's string limit (~512 MB).
  * Beyond this, stream to object storage (keyed by SHA1) and keep only the key here.
  */
 export const MAX_BILL_BYTES = 100 * 1024 * 1024;
