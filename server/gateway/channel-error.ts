@@ -17,3 +17,10 @@ export class ChannelError extends Error {
     this.raw = options.raw;
   }
 }
+
+/** The channel has not published the day's bill yet: ask again later (the daily job retries). */
+export const BILL_NOT_READY = 'BILL_NOT_READY';
+
+export function billNotReady(channelMessage: string, raw?: unknown): ChannelError {
+  return new ChannelError({ channelCode: BILL_NOT_READY, channelMessage, retryable: true, raw });
+}

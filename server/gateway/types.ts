@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { Channel, ChannelMode } from '@/server/db/generated/client';
 import type { ChannelAction } from '@/server/contract/action';
 import type { ChannelCredentials } from './credentials/types';
@@ -118,6 +119,48 @@ export interface ChannelPlugin {
   parseNotification(input: IncomingNotification): NotificationCheck;
   /** The HTTP answer the channel expects, so it stops (ok) or retries (not ok). */
   ackNotification(ok: boolean): { status: number; body: string; contentType: string };
-  /** A URL or content of the channel's bill for one day, or null where the channel has none. */
-  downloadBill(input: { account: ChannelAccount; date: string }): Promise<{ url: string } | null>;
+  /** Whether the channel publishes daily bills, and how to download them. */
+  readonly bills: BillCapability;
+}
+
+/** The bills a channel publishes per day: its trades (payments and refunds) and its account's fund flow. */
+export type ChannelBillType = 'TRADE' | 'FUND_FLOW';
+
+/**
+ * A channel either publishes daily bill files, or has none and is reconciled by querying each of the
+ * day's orders (EasyPay: epay has no bill of any kind).
+ */
+export type BillCapability =
+  | { kind: 'DOWNLOAD'; billTypes: readonly ChannelBillType[]; downloadBill(input: DownloadBillInput): Promise<DownloadedBill> }
+  | { kind: 'NONE'; reconcileBy: 'QUERY_EACH_ORDER' };
+
+export interface DownloadBillInput {
+  account: ChannelAccount;
+  /** The Beijing calendar day, yyyy-MM-dd. */
+  date: string;
+  billType: ChannelBillType;
+  /** The clock that decides whether the day is over (tests inject it). */
+  now?: Date;
+}
+
+/**
+ * A day's bill. EMPTY: the channel has no file because nothing happened that day (WeChat Pay
+ * NO_STATEMENT_EXIST); a bill not published yet is a retryable ChannelError BILL_NOT_READY instead.
+ */
+export type DownloadedBill = { kind: 'FILE'; file: ChannelBillFile } | { kind: 'EMPTY'; raw: unknown };
+
+/** One bill file exactly as the channel served it, with what the channel declared about it. */
+export interface ChannelBillFile {
+  /**
+   * The bytes as downloaded, never decoded or re-encoded. Where the channel declares a hash the stream
+   * fails at its end (ChannelError BILL_HASH_MISMATCH / BILL_CORRUPT) unless the file matches it, so a
+   * consumer must not keep anything before the stream has ended without error.
+   */
+  content: Readable;
+  /** How the file is packed: a ZIP of CSV files (Alipay), gzip (WeChat Pay tar_type=GZIP). */
+  packing: 'ZIP' | 'GZIP';
+  fileName: string | null;
+  contentType: string | null;
+  /** The digest the channel declared (WeChat Pay: SHA1 of the unpacked bill), verified by `content`. */
+  declaredHash: { algorithm: 'SHA1'; value: string } | null;
 }

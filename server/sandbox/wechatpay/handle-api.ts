@@ -1,7 +1,7 @@
 // The simulated https://api.mch.weixin.qq.com under `${base}/sandbox/wechatpay`: verify the merchant's
 // signature like WeChat, run the endpoint, answer signed like WeChat (errors included).
 import { WechatpayApiError } from './api-error';
-import { applyTradeBill, BILL_DOWNLOAD_PATH, downloadBill } from './bill/bill-endpoints';
+import { applyFundFlowBill, applyTradeBill, BILL_DOWNLOAD_PATH, downloadBill } from './bill/bill-endpoints';
 import { listCertificates } from './certificates';
 import { createTransaction, type Product } from './create-transaction';
 import { closeTransaction, queryByOutTradeNo, queryByTransactionId } from './query-transaction';
@@ -27,6 +27,7 @@ const ROUTES: Route[] = [
   { method: 'GET', pattern: /^\/v3\/refund\/domestic\/refunds\/([^/]+)$/, run: (r, _now, no) => queryRefund(r, no) },
   { method: 'GET', pattern: /^\/v3\/certificates$/, run: (r) => listCertificates(r) },
   { method: 'GET', pattern: /^\/v3\/bill\/tradebill$/, run: (r, now) => applyTradeBill(r, now) },
+  { method: 'GET', pattern: /^\/v3\/bill\/fundflowbill$/, run: (r, now) => applyFundFlowBill(r, now) },
   { method: 'GET', pattern: new RegExp(`^${BILL_DOWNLOAD_PATH}$`), run: (r) => downloadBill(r) },
 ];
 

@@ -1,12 +1,14 @@
 // The Alipay plugin end to end through the real alipay-sdk, against the built-in simulator on a real
 // HTTP server: every invoke method, the cashier, signed notifies, query, close, partial refunds, bill.
+import { buffer } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as gateway } from '@/app/sandbox/alipay/gateway.do/route';
 import { GET as bill } from '@/app/sandbox/alipay/bill/route';
 import { activateChannel } from '@/server/backend/channels/activate-channel';
+import { env } from '@/server/config/env';
 import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
-import { ChannelError } from '@/server/gateway/channel-error';
+import { BILL_NOT_READY, ChannelError } from '@/server/gateway/channel-error';
 import { parseRequest } from '@/server/gateway/request-parser';
 import type { ChannelAccount, CreatePaymentInput } from '@/server/gateway/types';
 import { randomBase62 } from '@/server/lib/ids';
@@ -20,14 +22,19 @@ let account: ChannelAccount;
 const notifyBodies: string[] = [];
 
 beforeAll(async () => {
-  server = await serveRouteHandlers({
-    '/sandbox/alipay/gateway.do': gateway,
-    '/sandbox/alipay/bill': bill,
-    '/notify': async (request) => {
-      notifyBodies.push(await request.text());
-      return new Response('success');
+  // On the app's base URL, where the simulator's bill_download_url points.
+  const port = Number(new URL(env().PAYCENTER_BASE_URL).port);
+  server = await serveRouteHandlers(
+    {
+      '/sandbox/alipay/gateway.do': gateway,
+      '/sandbox/alipay/bill': bill,
+      '/notify': async (request) => {
+        notifyBodies.push(await request.text());
+        return new Response('success');
+      },
     },
-  });
+    { port },
+  );
   const admin = await platformAdmin();
   const companyAdmin = await makeUser('COMPANY_ADMIN', (await makeCompany(admin)).id);
   const merchant = await createMerchant({ actor: companyAdmin, input: { name: '花园小区', description: null } });
@@ -139,15 +146,18 @@ describe('Alipay plugin against the simulator', () => {
     expect(error).toMatchObject({ channelCode: 'RESPONSE_SIGNATURE_INVALID', retryable: false });
   });
 
-  it('links a past day’s bill and refuses today’s', async () => {
+  it('downloads a past day’s bill as the ZIP Alipay serves; today’s is not ready yet (retryable)', async () => {
+    if (plugin.bills.kind !== 'DOWNLOAD') throw new Error('Alipay publishes bills');
+    expect(plugin.bills.billTypes).toEqual(['TRADE']);
     const yesterday = new Date(Date.now() - 24 * 3600_000 + 8 * 3600_000).toISOString().slice(0, 10);
-    const bill = await plugin.downloadBill({ account, date: yesterday });
-    // The link names the app's base URL; the simulator answers on this test's server.
-    const link = new URL(bill!.url);
-    const zip = await fetch(`${server.baseUrl}${link.pathname}${link.search}`);
-    expect(zip.status).toBe(200);
-    expect(Buffer.from(await zip.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    const bill = await plugin.bills.downloadBill({ account, date: yesterday, billType: 'TRADE' });
+    if (bill.kind !== 'FILE') throw new Error('Alipay always has a file for a past day');
+    expect(bill.file).toMatchObject({ packing: 'ZIP', declaredHash: null, contentType: 'application/oct-stream', fileName: `${appId()}_${yesterday.replaceAll('-', '')}.csv.zip` });
+    expect((await buffer(bill.file.content)).subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    await expect(plugin.downloadBill({ account, date: today })).rejects.toBeInstanceOf(ChannelError);
+    const error = await plugin.bills.downloadBill({ account, date: today, billType: 'TRADE' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChannelError);
+    expect(error).toMatchObject({ channelCode: BILL_NOT_READY, retryable: true });
+    expect((error as ChannelError).channelMessage).toContain('isp.bill_not_exist');
   });
 });

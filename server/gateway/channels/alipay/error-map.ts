@@ -36,3 +36,8 @@ export function transportError(error: unknown): ChannelError {
     cause: error,
   });
 }
+
+/** A success answer without what it must carry: asking again will not help. */
+export function invalidAnswer(channelMessage: string, raw: unknown): ChannelError {
+  return new ChannelError({ channelCode: 'ALIPAY_BAD_ANSWER', channelMessage, retryable: false, raw });
+}

@@ -15,5 +15,5 @@ export const alipayPlugin: ChannelPlugin = {
   queryRefund,
   parseNotification,
   ackNotification,
-  downloadBill,
+  bills: { kind: 'DOWNLOAD', billTypes: ['TRADE'], downloadBill },
 };

@@ -211,7 +211,7 @@ describe('EasyPay plugin against the simulator', () => {
     expect(errors[1]).toMatchObject({ channelCode: 'EASYPAY_UNREACHABLE', retryable: true });
   });
 
-  it('has no bill to download', async () => {
-    expect(await plugin.downloadBill({ account, date: '2026-11-30' })).toBeNull();
+  it('has no bill to download: its capability says to query each order instead', () => {
+    expect(plugin.bills).toEqual({ kind: 'NONE', reconcileBy: 'QUERY_EACH_ORDER' });
   });
 });

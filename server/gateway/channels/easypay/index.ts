@@ -1,7 +1,6 @@
 import type { ChannelPlugin } from '@/server/gateway/types';
 import { closePayment } from './close-payment';
 import { createPayment } from './create-payment';
-import { downloadBill } from './download-bill';
 import { ackNotification, parseNotification } from './parse-notification';
 import { queryPayment } from './query-payment';
 import { queryRefund, refund } from './refund';
@@ -16,5 +15,7 @@ export const easypayPlugin: ChannelPlugin = {
   queryRefund,
   parseNotification,
   ackNotification,
-  downloadBill,
+  // epay (易支付 V1) has no bill or statement download of any kind: each of the day's orders is queried
+  // through api.php?act=order instead.
+  bills: { kind: 'NONE', reconcileBy: 'QUERY_EACH_ORDER' },
 };

@@ -15,7 +15,7 @@ export const wechatpayPlugin: ChannelPlugin = {
   queryRefund,
   parseNotification,
   ackNotification,
-  downloadBill,
+  bills: { kind: 'DOWNLOAD', billTypes: ['TRADE', 'FUND_FLOW'], downloadBill },
 };
 
 export { downloadPlatformCertificates } from './platform-certificates';

@@ -2,9 +2,10 @@ import { createPublicKey } from 'node:crypto';
 import Pay from 'wechatpay-node-v3';
 import type { Output } from 'wechatpay-node-v3/dist/lib/interface-v2';
 import type { IPayRequest } from 'wechatpay-node-v3/dist/lib/pay-request.interface';
+import { fetchBillFile } from '@/server/gateway/bill-file';
 import { ChannelError } from '@/server/gateway/channel-error';
 import type { WechatPayCredentials } from './credentials';
-import type { ChannelAccount } from '@/server/gateway/types';
+import type { ChannelAccount, ChannelBillFile } from '@/server/gateway/types';
 import { invalidResponse, transportError, wechatError, type WechatErrorBody } from './error-map';
 import { verifyWechatPaySignature } from './signature';
 
@@ -31,7 +32,7 @@ export interface WechatAnswer extends Output {
  * verified or not (WeChat does not sign every error, e.g. when it cannot tell the merchant): callers
  * only ever turn a verified error into a result, and report an unverified one as an error.
  * `deferVerification` hands the raw answer to a caller that verifies it itself (the first download
- * of platform certificates, bill files).
+ * of platform certificates). Bill files bypass it: `billFile` streams their bytes (see WechatPaySdk).
  */
 class WechatPayHttp implements IPayRequest {
   constructor(
@@ -52,12 +53,18 @@ class WechatPayHttp implements IPayRequest {
     throw new ChannelError({ channelCode: 'METHOD_NOT_SUPPORTED', channelMessage: 'PayCenter uploads nothing to WeChat Pay', retryable: false });
   }
 
-  private async send(method: string, url: string, headers: Record<string, string>, body?: string): Promise<WechatAnswer> {
+  /** Where a signed request for `url` (always written against WeChat's host) really goes. */
+  target(url: string): string {
     if (!url.startsWith(`${WECHAT_API}/`)) throw invalidResponse('WECHATPAY_CLIENT_ERROR', `refusing to send a signed request outside the WeChat Pay API: ${url}`);
+    return `${this.account.endpoint.replace(/\/+$/, '')}${url.slice(WECHAT_API.length)}`;
+  }
+
+  private async send(method: string, url: string, headers: Record<string, string>, body?: string): Promise<WechatAnswer> {
+    const target = this.target(url);
     let response: Response;
     let text: string;
     try {
-      response = await fetch(`${this.account.endpoint.replace(/\/+$/, '')}${url.slice(WECHAT_API.length)}`, {
+      response = await fetch(target, {
         method,
         headers,
         body,
@@ -75,7 +82,7 @@ class WechatPayHttp implements IPayRequest {
     try {
       data = text ? JSON.parse(text) : undefined;
     } catch {
-      // Only raw callers (bill files) take other bodies; the API itself answers JSON.
+      // A deferring caller judges the body itself; the API otherwise answers JSON.
       if (ok && !this.deferVerification) throw invalidResponse('WECHATPAY_BAD_ANSWER', `WeChat Pay answered HTTP ${response.status} with a body that is not JSON`, text.slice(0, 300));
     }
     return { status: response.status, data, ...(ok ? {} : { error: text }), verified, headers: response.headers, body: text };
@@ -93,9 +100,26 @@ class WechatPayHttp implements IPayRequest {
  * download decrypts without checking the GCM tag and keeps the keys in a process-wide cache).
  */
 class WechatPaySdk extends Pay {
+  constructor(
+    options: ConstructorParameters<typeof Pay>[0],
+    private readonly http: WechatPayHttp,
+  ) {
+    super(options);
+    this.createHttp(http);
+  }
+
   signedGet(path: string): Promise<Output> {
     const url = `${WECHAT_API}${path}`;
     return this.httpService.get(url, this.getHeaders(this.buildAuthorization('GET', url)));
+  }
+
+  /**
+   * A bill file (`/v3/billdownload/file?token=…`), signed like any request as the SDK's downloadBill
+   * signs it, but read as a stream of raw bytes: the SDK's client would decode the body as text.
+   */
+  billFile(path: string): Promise<Omit<ChannelBillFile, 'declaredHash'>> {
+    const url = `${WECHAT_API}${path}`;
+    return fetchBillFile({ url: this.http.target(url), headers: this.getHeaders(this.buildAuthorization('GET', url)), packing: 'GZIP' });
   }
 }
 
@@ -104,17 +128,18 @@ export function wechatPayClient(account: ChannelAccount, options: { deferVerific
   const credentials = wechatPayCredentials(account);
   // The SDK wants the merchant certificate only to read its serial, which we already have.
   const merchantPublicKey = createPublicKey(credentials.privateKey).export({ type: 'spki', format: 'pem' });
-  const client = new WechatPaySdk({
-    appid: credentials.appId,
-    mchid: credentials.mchId,
-    serial_no: credentials.merchantCertSerial,
-    publicKey: Buffer.from(merchantPublicKey),
-    privateKey: Buffer.from(credentials.privateKey),
-    key: credentials.apiV3Key,
-    userAgent: 'PayCenter',
-  });
-  client.createHttp(new WechatPayHttp(account, options.deferVerification ?? false));
-  return client;
+  return new WechatPaySdk(
+    {
+      appid: credentials.appId,
+      mchid: credentials.mchId,
+      serial_no: credentials.merchantCertSerial,
+      publicKey: Buffer.from(merchantPublicKey),
+      privateKey: Buffer.from(credentials.privateKey),
+      key: credentials.apiV3Key,
+      userAgent: 'PayCenter',
+    },
+    new WechatPayHttp(account, options.deferVerification ?? false),
+  );
 }
 
 /** One SDK call: network and local failures become ChannelErrors; WeChat's error answers come back. */

@@ -1,14 +1,16 @@
 // The WeChat Pay plugin end to end through the real wechatpay-node-v3 SDK, against the built-in
 // simulator on a real HTTP server: every invoke method, signed and encrypted callbacks, query, close,
 // partial refunds, the trade bill, and answers or callbacks that must not be believed.
-import { createPublicKey, generateKeyPairSync, verify, X509Certificate } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, verify, X509Certificate } from 'node:crypto';
+import { buffer } from 'node:stream/consumers';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as wechatpayGet, POST as wechatpayPost } from '@/app/sandbox/wechatpay/v3/[...path]/route';
 import { activateChannel } from '@/server/backend/channels/activate-channel';
 import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
 import { db } from '@/server/db/client';
-import { ChannelError } from '@/server/gateway/channel-error';
+import { BILL_NOT_READY, ChannelError } from '@/server/gateway/channel-error';
 import { parseRequest } from '@/server/gateway/request-parser';
 import type { ChannelAccount, CreatePaymentInput } from '@/server/gateway/types';
 import { randomBase62 } from '@/server/lib/ids';
@@ -17,7 +19,6 @@ import { makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures'
 import { serveWebHandler, type RunningServer } from '@/server/testing/node-http-bridge';
 import { downloadPlatformCertificates, wechatpayPlugin as plugin } from './index';
 import { publicKeyEntry } from './test-vectors';
-import { callWechatPay } from './wechatpay-client';
 
 interface Callback {
   headers: Record<string, string>;
@@ -245,23 +246,31 @@ describe.each(['PUBLIC_KEY', 'PLATFORM_CERT'] as const)('WeChat Pay plugin again
     expect(plugin.parseNotification({ account: otherMerchant, method: 'POST', query: '', ...genuine })).toMatchObject({ verified: false, reason: 'MCHID_MISMATCH', serialNo });
   });
 
-  it('links a past day’s bill, which downloads with a signed request; today has none yet', async () => {
+  it('downloads a past day’s trade and fund flow bills gzipped, checked against their SHA1; today’s is not ready', async () => {
+    if (plugin.bills.kind !== 'DOWNLOAD') throw new Error('WeChat Pay publishes bills');
+    const { downloadBill } = plugin.bills;
     const serialNo = serial();
     await plugin.createPayment(input('QR', serialNo, 1234));
     await payAndReadCallback(serialNo);
     const yesterday = new Date(Date.now() - 24 * 3600_000);
     await db().sandboxWechatTrade.update({ where: { mchId_outTradeNo: { mchId: credentials().mchId, outTradeNo: serialNo } }, data: { paidAt: yesterday } });
     const day = new Date(yesterday.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-    const bill = await plugin.downloadBill({ account, date: day });
-    const link = new URL(bill!.url);
-    expect(link.pathname).toBe('/sandbox/wechatpay/v3/billdownload/file');
-    // WeChat's download_url needs the merchant's signature too; unsigned, like WeChat's downloads.
-    const file = await callWechatPay(account, (client) => client.downloadBill(`https://api.mch.weixin.qq.com/v3/billdownload/file${link.search}`), { deferVerification: true });
-    expect(file.status).toBe(200);
-    expect(file.body).toContain(serialNo);
-    expect(file.body).toContain('12.34');
+    for (const billType of ['TRADE', 'FUND_FLOW'] as const) {
+      const bill = await downloadBill({ account, date: day, billType });
+      if (bill.kind !== 'FILE') throw new Error(`no ${billType} file`);
+      expect(bill.file).toMatchObject({ packing: 'GZIP', contentType: 'application/octet-stream', declaredHash: { algorithm: 'SHA1' } });
+      const raw = await buffer(bill.file.content);
+      // Kept as served (gzip); WeChat's hash_value is the SHA1 of the bill inside.
+      const text = gunzipSync(raw).toString('utf8');
+      expect(createHash('sha1').update(text).digest('hex')).toBe(bill.file.declaredHash?.value);
+      expect(text).toContain(serialNo);
+      expect(text).toContain('12.34');
+    }
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    expect(await channelError(plugin.downloadBill({ account, date: today }))).toMatchObject({ channelCode: 'NO_STATEMENT_EXIST', retryable: false });
+    expect(await channelError(downloadBill({ account, date: today, billType: 'TRADE' }))).toMatchObject({ channelCode: BILL_NOT_READY, retryable: true });
+    // A finished day without any trade: WeChat's NO_STATEMENT_EXIST, an empty bill.
+    const quiet = new Date(Date.now() - 40 * 24 * 3600_000 + 8 * 3600_000).toISOString().slice(0, 10);
+    expect(await downloadBill({ account, date: quiet, billType: 'FUND_FLOW' })).toMatchObject({ kind: 'EMPTY', raw: { code: 'NO_STATEMENT_EXIST' } });
   });
 });
 

@@ -6,9 +6,9 @@ export type { RunningServer };
 export type RouteHandler = (request: Request) => Promise<Response>;
 
 /** Routes by exact path (no query); anything else is a 404. */
-export async function serveRouteHandlers(routes: Readonly<Record<string, RouteHandler>>): Promise<RunningServer> {
+export async function serveRouteHandlers(routes: Readonly<Record<string, RouteHandler>>, options: { port?: number } = {}): Promise<RunningServer> {
   return serveWebHandler(async (request) => {
     const handler = routes[new URL(request.url).pathname];
     return handler ? handler(request) : new Response('Not Found', { status: 404 });
-  });
+  }, options);
 }
