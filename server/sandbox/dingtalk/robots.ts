@@ -23,3 +23,9 @@ export async function listReceivedDingtalkMessages(options: { accessToken?: stri
     take: options.take ?? 100,
   });
 }
+
+/** The simulator's robots with their URLs and secrets, as DingTalk's robot settings show them. */
+export async function listSandboxDingtalkRobots() {
+  const robots = await db().sandboxDingtalkRobot.findMany({ orderBy: { createdAt: 'desc' }, take: 50 });
+  return robots.map((robot) => ({ ...robot, webhookUrl: sandboxRobotUrl(robot.accessToken) }));
+}
