@@ -72,7 +72,7 @@ describe('the DingTalk simulator', () => {
     if (unencoded.includes('+')) expect(await post(`&timestamp=${timestamp}&sign=${unencoded}`)).toMatchObject({ errcode: 310000 });
 
     const stale = String(Date.now() - 3_601_000);
-    expect(await post(`&timestamp=${stale}&sign=${encodeURIComponent(robotSignature(PLATFORM.secret, stale))}`)).toMatchObject({ errcode: 310000 });
+    expect(await post(`&timestamp=${stale}&sign=${encodeURIComponent(robotSignature(PLATFORM.secret, stale))}`)).toMatchObject({ errcode: 310000, errmsg: expect.stringContaining('签名过期') });
     const unknown = await fetch(`${sandboxRobotUrl('nosuchtoken')}&timestamp=${timestamp}&sign=${sign}`, { method: 'POST', body: '{"msgtype":"text"}' }).then((r) => r.json());
     expect(unknown).toMatchObject({ errcode: 300001 });
 

@@ -6,10 +6,13 @@ import { signMatches } from './simulator-signature';
 const HOUR_MS = 3_600_000;
 const PER_MINUTE = 20;
 
-// DingTalk's answers, as its robots give them (HTTP 200 with an errcode in every case).
+// DingTalk's answers, as its robots give them today (HTTP 200 with an errcode in every case), as
+// quoted in public reports: sign mismatch megaease/easeprobe#202 (2022), expired timestamp
+// 0wQ/air780e-forwarder#51 (2024), rate limit ccfos/nightingale#369, unknown token and bad body
+// the long-standing short forms.
 const OK = { errcode: 0, errmsg: 'ok' };
 const NO_TOKEN = { errcode: 300001, errmsg: 'token is not exist' };
-const BAD_TIMESTAMP = { errcode: 310000, errmsg: 'invalid timestamp' };
+const BAD_TIMESTAMP = { errcode: 310000, errmsg: 'description:机器人发送签名过期;solution:签名生成时间和发送时间请保持在 timestampms 以内;' };
 const BAD_SIGN = {
   errcode: 310000,
   errmsg: 'description:机器人发送签名不匹配;solution:请确认签名和生成签名的时间戳必须都放在调用的网址中，请确认机器人的密钥加密和填写正确;link:请参考本接口对应文档获得具体要求，或者在https://open.dingtalk.com/document/  搜索相关文档;',
