@@ -1,9 +1,10 @@
 // Alerts to DingTalk robots end to end, against the simulator served where PAYCENTER_BASE_URL
 // points: the simulator's checks, one message per burst, tenants' robots apart, the rate limit
-// merging instead of dropping, retries, and two sweeps racing for the same rows.
+// merging instead of dropping, retries, a test message, and sweeps racing for the same rows.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { POST } from '@/app/sandbox/dingtalk/robot/send/route';
 import { addRobot } from '@/server/backend/dingtalk-robots/add-robot';
+import { sendTestMessage } from '@/server/backend/dingtalk-robots/send-test-message';
 import { db } from '@/server/db/client';
 import { raiseAlert } from '@/server/messaging/raise-alert';
 import { createSandboxDingtalkRobot, listReceivedDingtalkMessages, sandboxRobotUrl } from '@/server/sandbox/dingtalk';
@@ -19,14 +20,15 @@ process.env.PAYCENTER_DINGTALK_WEBHOOK = `${process.env.PAYCENTER_BASE_URL}/sand
 process.env.PAYCENTER_DINGTALK_SECRET = PLATFORM.secret;
 
 let simulator: RunningServer;
-const companies: Record<'a' | 'b', { id: string; robotToken: string }> = { a: { id: '', robotToken: '' }, b: { id: '', robotToken: '' } };
+type CompanyWithRobot = Awaited<ReturnType<typeof companyWithRobot>>;
+const companies = {} as Record<'a' | 'b', CompanyWithRobot>;
 
 async function companyWithRobot() {
   const company = await makeCompany(await platformAdmin());
   const admin = await makeUser('COMPANY_ADMIN', company.id);
   const robot = await createSandboxDingtalkRobot();
-  await addRobot({ actor: admin, input: { name: '值班群', webhookUrl: robot.webhookUrl, secret: robot.secret } });
-  return { id: company.id, robotToken: robot.accessToken };
+  const { id: robotId } = await addRobot({ actor: admin, input: { name: '值班群', webhookUrl: robot.webhookUrl, secret: robot.secret } });
+  return { id: company.id, admin, robotId, robotToken: robot.accessToken };
 }
 
 const received = async (accessToken: string) =>
@@ -177,12 +179,19 @@ describe('alerts to robots', () => {
     expect(await received(token)).toHaveLength(1);
   });
 
-  it('two sweeps racing over the same rows never send a message twice', async () => {
+  it("a robot's test message goes through the outbox and DingTalk's answer comes back", async () => {
+    expect(await sendTestMessage({ actor: companies.b.admin, input: { robotId: companies.b.robotId } })).toMatchObject({ status: 'SENT', errcode: 0, errmsg: 'ok' });
+    const [test] = await received(companies.b.robotToken);
+    expect(test!.markdown.title).toBe('PayCenter 测试消息');
+    expect(await db().auditLog.count({ where: { action: 'dingtalk_robot.test', targetId: companies.b.robotId } })).toBe(1);
+  });
+
+  it('three sweeps racing over the same rows never send a message twice', async () => {
     for (const company of [companies.a, companies.b]) {
       for (let i = 0; i < 9; i++) await raiseAlert(db(), { kind: 'AMOUNT_MISMATCH', companyId: company.id, serialNo: `pay_race_${company.id}_${i}`, message: `Race ${i}` });
     }
     const now = later();
-    // Routed first, so both sweeps find the same 36 due rows and race for them.
+    // Routed first, so all sweeps find the same 36 due rows and race for them.
     expect(await routeAlerts(now)).toEqual({ messages: 36 });
     const sweeps = await Promise.all([1, 2, 3].map(() => deliverDueDingtalkMessages({ now })));
     expect(sweeps.reduce((sum, counts) => sum + counts.SENT, 0)).toBe(36);
