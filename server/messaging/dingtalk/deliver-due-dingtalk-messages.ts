@@ -57,7 +57,11 @@ async function deliverToRobot(robotId: string | null, ids: string[], now: Date, 
 
 async function deliverClaimed(claimed: Claimed[], now: Date, counts: DingtalkCounts): Promise<void> {
   const byRobot = new Map<string | null, string[]>();
-  for (const row of claimed) byRobot.set(row.robotId, [...(byRobot.get(row.robotId) ?? []), row.id]);
+  for (const row of claimed) {
+    const ids = byRobot.get(row.robotId);
+    if (ids) ids.push(row.id);
+    else byRobot.set(row.robotId, [row.id]);
+  }
   // Robots are independent: each one's messages go in order, the robots side by side.
   await Promise.all([...byRobot].map(([robotId, ids]) => deliverToRobot(robotId, ids, now, counts)));
 }
