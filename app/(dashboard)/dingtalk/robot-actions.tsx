@@ -7,7 +7,7 @@ import { useI18n } from '@/components/i18n/client';
 import { useTRPC } from '@/components/trpc/react';
 import { Button } from '@/components/ui/button';
 import { ConfirmAction } from '@/components/ui/confirm-action';
-import type { RobotRow } from './robots-table';
+import type { RobotRow } from './robot-row';
 
 /** A robot's row actions: send a test message (DingTalk's answer shown), enable or disable, remove. */
 export function RobotActions({ robot }: { robot: RobotRow }) {

@@ -6,10 +6,8 @@ import { useTRPC } from '@/components/trpc/react';
 import { StatusBadge } from '@/components/ui/badge';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { DateTime } from '@/components/ui/date-time';
-import type { RouterOutputs } from '../router-outputs';
 import { RobotActions } from './robot-actions';
-
-export type RobotRow = RouterOutputs['dingtalkRobots']['list'][number];
+import type { RobotRow } from './robot-row';
 
 export function RobotsTable({ showCompany, canManage }: { showCompany: boolean; canManage: boolean }) {
   const { t } = useI18n();
