@@ -18,6 +18,7 @@ export const navItems: readonly NavItem[] = [
   { href: '/apps', label: 'nav.items.apps', roles: ['PLATFORM_ADMIN'] },
   { href: '/audit', label: 'nav.items.audit', roles: ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'AUDITOR'] },
   { href: '/users', label: 'nav.items.users', roles: ['PLATFORM_ADMIN', 'COMPANY_ADMIN'] },
+  { href: '/dingtalk', label: 'nav.items.dingtalk', roles: ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'AUDITOR'] },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

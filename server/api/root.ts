@@ -2,6 +2,7 @@ import { appsRouter } from './routers/apps';
 import { auditRouter } from './routers/audit';
 import { channelsRouter } from './routers/channels';
 import { companiesRouter } from './routers/companies';
+import { dingtalkRobotsRouter } from './routers/dingtalk-robots';
 import { grantsRouter } from './routers/grants';
 import { merchantsRouter } from './routers/merchants';
 import { paymentsRouter } from './routers/payments';
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   payments: paymentsRouter,
   webhooks: webhooksRouter,
+  dingtalkRobots: dingtalkRobotsRouter,
 });
 
 export type AppRouter = typeof appRouter;

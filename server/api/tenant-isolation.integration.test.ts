@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { appRouter, createCaller } from '@/server/api/root';
 import { activateChannel } from '@/server/backend/channels/activate-channel';
+import { addRobot } from '@/server/backend/dingtalk-robots/add-robot';
 import { registerApp } from '@/server/backend/apps/register-app';
 import { grantMerchant } from '@/server/backend/grants/grant-merchant';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
@@ -25,6 +26,7 @@ interface CompanyA {
   secretId: string;
   serialNo: string;
   eventId: string;
+  robotId: string;
 }
 
 const extraKey = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -69,7 +71,15 @@ const inputs: Record<string, (a: CompanyA) => unknown> = {
   'webhooks.list': (a) => ({ companyId: a.companyId }),
   'webhooks.get': (a) => ({ eventId: a.eventId }),
   'webhooks.resend': (a) => ({ eventId: a.eventId }),
+  'dingtalkRobots.list': (a) => ({ companyId: a.companyId }),
+  'dingtalkRobots.add': (a) => ({ companyId: a.companyId, name: 'Intruder robot', webhookUrl: ROBOT_URL, secret: ROBOT_SECRET }),
+  'dingtalkRobots.setEnabled': (a) => ({ robotId: a.robotId, enabled: false }),
+  'dingtalkRobots.remove': (a) => ({ robotId: a.robotId }),
+  'dingtalkRobots.sendTest': (a) => ({ robotId: a.robotId }),
 };
+
+const ROBOT_URL = 'https://oapi.dingtalk.com/robot/send?access_token=companyarobottoken';
+const ROBOT_SECRET = 'SECcompanyarobotsecret0123456789';
 
 let a: CompanyA;
 let companyBUsers: Array<Awaited<ReturnType<typeof makeUser>>>;
@@ -88,12 +98,14 @@ async function snapshotA(): Promise<string> {
     await db().app.findMany({ orderBy: { id: 'asc' }, include: { secrets: { orderBy: { id: 'asc' } } } }),
     await db().payment.findMany({ where, orderBy: { serialNo: 'asc' }, include: { refunds: true } }),
     await db().webhookDelivery.findMany({ where, orderBy: { eventId: 'asc' }, include: { attempts: true } }),
+    await db().dingtalkRobot.findMany({ where, orderBy: { id: 'asc' } }),
+    await db().dingtalkMessage.findMany({ where, orderBy: { id: 'asc' } }),
   ]);
 }
 
 /** Identifiers of company A that must never appear in an answer to company B. */
 function secretsOfA(): string[] {
-  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId, a.serialNo, a.eventId];
+  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId, a.serialNo, a.eventId, a.robotId];
 }
 
 async function call(user: Awaited<ReturnType<typeof makeUser>>, path: string) {
@@ -124,7 +136,9 @@ beforeAll(async () => {
   const { eventId } = await db().$transaction((tx) =>
     writeOutboxEvent(tx, { type: 'payment.succeeded', appId: app.app.id, companyId: companyA.id, livemode: true, serialNo: notified.serialNo, data: { payment: toPaymentObject(notified, paid.order) } }),
   );
+  const robot = await addRobot({ actor: adminA, input: { name: 'A 值班群', webhookUrl: ROBOT_URL, secret: ROBOT_SECRET } });
   a = {
+    robotId: robot.id,
     companyId: companyA.id,
     adminUserId: adminA.userId,
     staffUserId: staffA.userId,

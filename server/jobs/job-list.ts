@@ -4,6 +4,7 @@ import { queryDuePayments } from '@/server/core/payments/query-due-payments';
 import { refundDueDuplicates } from '@/server/core/payments/refund-due-duplicates';
 import { queryDueRefunds } from '@/server/core/refunds/sync-refund';
 import { purgeExpiredNonces } from '@/server/http/purge-expired-nonces';
+import { deliverDueDingtalkMessages } from '@/server/messaging/dingtalk/deliver-due-dingtalk-messages';
 import { deliverDueWebhooks } from '@/server/messaging/deliver-due-webhooks';
 import { deliverDueAlipayNotifications } from '@/server/sandbox/alipay';
 import { deliverDueEasypayNotifications } from '@/server/sandbox/easypay';
@@ -46,6 +47,13 @@ export const jobs: readonly Job[] = [
     trigger: { due: { pollSeconds: 10 } },
     claim: 'rows',
     run: (now) => queryDueRefunds({ now }),
+  },
+  {
+    id: 'dingtalk-deliver-due',
+    description: 'Turns new alerts into DingTalk messages (one per burst of a kind and subject) and sends what is due, 20 a minute per robot.',
+    trigger: { due: { pollSeconds: 10 } },
+    claim: 'rows',
+    run: (now) => deliverDueDingtalkMessages({ now }),
   },
   {
     id: 'payments-refund-duplicates',

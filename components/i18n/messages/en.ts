@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 
 import { adminEn } from './sections/admin.en';
 import { checkoutEn } from './sections/checkout.en';
+import { dingtalkEn } from './sections/dingtalk.en';
 import { merchantsEn } from './sections/merchants.en';
 import { paymentsEn } from './sections/payments.en';
 import { webhooksEn } from './sections/webhooks.en';
@@ -9,6 +10,7 @@ import { webhooksEn } from './sections/webhooks.en';
 export const en: Messages = {
   ...adminEn,
   ...checkoutEn,
+  ...dingtalkEn,
   ...merchantsEn,
   ...paymentsEn,
   ...webhooksEn,
@@ -65,6 +67,7 @@ export const en: Messages = {
       webhooks: 'Webhooks',
       audit: 'Audit log',
       users: 'Staff',
+      dingtalk: 'DingTalk robots',
     },
   },
   header: {

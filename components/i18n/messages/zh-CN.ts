@@ -4,6 +4,7 @@
  */
 import { adminZhCN } from './sections/admin.zh-CN';
 import { checkoutZhCN } from './sections/checkout.zh-CN';
+import { dingtalkZhCN } from './sections/dingtalk.zh-CN';
 import { merchantsZhCN } from './sections/merchants.zh-CN';
 import { paymentsZhCN } from './sections/payments.zh-CN';
 import { webhooksZhCN } from './sections/webhooks.zh-CN';
@@ -11,6 +12,7 @@ import { webhooksZhCN } from './sections/webhooks.zh-CN';
 export const zhCN = {
   ...adminZhCN,
   ...checkoutZhCN,
+  ...dingtalkZhCN,
   ...merchantsZhCN,
   ...paymentsZhCN,
   ...webhooksZhCN,
@@ -67,6 +69,7 @@ export const zhCN = {
       webhooks: '通知',
       audit: '审计日志',
       users: '用户',
+      dingtalk: '钉钉机器人',
     },
   },
   header: {

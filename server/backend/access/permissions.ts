@@ -21,6 +21,8 @@ const PERMISSIONS = {
   'payment.refund': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF'],
   'payment.read': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF', 'AUDITOR'],
   'webhook.resend': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF'],
+  'dingtalk.manage': ['PLATFORM_ADMIN', 'COMPANY_ADMIN'],
+  'dingtalk.read': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'AUDITOR'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

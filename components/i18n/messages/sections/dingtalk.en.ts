@@ -1,0 +1,46 @@
+import type { dingtalkZhCN } from './dingtalk.zh-CN';
+
+/** Dashboard strings for a company's DingTalk robots, in English. */
+export const dingtalkEn: typeof dingtalkZhCN = {
+  dingtalk: {
+    metaTitle: 'DingTalk robots',
+    title: 'DingTalk robots',
+    description: 'Alerts are sent as markdown messages to these DingTalk group robots (custom robots with the “sign” security setting). A company’s robots receive only that company’s alerts.',
+    add: 'Add robot',
+    caption: 'DingTalk robots',
+    fields: {
+      company: 'Property company',
+      name: 'Name',
+      webhookUrl: 'Webhook URL',
+      webhookUrlHint: 'https://oapi.dingtalk.com/robot/send?access_token=…',
+      secret: 'Signing secret',
+      secretHint: 'The string starting with SEC under the robot’s “sign” security setting; not shown again once saved.',
+    },
+    validation: {
+      company: 'Choose a property company.',
+      name: 'Enter a name (at most 64 characters).',
+      webhookUrl: 'Enter the robot’s webhook URL, with its access_token.',
+      secret: 'Enter the signing secret, starting with SEC.',
+    },
+    submit: 'Add',
+    submitting: 'Adding…',
+    added: 'Robot “{name}” added.',
+    columns: { name: 'Name', company: 'Company', webhookUrl: 'Webhook URL', secret: 'Secret', status: 'Status', createdAt: 'Added', actions: 'Actions' },
+    enabled: 'Enabled',
+    disabled: 'Disabled',
+    enable: 'Enable',
+    disable: 'Disable',
+    enableTitle: 'Enable robot “{name}”?',
+    disableTitle: 'Disable robot “{name}”?',
+    toggleDescription: 'A disabled robot receives no alerts; messages already queued for it are recorded as failed.',
+    toggled: 'Robot “{name}” is now {status}.',
+    test: 'Send test message',
+    testSent: 'The test message was delivered.',
+    testQueued: 'The test message is queued (the robot has had its 20 messages this minute) and goes out shortly.',
+    testFailed: 'Not sent: {error}',
+    remove: 'Remove',
+    removeTitle: 'Remove robot “{name}”?',
+    removeDescription: 'The robot receives no more alerts; the record of what it was sent stays.',
+    empty: { title: 'No robots yet', description: 'Add a custom robot (with “sign”) to a DingTalk group, then enter its webhook URL and secret here.' },
+  },
+};
