@@ -104,15 +104,20 @@ async function storedFile(billId: string): Promise<Buffer> {
   return Buffer.from((await db().channelBillFile.findUniqueOrThrow({ where: { billId } })).content);
 }
 
-/** Name and text of each entry of a ZIP, read from its local headers (names and CSV in GBK, as Alipay's). */
+/**
+ * Name and text of each entry of a ZIP, read from its local headers: CSV in GBK, as Alipay's; names in
+ * GBK, or UTF-8 where the entry's language-encoding flag (bit 11) says so.
+ */
 function unzipGbk(archive: Buffer): Array<{ name: string; text: string }> {
   const gbk = new TextDecoder('gbk');
+  const utf8 = new TextDecoder('utf-8');
   const entries: Array<{ name: string; text: string }> = [];
   for (let at = 0; archive.readUInt32LE(at) === 0x04034b50; ) {
     const size = archive.readUInt32LE(at + 18);
     const nameEnd = at + 30 + archive.readUInt16LE(at + 26);
     const dataStart = nameEnd + archive.readUInt16LE(at + 28);
-    entries.push({ name: gbk.decode(archive.subarray(at + 30, nameEnd)), text: gbk.decode(inflateRawSync(archive.subarray(dataStart, dataStart + size))) });
+    const nameDecoder = archive.readUInt16LE(at + 6) & 0x0800 ? utf8 : gbk;
+    entries.push({ name: nameDecoder.decode(archive.subarray(at + 30, nameEnd)), text: gbk.decode(inflateRawSync(archive.subarray(dataStart, dataStart + size))) });
     at = dataStart + size;
   }
   return entries;
