@@ -5,6 +5,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as alipayBill } from '@/app/sandbox/alipay/bill/route';
 import { GET as alipayGateway } from '@/app/sandbox/alipay/gateway.do/route';
+import { GET as easypayApi } from '@/app/sandbox/easypay/api.php/route';
+import { POST as easypayMapi } from '@/app/sandbox/easypay/mapi.php/route';
 import { GET as wechatpayGet, POST as wechatpayPost } from '@/app/sandbox/wechatpay/v3/[...path]/route';
 import { activateChannel } from '@/server/backend/channels/activate-channel';
 import { registerApp } from '@/server/backend/apps/register-app';
@@ -21,12 +23,11 @@ import { pluginFor } from '@/server/gateway/registry';
 import { parseRequest } from '@/server/gateway/request-parser';
 import { newId } from '@/server/lib/ids';
 import { payAlipayTrade } from '@/server/sandbox/alipay';
+import { payEasypayTrade } from '@/server/sandbox/easypay';
 import { payWechatpayTrade } from '@/server/sandbox/wechatpay/pay-trade';
 import { makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
 import { serveWebHandler, type RunningServer } from '@/server/testing/node-http-bridge';
 import { reconcileDay } from './reconcile-day';
-
-type BillChannel = Exclude<Channel, 'EASYPAY'>;
 
 const DAY = 24 * 3600_000;
 const billDate = beijingDay(new Date(Date.now() - DAY));
@@ -40,6 +41,8 @@ beforeAll(async () => {
       const { pathname } = new URL(request.url);
       if (pathname === '/sandbox/alipay/gateway.do') return alipayGateway(request);
       if (pathname === '/sandbox/alipay/bill') return alipayBill(request);
+      if (pathname === '/sandbox/easypay/mapi.php') return easypayMapi(request);
+      if (pathname === '/sandbox/easypay/api.php') return easypayApi(request);
       if (pathname.startsWith('/sandbox/wechatpay/v3/')) return request.method === 'POST' ? wechatpayPost(request) : wechatpayGet(request);
       if (pathname === '/notify') return new Response(null, { status: 204 });
       return new Response('Not Found', { status: 404 });
@@ -51,7 +54,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 /** A company's merchant with a sandbox channel, granted to an app. */
-async function makeShop(channel: BillChannel) {
+async function makeShop(channel: Channel) {
   const admin = await makeUser('COMPANY_ADMIN', (await makeCompany(await platformAdmin())).id);
   const merchant = await createMerchant({ actor: admin, input: { name: '花园小区', description: null } });
   const { paymentId } = await activateChannel({ actor: admin, input: { merchantId: merchant.id, channel, mode: 'SANDBOX', invokeMethods: ['QR'] } });
@@ -61,8 +64,8 @@ async function makeShop(channel: BillChannel) {
 }
 type Shop = Awaited<ReturnType<typeof makeShop>>;
 
-/** A trade created and paid at the simulator; the channel's trade number. */
-async function payAtChannel(shop: Shop, serialNo: string, amount: number): Promise<string> {
+/** A trade created at the simulator and paid at `at` (unless null); the channel's trade number. */
+async function payAtChannel(shop: Shop, serialNo: string, amount: number, at: Date | null = paidAt): Promise<string> {
   const account = await loadChannelAccount(shop.paymentChannelId);
   await pluginFor(shop.channel).createPayment({
     account,
@@ -73,8 +76,9 @@ async function payAtChannel(shop: Shop, serialNo: string, amount: number): Promi
     expiresAt: new Date(Date.now() + 15 * 60_000),
     notifyUrl: `${server.baseUrl}/notify`,
   });
-  if (account.credentials.channel === 'ALIPAY') return (await payAlipayTrade({ appId: account.credentials.appId, outTradeNo: serialNo }, paidAt)).trade.tradeNo;
-  const trade = account.credentials.channel === 'WECHATPAY' ? await payWechatpayTrade({ mchId: account.credentials.mchId, outTradeNo: serialNo }, paidAt) : null;
+  if (account.credentials.channel === 'EASYPAY') return at ? (await payEasypayTrade({ pid: account.credentials.pid, outTradeNo: serialNo }, at)).trade.tradeNo : '';
+  if (account.credentials.channel === 'ALIPAY') return (await payAlipayTrade({ appId: account.credentials.appId, outTradeNo: serialNo }, at ?? undefined)).trade.tradeNo;
+  const trade = account.credentials.channel === 'WECHATPAY' ? await payWechatpayTrade({ mchId: account.credentials.mchId, outTradeNo: serialNo }, at ?? undefined) : null;
   if (!trade?.transactionId) throw new Error('a channel with bills pays with a trade number');
   return trade.transactionId;
 }
@@ -90,18 +94,19 @@ async function refundAtChannel(shop: Shop, payment: { serialNo: string; channelT
 }
 
 /** The center's order and SUCCEEDED attempt, as the transaction core records a paid payment. */
-async function recordPayment(shop: Shop, row: { serialNo: string; amount: number; channelTradeNo: string | null; orderId?: string }) {
+async function recordPayment(shop: Shop, row: { serialNo: string; amount: number; channelTradeNo: string | null; orderId?: string; at?: Date }) {
+  const at = row.at ?? paidAt;
   const orderId = row.orderId ?? newId('ord');
   if (!row.orderId) {
     await db().order.create({
-      data: { id: orderId, appId: shop.appId, merchantId: shop.merchantId, companyId: shop.companyId, orderNo: `ORD-${orderId}`, amount: row.amount, subject: '物业费 十一月', status: 'PAID', paidSerialNo: row.serialNo, lastAttemptAt: paidAt },
+      data: { id: orderId, appId: shop.appId, merchantId: shop.merchantId, companyId: shop.companyId, orderNo: `ORD-${orderId}`, amount: row.amount, subject: '物业费 十一月', status: 'PAID', paidSerialNo: row.serialNo, lastAttemptAt: at },
     });
   }
   await db().payment.create({
     data: {
       serialNo: row.serialNo, orderId, appId: shop.appId, merchantId: shop.merchantId, companyId: shop.companyId, paymentChannelId: shop.paymentChannelId,
       channel: shop.channel, invokeMethod: 'QR', executionMethod: 'qr', amount: row.amount, subject: '物业费 十一月', status: 'SUCCEEDED',
-      channelTradeNo: row.channelTradeNo, livemode: false, metadata: {}, requestHash: row.serialNo, expiresAt: paidAt, paidAt, createdAt: paidAt,
+      channelTradeNo: row.channelTradeNo, livemode: false, metadata: {}, requestHash: row.serialNo, expiresAt: at, paidAt: at, createdAt: at,
     },
   });
   return orderId;
@@ -196,6 +201,41 @@ describe.each(['ALIPAY', 'WECHATPAY'] as const)('%s', (channel) => {
     // One alert per run, not one per line.
     expect(await db().alert.count({ where: { companyId: shop.companyId, kind: 'RECONCILIATION_DISCREPANCY' } })).toBe(2);
   });
+});
+
+it('EasyPay (no bill): each of the day\'s payments is asked of the channel', async () => {
+  const shop = await makeShop('EASYPAY');
+  const agreeing = newSerialNo('P', paidAt);
+  await recordPayment(shop, { serialNo: agreeing, amount: 1000, channelTradeNo: await payAtChannel(shop, agreeing, 1000) });
+  const unpaid = newSerialNo('P', paidAt);
+  await payAtChannel(shop, unpaid, 600, null);
+  await recordPayment(shop, { serialNo: unpaid, amount: 600, channelTradeNo: null });
+  const amountOff = newSerialNo('P', paidAt);
+  await recordPayment(shop, { serialNo: amountOff, amount: 990, channelTradeNo: await payAtChannel(shop, amountOff, 900) });
+  const unknown = newSerialNo('P', paidAt);
+  await recordPayment(shop, { serialNo: unknown, amount: 700, channelTradeNo: null });
+
+  const run = await reconcileDay({ paymentChannelId: shop.paymentChannelId, date: billDate });
+  expect((await discrepanciesOf(run.id)).map((row) => [row.kind, row.serialNo, row.ourAmount, row.channelStatus])).toEqual([
+    ['AMOUNT_MISMATCH', amountOff, 990, 'SUCCEEDED'],
+    ['CENTER_ONLY', unknown, 700, 'NOT_FOUND'],
+    ['STATUS_MISMATCH', unpaid, 600, 'PENDING'],
+  ]);
+  expect(run).toMatchObject({ status: 'DISCREPANCIES', ourPaymentCount: 4, ourPaymentAmount: 3290, channelPaymentCount: 2, channelPaymentAmount: 1900, channelFee: null });
+});
+
+it("a trade of ours near midnight on the neighbouring day's bill is no discrepancy on either day", async () => {
+  const shop = await makeShop('WECHATPAY');
+  const day = beijingDay(new Date(Date.now() - 2 * DAY));
+  const serialNo = newSerialNo('P', paidAt);
+  // We saw it paid a second before midnight; the channel dates it two seconds after.
+  const channelTradeNo = await payAtChannel(shop, serialNo, 4321, new Date(Date.parse(`${billDate}T00:00:02+08:00`)));
+  await recordPayment(shop, { serialNo, amount: 4321, channelTradeNo, at: new Date(Date.parse(`${day}T23:59:59+08:00`)) });
+  for (const date of [day, billDate]) await downloadChannelBill({ paymentChannelId: shop.paymentChannelId, date });
+  const before = await reconcileDay({ paymentChannelId: shop.paymentChannelId, date: day });
+  const after = await reconcileDay({ paymentChannelId: shop.paymentChannelId, date: billDate });
+  expect([before.status, after.status]).toEqual(['MATCHED', 'MATCHED']);
+  expect([before.ourPaymentCount, before.channelPaymentCount, after.ourPaymentCount, after.channelPaymentCount]).toEqual([1, 0, 0, 1]);
 });
 
 describe('a bill that does not hold together', () => {
