@@ -3,7 +3,7 @@
 import type { BillRow, BillReport } from '@/server/finance/bills/bill-row';
 import type { ChannelBill } from '@/server/finance/bills/parse-bill';
 import type { CenterBook, CenterRecord } from './center-book';
-import type { Discrepancy } from './discrepancy';
+import { discrepancy, type Discrepancy } from './discrepancy';
 
 /** A line of the channel's that none of our records of the day or its neighbours matched. */
 export type UnmatchedLine = Pick<BillRow, 'line' | 'kind' | 'outTradeNo' | 'channelTradeNo' | 'outRefundNo' | 'channelRefundNo' | 'amountFen' | 'status'>;
@@ -19,19 +19,18 @@ function succeeded(row: BillRow, channel: ChannelBill['channel']): boolean {
   return channel === 'alipay' || row.status === 'SUCCESS';
 }
 
-export function lineSide(row: UnmatchedLine, line: Partial<Discrepancy> & Pick<Discrepancy, 'kind' | 'detail'>): Discrepancy {
-  return {
+/** A discrepancy with the channel's side taken from a bill line. */
+export function lineSide(row: UnmatchedLine, found: Partial<Discrepancy> & Pick<Discrepancy, 'kind' | 'detail'>): Discrepancy {
+  return discrepancy({
     serialNo: row.outTradeNo || null,
     refundSerialNo: row.outRefundNo || null,
     channelTradeNo: row.channelTradeNo || null,
     channelRefundNo: row.channelRefundNo || null,
-    ourAmount: null,
-    ourStatus: null,
     channelAmount: row.amountFen,
     channelStatus: row.status,
     billLine: row.line,
-    ...line,
-  };
+    ...found,
+  });
 }
 
 function compareLine(row: BillRow, ours: CenterRecord, channelSucceeded: boolean): Discrepancy | null {

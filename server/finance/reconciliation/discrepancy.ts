@@ -15,6 +15,22 @@ export interface Discrepancy {
   detail: string;
 }
 
+/** A discrepancy with the sides it has; what it lacks is null. */
+export function discrepancy(found: Partial<Discrepancy> & Pick<Discrepancy, 'kind' | 'detail'>): Discrepancy {
+  return {
+    serialNo: null,
+    refundSerialNo: null,
+    channelTradeNo: null,
+    channelRefundNo: null,
+    ourAmount: null,
+    ourStatus: null,
+    channelAmount: null,
+    channelStatus: null,
+    billLine: null,
+    ...found,
+  };
+}
+
 export interface Totals {
   paymentCount: number;
   paymentAmount: number;

@@ -5,7 +5,7 @@ import type { ChannelAccount } from '@/server/gateway/types';
 import { beijingDayStart } from '@/server/gateway/beijing-time';
 import { ChannelError } from '@/server/gateway/channel-error';
 import { pluginFor } from '@/server/gateway/registry';
-import type { Discrepancy, Totals } from './discrepancy';
+import { discrepancy, NO_TOTALS, type Discrepancy, type Totals } from './discrepancy';
 import type { DayOutcome } from './reconcile-bill';
 
 const DAY_MS = 24 * 3600_000;
@@ -20,7 +20,7 @@ export async function queryEachOrder(options: { account: ChannelAccount; payment
   });
   const plugin = pluginFor(options.account.channel);
   const discrepancies: Discrepancy[] = [];
-  const channelTotals: Totals = { paymentCount: 0, paymentAmount: 0, refundCount: 0, refundAmount: 0 };
+  const channelTotals: Totals = { ...NO_TOTALS };
   for (const payment of payments) {
     let answer;
     try {
@@ -35,13 +35,10 @@ export async function queryEachOrder(options: { account: ChannelAccount; payment
       channelTotals.paymentAmount += answer.amount ?? 0;
     }
     const ourPaid = payment.status === 'SUCCEEDED';
-    const sides = {
-      serialNo: payment.serialNo, refundSerialNo: null, channelTradeNo: answer.channelTradeNo ?? payment.channelTradeNo, channelRefundNo: null,
-      ourAmount: payment.amount, ourStatus: payment.status, channelAmount: answer.amount, channelStatus: answer.state, billLine: null,
-    };
-    if (ourPaid && answer.state === 'NOT_FOUND') discrepancies.push({ ...sides, kind: 'CENTER_ONLY', detail: 'PayCenter recorded this payment succeeded; the channel does not know it' });
-    else if (ourPaid !== channelPaid) discrepancies.push({ ...sides, kind: 'STATUS_MISMATCH', detail: `${payment.status} with us, ${answer.state} at the channel` });
-    else if (channelPaid && answer.amount !== payment.amount) discrepancies.push({ ...sides, kind: 'AMOUNT_MISMATCH', detail: `${payment.amount} fen with us, ${answer.amount} fen at the channel` });
+    const sides = { serialNo: payment.serialNo, channelTradeNo: answer.channelTradeNo ?? payment.channelTradeNo, ourAmount: payment.amount, ourStatus: payment.status, channelAmount: answer.amount, channelStatus: answer.state };
+    if (ourPaid && answer.state === 'NOT_FOUND') discrepancies.push(discrepancy({ ...sides, kind: 'CENTER_ONLY', detail: 'PayCenter recorded this payment succeeded; the channel does not know it' }));
+    else if (ourPaid !== channelPaid) discrepancies.push(discrepancy({ ...sides, kind: 'STATUS_MISMATCH', detail: `${payment.status} with us, ${answer.state} at the channel` }));
+    else if (channelPaid && answer.amount !== payment.amount) discrepancies.push(discrepancy({ ...sides, kind: 'AMOUNT_MISMATCH', detail: `${payment.amount} fen with us, ${answer.amount} fen at the channel` }));
   }
   return { status: discrepancies.length > 0 ? 'DISCREPANCIES' : 'MATCHED', failureReason: null, channelTotals, channelFee: null, discrepancies };
 }

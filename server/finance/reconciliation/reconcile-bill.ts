@@ -7,7 +7,7 @@ import { openBill } from '@/server/finance/bills/parse-bill';
 import { addDays } from '@/server/gateway/beijing-time';
 import type { CenterBook } from './center-book';
 import { compareBill, markSeenIn } from './compare-bill';
-import { NO_TOTALS, type Discrepancy, type Totals } from './discrepancy';
+import { discrepancy, NO_TOTALS, type Discrepancy, type Totals } from './discrepancy';
 import { explainUnmatched } from './explain-unmatched';
 
 export interface DayOutcome {
@@ -49,12 +49,10 @@ export async function reconcileBill(options: { paymentChannelId: string; date: s
       channelFee = report.fee;
       discrepancies.push(...comparison.discrepancies, ...(await explainUnmatched({ paymentChannelId, lines: comparison.unmatched })));
       if (!report.consistent) {
-        discrepancies.push({
+        discrepancies.push(discrepancy({
           kind: 'BILL_INCONSISTENT',
-          serialNo: null, refundSerialNo: null, channelTradeNo: null, channelRefundNo: null,
-          ourAmount: null, ourStatus: null, channelAmount: null, channelStatus: null, billLine: null,
           detail: `the bill's own figures (${JSON.stringify(report.declared)}) do not match its rows: ${report.payments.count} payments of ${report.payments.amount} fen, ${report.refunds.count} refunds of ${report.refunds.amount} fen`,
-        });
+        }));
       }
     }
     for (const day of [addDays(date, -1), addDays(date, 1)]) {
@@ -67,7 +65,7 @@ export async function reconcileBill(options: { paymentChannelId: string; date: s
     throw error;
   }
   for (const record of book.unseen()) {
-    discrepancies.push({
+    discrepancies.push(discrepancy({
       kind: 'CENTER_ONLY',
       serialNo: record.serialNo,
       refundSerialNo: record.refundSerialNo,
@@ -75,11 +73,8 @@ export async function reconcileBill(options: { paymentChannelId: string; date: s
       channelRefundNo: record.refundSerialNo ? record.channelNo : null,
       ourAmount: record.amount,
       ourStatus: 'SUCCEEDED',
-      channelAmount: null,
-      channelStatus: null,
-      billLine: null,
       detail: `PayCenter recorded this ${record.refundSerialNo ? 'refund' : 'payment'} succeeded; the channel's bills of the day and its neighbours do not have it`,
-    });
+    }));
   }
   return { status: discrepancies.length > 0 ? 'DISCREPANCIES' : 'MATCHED', failureReason: null, channelTotals, channelFee, discrepancies };
 }
