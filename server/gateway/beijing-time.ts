@@ -21,3 +21,13 @@ export function beijingDay(date: Date): string {
 export function beijingDayStart(day: string): Date {
   return new Date(Date.parse(`${day}T00:00:00+08:00`));
 }
+
+/** Whether the text is a real calendar day, "yyyy-MM-dd". */
+export function isDay(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+}
+
+/** The Beijing calendar day `days` after (or before) the given one. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 24 * 3600_000).toISOString().slice(0, 10);
+}

@@ -3,7 +3,7 @@
 // gzip's one text, or the plain text itself. The container is recognised from its first bytes.
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { pipeline, type Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import iconv from 'iconv-lite';
 import yauzl from 'yauzl';
@@ -23,8 +23,12 @@ export interface BillFile {
 
 const UTF8_NAMES = 0x800;
 
-async function firstBytes(path: string): Promise<Buffer> {
-  const file = await open(path);
+/** Where a bill's bytes are: a file (the CLI), or in memory (a bill kept in the database). */
+export type BillSource = { path: string } | { bytes: Buffer };
+
+async function firstBytes(source: BillSource): Promise<Buffer> {
+  if ('bytes' in source) return source.bytes.subarray(0, 4);
+  const file = await open(source.path);
   try {
     const { buffer, bytesRead } = await file.read(Buffer.alloc(4), 0, 4, 0);
     return buffer.subarray(0, bytesRead);
@@ -40,8 +44,9 @@ function entryName(entry: yauzl.Entry): string {
 
 const damagedZip = (error: Error) => billError(`the ZIP archive is truncated or damaged (${error.message})`);
 
-async function openZip(path: string): Promise<BillFile> {
-  const zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false }).catch((error: Error) => {
+async function openZip(source: BillSource): Promise<BillFile> {
+  const options = { lazyEntries: true, autoClose: false };
+  const zip = await ('bytes' in source ? yauzl.fromBufferPromise(source.bytes, options) : yauzl.openPromise(source.path, options)).catch((error: Error) => {
     throw damagedZip(error);
   });
   const entries = await new Promise<yauzl.Entry[]>((resolve, reject) => {
@@ -59,15 +64,20 @@ async function openZip(path: string): Promise<BillFile> {
   return { container: 'zip', parts: entries.map((entry) => ({ name: entryName(entry), open: () => openEntry(entry) })), close: () => zip.close() };
 }
 
-export async function openBillFile(path: string): Promise<BillFile> {
-  const magic = await firstBytes(path);
-  if (magic.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) || magic.equals(Buffer.from([0x50, 0x4b, 0x05, 0x06]))) return openZip(path);
+function readStream(source: BillSource): Readable {
+  return 'bytes' in source ? Readable.from([source.bytes]) : createReadStream(source.path);
+}
+
+export async function openBillFile(source: BillSource): Promise<BillFile> {
+  const name = 'bytes' in source ? 'bill' : source.path;
+  const magic = await firstBytes(source);
+  if (magic.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) || magic.equals(Buffer.from([0x50, 0x4b, 0x05, 0x06]))) return openZip(source);
   if (magic[0] === 0x1f && magic[1] === 0x8b) {
     const gunzipped = async () =>
-      pipeline(createReadStream(path), createGunzip(), () => {
+      pipeline(readStream(source), createGunzip(), () => {
         // A truncated or damaged gzip fails the gunzip stream, and so the reading of the bill.
       });
-    return { container: 'gzip', parts: [{ name: path, open: gunzipped }], close: () => undefined };
+    return { container: 'gzip', parts: [{ name, open: gunzipped }], close: () => undefined };
   }
-  return { container: 'text', parts: [{ name: path, open: async () => createReadStream(path) }], close: () => undefined };
+  return { container: 'text', parts: [{ name, open: async () => readStream(source) }], close: () => undefined };
 }

@@ -98,6 +98,7 @@ describe('the same bill as the channel may deliver it', () => {
     ['gzip of BOM and CRLF', gzipSync(withBom(crlf(wechatpay)))],
   ])('WeChat Pay trade bill as %s', async (variant, content) => {
     expect(await summarizeBill({ path: folder.write(`wechatpay-${variant}.bill`, content) })).toEqual(WECHATPAY_ALL);
+    expect(await summarizeBill({ bytes: Buffer.from(content) })).toEqual(WECHATPAY_ALL);
   });
 
   it('Alipay detail CSV in GBK, CRLF', async () => {
@@ -110,6 +111,8 @@ describe('the same bill as the channel may deliver it', () => {
       { name: '20880211096256330156_20190916_业务明细(汇总).csv', text: alipaySummary },
     ]);
     const report = await summarizeBill({ path: folder.write('alipay.csv.zip', archive) });
+    // A bill kept in the database is read from its bytes, to the same report.
+    expect(await summarizeBill({ bytes: archive })).toEqual(report);
     expect(report).toEqual({
       ...ALIPAY_DETAIL,
       declared: {

@@ -4,7 +4,7 @@
 import { AppError } from '@/server/errors/app-error';
 import { alipayFile, alipayRows, type AlipayFile } from './alipay-bill';
 import { billError } from './bill-error';
-import { openBillFile, type BillPart } from './bill-file';
+import { openBillFile, type BillPart, type BillSource } from './bill-file';
 import type { BillChannel, BillReport, BillRow, BillType } from './bill-row';
 import { BillTally } from './bill-tally';
 import { trimmed } from './bill-columns';
@@ -59,8 +59,8 @@ async function readText(part: BillPart, tally: BillTally): Promise<BillText> {
   throw billError('not a bill: the first line is neither an Alipay bill title nor a WeChat Pay bill header', { line: first.value.line });
 }
 
-export async function openBill(options: { path: string }): Promise<ChannelBill> {
-  const file = await openBillFile(options.path);
+export async function openBill(source: BillSource): Promise<ChannelBill> {
+  const file = await openBillFile(source);
   const tally = new BillTally();
   try {
     const { parts } = file;
@@ -99,8 +99,8 @@ export async function openBill(options: { path: string }): Promise<ChannelBill> 
 }
 
 /** The report of a whole bill file, as `npm run bill:parse` prints it. */
-export async function summarizeBill(options: { path: string }): Promise<BillReport> {
-  const bill = await openBill(options);
+export async function summarizeBill(source: BillSource): Promise<BillReport> {
+  const bill = await openBill(source);
   for await (const row of bill.rows) void row;
   return bill.report();
 }

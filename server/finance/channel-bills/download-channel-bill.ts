@@ -2,6 +2,7 @@ import { db } from '@/server/db/client';
 import type { ChannelBill } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
+import { isDay } from '@/server/gateway/beijing-time';
 import { ChannelError } from '@/server/gateway/channel-error';
 import { pluginFor } from '@/server/gateway/registry';
 import { failureOf, readBill, type BillOutcome } from './read-bill';
@@ -16,10 +17,6 @@ export interface DownloadChannelBillOptions {
 
 /** The day's bills, one per bill type the channel publishes; or none, and how to reconcile instead. */
 export type DownloadChannelBillResult = { kind: 'BILLS'; bills: ChannelBill[] } | { kind: 'NO_BILLS'; reconcileBy: 'QUERY_EACH_ORDER' };
-
-function isDay(date: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
-}
 
 /**
  * Downloads each bill a payment channel publishes for a day through its plugin, checks it, and keeps

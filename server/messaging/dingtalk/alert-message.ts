@@ -7,6 +7,7 @@ const KIND_TITLES: Record<AlertKind, string> = {
   CALLBACK_REJECTED: '渠道回调被拒绝',
   WEBHOOK_EXHAUSTED: 'Webhook 重试已用尽',
   CERTIFICATE_EXPIRING: '证书即将过期',
+  RECONCILIATION_DISCREPANCY: '对账发现差异',
 };
 
 export interface AlertBurst {

@@ -87,6 +87,7 @@ export const paymentsEn: typeof paymentsZhCN = {
       CALLBACK_REJECTED: 'Callback rejected',
       WEBHOOK_EXHAUSTED: 'Webhook never acknowledged',
       CERTIFICATE_EXPIRING: 'Channel certificate expiring',
+      RECONCILIATION_DISCREPANCY: 'Reconciliation discrepancy',
     },
     detail: {
       back: 'Back to payments',

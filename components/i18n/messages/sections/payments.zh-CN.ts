@@ -85,6 +85,7 @@ export const paymentsZhCN = {
       CALLBACK_REJECTED: '回调被拒绝',
       WEBHOOK_EXHAUSTED: '通知始终未被确认',
       CERTIFICATE_EXPIRING: '渠道证书即将过期',
+      RECONCILIATION_DISCREPANCY: '对账差异',
     },
     detail: {
       back: '返回支付记录',

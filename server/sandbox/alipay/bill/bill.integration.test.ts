@@ -31,7 +31,7 @@ async function saved<T>(archive: Buffer, read: (path: string) => Promise<T>): Pr
 
 /** Name and content (GBK) of each entry. */
 async function unzip(path: string): Promise<Array<{ name: string; text: string }>> {
-  const file = await openBillFile(path);
+  const file = await openBillFile({ path });
   try {
     const entries: Array<{ name: string; text: string }> = [];
     for (const part of file.parts) {

@@ -43,7 +43,8 @@ function paymentRow(trade: SandboxWechatTrade, billType: 'ALL' | 'SUCCESS'): str
 function refundRow(refund: RefundWithTrade, billType: 'ALL' | 'REFUND'): string[] {
   const { trade } = refund;
   const amount = yuan(refund.refundFen);
-  if (billType === 'ALL') return [...tradeFields(trade, refund.successAt!, 'REFUND', '0.00'), ...refundFields(refund), ...goods(trade), yuan(trade.totalFen), amount, ''];
+  // As in published ALL bills, a refund row's 订单金额 is 0.00: the footer's 订单总金额 counts payments only.
+  if (billType === 'ALL') return [...tradeFields(trade, refund.successAt!, 'REFUND', '0.00'), ...refundFields(refund), ...goods(trade), '0.00', amount, ''];
   // The refund bill dates each row by its trade and gives the refund's own times beside it.
   return [...tradeFields(trade, trade.paidAt!, 'REFUND', '0.00'), beijingTime(refund.createdAt), beijingTime(refund.successAt!), ...refundFields(refund), ...goods(trade), '0.00', amount, ''];
 }

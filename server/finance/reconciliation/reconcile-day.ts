@@ -1,0 +1,71 @@
+// reconcileDay: compares one payment channel's Beijing day with the channel (its stored bill, or a query
+// per order when it publishes none) and records the run. Idempotent: running a day again replaces the
+// run's figures and discrepancies in one transaction; a run with discrepancies raises one alert.
+import { db } from '@/server/db/client';
+import type { ReconciliationRun } from '@/server/db/generated/client';
+import { AppError } from '@/server/errors/app-error';
+import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
+import { isDay } from '@/server/gateway/beijing-time';
+import { pluginFor } from '@/server/gateway/registry';
+import { newId } from '@/server/lib/ids';
+import { raiseAlert } from '@/server/messaging/raise-alert';
+import { CenterBook } from './center-book';
+import { NO_TOTALS } from './discrepancy';
+import { queryEachOrder } from './query-each-order';
+import { reconcileBill, type DayOutcome } from './reconcile-bill';
+
+export interface ReconcileDayOptions {
+  paymentChannelId: string;
+  /** The Beijing calendar day, yyyy-MM-dd. */
+  date: string;
+  now?: Date;
+}
+
+export async function reconcileDay(options: ReconcileDayOptions): Promise<ReconciliationRun> {
+  const { paymentChannelId, date } = options;
+  const now = options.now ?? new Date();
+  if (!isDay(date)) throw new AppError('INVALID_REQUEST', `${date} is not a day (yyyy-MM-dd).`, { date });
+  const owner = await db().paymentChannel.findUnique({ where: { id: paymentChannelId }, select: { companyId: true, channel: true } });
+  if (!owner) throw new AppError('NOT_FOUND');
+  const book = await CenterBook.load({ paymentChannelId, date });
+  const outcome: DayOutcome =
+    pluginFor(owner.channel).bills.kind === 'NONE'
+      ? await queryEachOrder({ account: await loadChannelAccount(paymentChannelId, now), paymentChannelId, date })
+      : await reconcileBill({ paymentChannelId, date, book });
+  const ours = book.totals();
+  const theirs = outcome.channelTotals ?? NO_TOTALS;
+  const fields = {
+    status: outcome.status,
+    failureReason: outcome.failureReason,
+    ourPaymentCount: ours.paymentCount,
+    ourPaymentAmount: ours.paymentAmount,
+    ourRefundCount: ours.refundCount,
+    ourRefundAmount: ours.refundAmount,
+    channelPaymentCount: theirs.paymentCount,
+    channelPaymentAmount: theirs.paymentAmount,
+    channelRefundCount: theirs.refundCount,
+    channelRefundAmount: theirs.refundAmount,
+    channelFee: outcome.channelFee,
+    reconciledAt: now,
+  };
+  const key = { paymentChannelId, runDate: new Date(`${date}T00:00:00Z`) };
+  return db().$transaction(async (tx) => {
+    const run = await tx.reconciliationRun.upsert({
+      where: { paymentChannelId_runDate: key },
+      create: { id: newId('rec'), ...key, companyId: owner.companyId, channel: owner.channel, ...fields },
+      update: fields,
+    });
+    await tx.reconciliationDiscrepancy.deleteMany({ where: { runId: run.id } });
+    await tx.reconciliationDiscrepancy.createMany({ data: outcome.discrepancies.map((found) => ({ id: newId('rcd'), runId: run.id, ...found })) });
+    if (outcome.discrepancies.length > 0) {
+      const kinds = [...new Set(outcome.discrepancies.map((found) => found.kind))];
+      await raiseAlert(tx, {
+        kind: 'RECONCILIATION_DISCREPANCY',
+        companyId: owner.companyId,
+        message: `${owner.channel} ${date}: ${outcome.discrepancies.length} discrepancies (${kinds.join(', ')})`,
+        details: { runId: run.id, paymentChannelId, date, kinds },
+      });
+    }
+    return run;
+  });
+}
