@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { Payment } from '@/server/db/generated/client';
 import { registerDatabaseGauges } from './database-gauges';
 
 /** Seconds, from a fast API answer to a slow channel. */
@@ -17,7 +18,7 @@ function createMetrics() {
     httpDuration: new Histogram({ name: 'paycenter_http_request_duration_seconds', help: 'App API request latency by route pattern and method.', labelNames: ['route', 'method'] as const, buckets: LATENCY_BUCKETS, registers }),
     paymentsCreated: new Counter({ name: 'paycenter_payments_created_total', help: 'Payment attempts created, by channel (none for a cashier attempt before the payer chooses) and invoke method.', labelNames: ['channel', 'method'] as const, registers }),
     paymentsFinished: new Counter({ name: 'paycenter_payments_finished_total', help: 'Payment attempts that reached SUCCEEDED, FAILED or CLOSED, by channel and invoke method.', labelNames: ['status', 'channel', 'method'] as const, registers }),
-    callbacks: new Counter({ name: 'paycenter_callbacks_total', help: 'Channel callbacks by channel and outcome (APPLIED, UNCHANGED, AMOUNT_MISMATCH, REJECTED) and, when rejected, why.', labelNames: ['channel', 'outcome', 'reason'] as const, registers }),
+    callbacks: new Counter({ name: 'paycenter_callbacks_total', help: 'Channel callbacks by channel, outcome (APPLIED, UNCHANGED, AMOUNT_MISMATCH, REJECTED), whether the signature was verified and, when rejected, why.', labelNames: ['channel', 'outcome', 'verified', 'reason'] as const, registers }),
     channelCalls: new Counter({ name: 'paycenter_channel_calls_total', help: 'Calls to payment channels by channel, operation and result (ok, error).', labelNames: ['channel', 'operation', 'result'] as const, registers }),
     channelDuration: new Histogram({ name: 'paycenter_channel_call_duration_seconds', help: 'Payment channel call latency by channel and operation.', labelNames: ['channel', 'operation'] as const, buckets: LATENCY_BUCKETS, registers }),
     webhookDeliveries: new Counter({ name: 'paycenter_webhook_deliveries_total', help: 'Webhook attempts by result (DELIVERED, RETRY_SCHEDULED, EXHAUSTED, FAILED).', labelNames: ['result'] as const, registers }),
@@ -38,7 +39,12 @@ export function metrics(): ReturnType<typeof createMetrics> {
   return holder.paycenterMetrics;
 }
 
-/** Seconds since `start`, for histograms. */
+/** A payment attempt's labels; a CASHIER attempt has no channel until its payer chooses one. */
+export function paymentLabels(payment: Pick<Payment, 'channel' | 'invokeMethod'>): { channel: string; method: string } {
+  return { channel: payment.channel ?? 'none', method: payment.invokeMethod };
+}
+
+/** Seconds since `start` (a `performance.now()`), for histograms. */
 export function secondsSince(start: number): number {
   return (performance.now() - start) / 1000;
 }
