@@ -15,6 +15,15 @@ export interface AppRequest<P> {
   clientIp: string | null;
 }
 
+/** Next hands params decoded; a malformed escape cannot be a param, so it stays as it is. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /**
  * The route's pattern from the path and Next's params, `/api/v1/payments/[serialNo]/close`: a metric
  * label that names the route, never a serial number.
@@ -24,7 +33,7 @@ function routePattern(pathname: string, params: Record<string, string | string[]
   return pathname
     .split('/')
     .map((segment) => {
-      const name = names.get(decodeURIComponent(segment));
+      const name = names.get(safeDecode(segment));
       return name ? `[${name}]` : segment;
     })
     .join('/');
