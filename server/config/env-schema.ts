@@ -45,6 +45,7 @@ export const envSchema = z.object({
   PAYCENTER_WEBHOOK_PRIVATE_TARGETS: bool.optional(),
   PAYCENTER_DINGTALK_WEBHOOK: z.url({ error: 'expected the platform robot\'s webhook URL, e.g. https://oapi.dingtalk.com/robot/send?access_token=…' }).optional(),
   PAYCENTER_DINGTALK_SECRET: z.string().min(1).optional(),
+  PAYCENTER_METRICS_TOKEN: z.string().min(16, { error: 'expected at least 16 characters (generate one with `openssl rand -hex 32`)' }).optional(),
   PAYCENTER_ADMIN_EMAIL: z.email({ error: 'expected an email address' }).optional(),
   PAYCENTER_ADMIN_PASSWORD: z.string().min(12, { error: 'expected at least 12 characters' }).optional(),
   PAYCENTER_SESSION_MAX_AGE_SECONDS: int(60, 30 * 24 * 3600).default(8 * 3600),

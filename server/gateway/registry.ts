@@ -3,12 +3,14 @@ import { AppError } from '@/server/errors/app-error';
 import { alipayPlugin } from './channels/alipay';
 import { easypayPlugin } from './channels/easypay';
 import { wechatpayPlugin } from './channels/wechatpay';
+import { instrumentedPlugin } from './instrumented-plugin';
 import type { ChannelPlugin } from './types';
 
+// Instrumented here, where every service gets its plugin, so no channel call goes uncounted.
 const PLUGINS: Partial<Record<Channel, ChannelPlugin>> = {
-  ALIPAY: alipayPlugin,
-  WECHATPAY: wechatpayPlugin,
-  EASYPAY: easypayPlugin,
+  ALIPAY: instrumentedPlugin(alipayPlugin),
+  WECHATPAY: instrumentedPlugin(wechatpayPlugin),
+  EASYPAY: instrumentedPlugin(easypayPlugin),
 };
 
 /** The plugin of a channel; channels whose plugin is not built yet are refused clearly. */

@@ -1,6 +1,7 @@
 import { toAppError } from '@/server/errors/app-error';
 import { clientIp as clientIpOf } from '@/server/lib/client-ip';
 import { requestIdFrom, requestLogger } from '@/server/logging/logger';
+import { metrics, secondsSince } from '@/server/observability/metrics';
 import { authenticateAppRequest, type AuthenticatedApp } from './authenticate-app';
 import { errorResponse, jsonResponse } from './json-response';
 import { readBodyLimited } from './read-body';
@@ -14,15 +15,49 @@ export interface AppRequest<P> {
   clientIp: string | null;
 }
 
+/** Next hands params decoded; a malformed escape cannot be a param, so it stays as it is. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * The route's pattern from the path and Next's params, `/api/v1/payments/[serialNo]/close`: a metric
+ * label that names the route, never a serial number.
+ */
+function routePattern(pathname: string, params: Record<string, string | string[]> | undefined): string {
+  const names = new Map(Object.entries(params ?? {}).flatMap(([name, value]) => (typeof value === 'string' ? [[value, name] as const] : [])));
+  return pathname
+    .split('/')
+    .map((segment) => {
+      const name = names.get(safeDecode(segment));
+      return name ? `[${name}]` : segment;
+    })
+    .join('/');
+}
+
 /**
  * The wrapper of every /api/v1 route handler: reads the body (at most 64 KiB), authenticates the
  * app, runs the handler and answers JSON. Anything thrown becomes the contract's error shape;
- * unexpected errors are logged with the request id and answered 500 without internals.
+ * unexpected errors are logged with the request id and answered 500 without internals. Each
+ * answer is counted and timed by route pattern and status.
  */
 export function appRoute<P extends Record<string, string | string[]>>(
   handler: (request: AppRequest<P>) => Promise<{ status: number; body: unknown }>,
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   return async (request, context) => {
+    const started = performance.now();
+    const response = await answer(request, context);
+    const route = routePattern(new URL(request.url).pathname, await context.params.catch(() => undefined));
+    metrics().httpRequests.inc({ route, method: request.method, status: response.status });
+    metrics().httpDuration.observe({ route, method: request.method }, secondsSince(started));
+    return response;
+  };
+
+  async function answer(request: Request, context: { params: Promise<P> }): Promise<Response> {
     const requestId = requestIdFrom(request.headers);
     try {
       const url = new URL(request.url);
@@ -44,5 +79,5 @@ export function appRoute<P extends Record<string, string | string[]>>(
       }
       return errorResponse(appError, requestId);
     }
-  };
+  }
 }

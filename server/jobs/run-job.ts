@@ -1,3 +1,4 @@
+import { metrics } from '@/server/observability/metrics';
 import type { Job } from './job';
 import { claimRun, recordRunFailure, recordRunStart, recordRunSuccess } from './job-state';
 
@@ -20,9 +21,11 @@ export async function runJob(options: { job: Job; slot?: Date; now?: Date }): Pr
   try {
     result = await job.run(now);
   } catch (error) {
+    metrics().jobRuns.inc({ job: job.id, result: 'failure' });
     await recordRunFailure(job.id, error);
     throw error;
   }
+  metrics().jobRuns.inc({ job: job.id, result: 'success' });
   await recordRunSuccess(job.id, new Date());
   return { ran: true, result };
 }

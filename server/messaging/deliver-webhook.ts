@@ -4,6 +4,7 @@ import { openAppSecret } from '@/server/security/app-secret';
 import { newId } from '@/server/lib/ids';
 import { signWebhook } from '@/server/sdk/webhooks';
 import { toEventObject } from '@/server/contract/event';
+import { metrics } from '@/server/observability/metrics';
 import { postWebhook, WEBHOOK_TIMEOUT_MS, type PostResult } from './post-webhook';
 import { raiseAlert } from './raise-alert';
 import { nextAttemptAt } from './webhook-schedule';
@@ -32,12 +33,22 @@ async function claim(deliveryId: string, trigger: WebhookAttemptTrigger, now: Da
   return count === 1 ? leaseUntil : null;
 }
 
-async function send(deliveryId: string): Promise<{ url: string; result: PostResult; startedAt: Date }> {
+interface Sent {
+  url: string;
+  result: PostResult;
+  startedAt: Date;
+  /** When the event happened, and whether an earlier attempt was acknowledged already: the delivery latency's facts. */
+  eventCreatedAt: Date;
+  deliveredBefore: boolean;
+}
+
+async function send(deliveryId: string): Promise<Sent> {
   const delivery = await db().webhookDelivery.findUniqueOrThrow({ where: { eventId: deliveryId }, include: { event: true } });
   // The newest active secret: during a rotation apps accept both, and the new one is the one to move to.
   const secretRow = await db().appSecret.findFirst({ where: { appId: delivery.appId, revokedAt: null }, orderBy: { createdAt: 'desc' } });
   const startedAt = new Date();
-  if (!secretRow) return { url: delivery.url, startedAt, result: { acknowledged: false, statusCode: null, responseExcerpt: null, error: 'the app has no active secret to sign with', durationMs: 0 } };
+  const attempt = { url: delivery.url, startedAt, eventCreatedAt: delivery.event.createdAt, deliveredBefore: delivery.deliveredAt !== null };
+  if (!secretRow) return { ...attempt, result: { acknowledged: false, statusCode: null, responseExcerpt: null, error: 'the app has no active secret to sign with', durationMs: 0 } };
   const rawBody = JSON.stringify(toEventObject(delivery.event));
   // The receiver checks the timestamp against its own clock: always the real time.
   const timestamp = String(Math.floor(startedAt.getTime() / 1000));
@@ -48,13 +59,13 @@ async function send(deliveryId: string): Promise<{ url: string; result: PostResu
     'X-PayCenter-Timestamp': timestamp,
     'X-PayCenter-Signature': signWebhook({ secret: openAppSecret(secretRow), timestamp, rawBody }),
   };
-  return { url: delivery.url, startedAt, result: await postWebhook({ url: delivery.url, headers, rawBody }) };
+  return { ...attempt, result: await postWebhook({ url: delivery.url, headers, rawBody }) };
 }
 
 /** Records the attempt and moves the delivery on, releasing the lease, in one transaction. */
-async function record(deliveryId: string, trigger: WebhookAttemptTrigger, now: Date, sent: Awaited<ReturnType<typeof send>>): Promise<DeliveryOutcome> {
+async function record(deliveryId: string, trigger: WebhookAttemptTrigger, now: Date, sent: Sent): Promise<DeliveryOutcome> {
   const { result } = sent;
-  return db().$transaction(async (tx) => {
+  const outcome = await db().$transaction(async (tx): Promise<DeliveryOutcome> => {
     const delivery = await tx.webhookDelivery.update({
       where: { eventId: deliveryId },
       data: { attemptCount: { increment: 1 }, autoAttemptCount: { increment: trigger === 'AUTO' ? 1 : 0 }, leaseUntil: null, lastStatusCode: result.statusCode, lastError: result.error },
@@ -94,6 +105,9 @@ async function record(deliveryId: string, trigger: WebhookAttemptTrigger, now: D
     });
     return 'EXHAUSTED';
   });
+  metrics().webhookDeliveries.inc({ result: outcome });
+  if (outcome === 'DELIVERED' && !sent.deliveredBefore) metrics().webhookLatency.observe((Date.now() - sent.eventCreatedAt.getTime()) / 1000);
+  return outcome;
 }
 
 /** One attempt of a delivery whose lease the caller holds. */

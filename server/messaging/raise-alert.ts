@@ -2,6 +2,7 @@ import type { AlertKind, Prisma } from '@/server/db/generated/client';
 import type { Db, Tx } from '@/server/db/client';
 import { newId } from '@/server/lib/ids';
 import { logger } from '@/server/logging/logger';
+import { metrics } from '@/server/observability/metrics';
 
 /**
  * Records something staff must look at (a duplicate payment, an amount mismatch...). Monitoring
@@ -21,5 +22,6 @@ export async function raiseAlert(
       details: (alert.details ?? undefined) as Prisma.InputJsonValue | undefined,
     },
   });
+  metrics().alertsRaised.inc({ kind: alert.kind });
   logger().warn({ alert: alert.kind, serialNo: alert.serialNo, companyId: alert.companyId }, alert.message);
 }

@@ -6,6 +6,7 @@ import { pluginFor } from '@/server/gateway/registry';
 import type { ChannelAccount, ChannelPlugin, PaymentNotification, RefundNotification } from '@/server/gateway/types';
 import { newId } from '@/server/lib/ids';
 import { logger } from '@/server/logging/logger';
+import { metrics } from '@/server/observability/metrics';
 import { raiseAlert } from '@/server/messaging/raise-alert';
 import { applyPaymentState } from '../payments/apply-payment-state';
 import { applyRefundState } from '../refunds/apply-refund-state';
@@ -28,11 +29,18 @@ export interface CallbackAnswer {
   contentType: string;
 }
 
-async function settle(id: string, outcome: NotificationOutcome, fields: { verified: boolean; reason?: string; serialNo?: string | null; companyId?: string }): Promise<void> {
+/** The stored callback a receiver settles. */
+type StoredCallback = { id: string; channel: Channel };
+
+/** A rejection's reason as a metric label: its code, without the detail some reasons carry after a colon. */
+const reasonLabel = (outcome: NotificationOutcome, reason: string | undefined) => (outcome === 'REJECTED' && reason ? reason.split(':')[0]! : '');
+
+async function settle(stored: StoredCallback, outcome: NotificationOutcome, fields: { verified: boolean; reason?: string; serialNo?: string | null; companyId?: string }): Promise<void> {
   await db().channelNotification.update({
-    where: { id },
+    where: { id: stored.id },
     data: { outcome, verified: fields.verified, reason: fields.reason ?? null, serialNo: fields.serialNo ?? undefined, companyId: fields.companyId, processedAt: new Date() },
   });
+  metrics().callbacks.inc({ channel: stored.channel, outcome, verified: String(fields.verified), reason: reasonLabel(outcome, fields.reason) });
 }
 
 /** However many rejected callbacks name an attempt, the channel is asked about it at most this often. */
@@ -80,13 +88,13 @@ export async function receiveNotification(callback: IncomingCallback): Promise<C
   });
   const target = await loadPlugin(callback);
   if (!target) {
-    await settle(stored.id, 'REJECTED', { verified: false, reason: 'unknown payment ID for this channel' });
+    await settle(stored, 'REJECTED', { verified: false, reason: 'unknown payment ID for this channel' });
     return { status: 404, body: 'unknown payment ID', contentType: 'text/plain; charset=utf-8' };
   }
   const { plugin, account } = target;
   const check = plugin.parseNotification({ account, method: callback.method, headers: callback.headers, query: callback.query, body: callback.body });
   if (!check.verified) {
-    await settle(stored.id, 'REJECTED', { verified: false, reason: check.reason, serialNo: check.serialNo });
+    await settle(stored, 'REJECTED', { verified: false, reason: check.reason, serialNo: check.serialNo });
     logger().warn({ notificationId: stored.id, paymentId: callback.paymentId, reason: check.reason }, 'channel callback rejected');
     await activeQueryInstead(check.serialNo, callback.paymentId);
     return plugin.ackNotification(false);
@@ -94,22 +102,22 @@ export async function receiveNotification(callback: IncomingCallback): Promise<C
 
   const { notification } = check;
   return notification.kind === 'REFUND'
-    ? receiveRefund(stored.id, callback.paymentId, notification, plugin)
-    : receivePayment(stored.id, callback.paymentId, notification, plugin);
+    ? receiveRefund(stored, callback.paymentId, notification, plugin)
+    : receivePayment(stored, callback.paymentId, notification, plugin);
 }
 
-async function receivePayment(storedId: string, paymentId: string, notification: PaymentNotification, plugin: ChannelPlugin): Promise<CallbackAnswer> {
+async function receivePayment(stored: StoredCallback, paymentId: string, notification: PaymentNotification, plugin: ChannelPlugin): Promise<CallbackAnswer> {
   const payment = await db().payment.findUnique({ where: { serialNo: notification.serialNo } });
   if (!payment || payment.paymentChannelId !== paymentId) {
     // Signed by the channel, but not for a payment of this payment ID: nothing of ours to change.
-    await settle(storedId, 'REJECTED', { verified: true, reason: 'no such payment for this payment ID', serialNo: notification.serialNo });
+    await settle(stored, 'REJECTED', { verified: true, reason: 'no such payment for this payment ID', serialNo: notification.serialNo });
     return plugin.ackNotification(true);
   }
   const applied = await applyPaymentState({
     serialNo: payment.serialNo,
     observed: { state: notification.state, channelTradeNo: notification.channelTradeNo, amount: notification.amount, paidAt: notification.paidAt },
   });
-  await settle(storedId, applied.outcome, {
+  await settle(stored, applied.outcome, {
     verified: true,
     serialNo: payment.serialNo,
     companyId: payment.companyId,
@@ -120,19 +128,19 @@ async function receivePayment(storedId: string, paymentId: string, notification:
 }
 
 /** A refund result pushed by the channel (WeChat Pay): the same settlement as the refund query's. */
-async function receiveRefund(storedId: string, paymentId: string, notification: RefundNotification, plugin: ChannelPlugin): Promise<CallbackAnswer> {
+async function receiveRefund(stored: StoredCallback, paymentId: string, notification: RefundNotification, plugin: ChannelPlugin): Promise<CallbackAnswer> {
   const refund = await db().refund.findUnique({ where: { refundSerialNo: notification.refundSerialNo }, include: { payment: { select: { paymentChannelId: true } } } });
   if (!refund || refund.serialNo !== notification.serialNo || refund.payment.paymentChannelId !== paymentId) {
-    await settle(storedId, 'REJECTED', { verified: true, reason: 'no such refund for this payment ID', serialNo: notification.serialNo });
+    await settle(stored, 'REJECTED', { verified: true, reason: 'no such refund for this payment ID', serialNo: notification.serialNo });
     return plugin.ackNotification(true);
   }
   if (notification.state === 'SUCCEEDED' && notification.amount !== null && notification.amount !== refund.amount) {
     const reason = `refund amount ${notification.amount} ≠ ${refund.amount}`;
-    await settle(storedId, 'AMOUNT_MISMATCH', { verified: true, serialNo: refund.serialNo, companyId: refund.companyId, reason });
+    await settle(stored, 'AMOUNT_MISMATCH', { verified: true, serialNo: refund.serialNo, companyId: refund.companyId, reason });
     await raiseAlert(db(), { kind: 'AMOUNT_MISMATCH', companyId: refund.companyId, serialNo: refund.serialNo, message: `Refund ${refund.refundSerialNo}: ${reason}`, details: { refundSerialNo: refund.refundSerialNo } });
     return plugin.ackNotification(true);
   }
   const applied = await applyRefundState({ refundSerialNo: refund.refundSerialNo, state: notification.state, channelRefundNo: notification.channelRefundNo });
-  await settle(storedId, applied.changed ? 'APPLIED' : 'UNCHANGED', { verified: true, serialNo: refund.serialNo, companyId: refund.companyId });
+  await settle(stored, applied.changed ? 'APPLIED' : 'UNCHANGED', { verified: true, serialNo: refund.serialNo, companyId: refund.companyId });
   return plugin.ackNotification(true);
 }

@@ -2,6 +2,7 @@ import { db, type Tx } from '@/server/db/client';
 import type { Payment } from '@/server/db/generated/client';
 import type { ChannelPaymentState } from '@/server/gateway/types';
 import { logger } from '@/server/logging/logger';
+import { metrics, paymentLabels } from '@/server/observability/metrics';
 import { raiseAlert } from '@/server/messaging/raise-alert';
 import { dispatchEvents } from '@/server/messaging/dispatch-events';
 import type { EventType } from '@/server/contract/event';
@@ -135,6 +136,9 @@ export async function applyPaymentState(options: { serialNo: string; observed: O
     }
   });
   dispatchEvents(announced);
-  if (result.outcome === 'APPLIED') logger().info({ serialNo, status: result.payment.status, duplicateOf: result.duplicateOf }, 'payment state changed');
+  if (result.outcome === 'APPLIED') {
+    metrics().paymentsFinished.inc({ status: result.payment.status, ...paymentLabels(result.payment) });
+    logger().info({ serialNo, status: result.payment.status, duplicateOf: result.duplicateOf }, 'payment state changed');
+  }
   return result;
 }

@@ -5,6 +5,7 @@ import type { Order, Payment, PaymentChannel, Prisma } from '@/server/db/generat
 import { AppError } from '@/server/errors/app-error';
 import type { Execution } from '@/server/gateway/request-parser';
 import { newId } from '@/server/lib/ids';
+import { metrics, paymentLabels } from '@/server/observability/metrics';
 import { newSerialNo } from '../serial-numbers';
 import type { InitiatePaymentInput } from './initiate-payment-input';
 import { checkoutUrl } from './notify-url';
@@ -50,7 +51,7 @@ export async function openAttempt(options: {
 }): Promise<OpenedAttempt> {
   const { appId, companyId, route, input, now } = options;
   const hash = requestHash(route, input);
-  return db().$transaction(async (tx) => {
+  const opened = await db().$transaction(async (tx): Promise<OpenedAttempt> => {
     await tx.order.createMany({
       data: [{ id: newId('ord'), appId, merchantId: input.merchantId, companyId, orderNo: input.orderNo, amount: input.amount, currency: input.currency, subject: input.subject, lastAttemptAt: now }],
       skipDuplicates: true,
@@ -111,4 +112,6 @@ export async function openAttempt(options: {
     const updated = await tx.order.update({ where: { id: order.id }, data: { lastAttemptAt: now } });
     return { kind: 'NEW', order: updated, payment, supersedes: live };
   });
+  if (opened.kind === 'NEW') metrics().paymentsCreated.inc(paymentLabels(opened.payment));
+  return opened;
 }
