@@ -100,7 +100,9 @@ async function dispatch(root: Node, request: Request): Promise<Response> {
   const allowed = METHODS.filter((m) => typeof routeModule[m] === 'function');
   // As in Next: HEAD falls back to GET, OPTIONS is answered with the methods a route has.
   const method = request.method === 'HEAD' && !allowed.includes('HEAD') ? 'GET' : request.method;
-  if (allowed.includes(method)) return (routeModule[method] as Handler)(request, { params: Promise.resolve(route.params) });
+  // As Next does: a route without dynamic segments gets no params promise at all.
+  const params = Object.keys(route.params).length > 0 ? Promise.resolve(route.params) : undefined;
+  if (allowed.includes(method)) return (routeModule[method] as Handler)(request, { params: params as Promise<Params> });
   if (method === 'OPTIONS') return new Response(null, { status: 204, headers: { allow: allowed.join(', ') } });
   return new Response(null, { status: 405, headers: { allow: allowed.join(', ') } });
 }
