@@ -1,7 +1,7 @@
 // A server running the jobs is killed (SIGKILL) between committing a payment's success and
 // delivering its webhook. Nothing calls a sweep by hand: the restarted server's own jobs find the
 // due delivery in the database and deliver it once the dead process's lease has run out.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openAppSecret } from '@/server/security/app-secret';
 import { db } from '@/server/db/client';
 import { LEASE_MS } from '@/server/messaging/deliver-webhook';
@@ -33,7 +33,11 @@ describe('kill -9 between the commit and the webhook', () => {
       type: 'payment.succeeded',
       data: { payment: { serialNo, status: 'SUCCEEDED' } },
     });
-    expect(await db().webhookDelivery.findUniqueOrThrow({ where: { eventId: first.eventId! } })).toMatchObject({ status: 'SUCCEEDED', attemptCount: 1 });
+    // The server records the attempt after the receiver has answered: wait for that write.
+    await vi.waitFor(async () => expect(await db().webhookDelivery.findUniqueOrThrow({ where: { eventId: first.eventId! } })).toMatchObject({ status: 'SUCCEEDED', attemptCount: 1 }), {
+      timeout: 10_000,
+      interval: 100,
+    });
     expect(receiver.received).toHaveLength(2);
   }, 150_000);
 });
