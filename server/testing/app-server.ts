@@ -54,17 +54,18 @@ function addRoute(root: Node, pattern: string, load: () => Promise<RouteModule>)
 }
 
 /** Next's precedence at every segment: static, then dynamic, then catch-all; backtracks on a miss. */
-function match(node: Node, parts: string[], params: Params): { load: () => Promise<RouteModule>; params: Params } | null {
+/** `dynamic`: the route has a dynamic segment (Next then hands it a params promise, even an empty one). */
+function match(node: Node, parts: string[], params: Params): { load: () => Promise<RouteModule>; params: Params; dynamic: boolean } | null {
   const [part, ...rest] = parts;
   if (part === undefined) {
-    if (node.load) return { load: node.load, params };
-    return node.catchAll?.optional ? { load: node.catchAll.load, params } : null;
+    if (node.load) return { load: node.load, params, dynamic: Object.keys(params).length > 0 };
+    return node.catchAll?.optional ? { load: node.catchAll.load, params, dynamic: true } : null;
   }
   const viaStatic = node.statics.get(part);
   const found =
     (viaStatic && match(viaStatic, rest, params)) || (node.dynamic && match(node.dynamic.node, rest, { ...params, [node.dynamic.name]: part }));
   if (found) return found;
-  return node.catchAll ? { load: node.catchAll.load, params: { ...params, [node.catchAll.name]: parts } } : null;
+  return node.catchAll ? { load: node.catchAll.load, params: { ...params, [node.catchAll.name]: parts }, dynamic: true } : null;
 }
 
 function discoverRoutes(extra: Readonly<Record<string, RouteModule>>): Node {
@@ -101,7 +102,7 @@ async function dispatch(root: Node, request: Request): Promise<Response> {
   // As in Next: HEAD falls back to GET, OPTIONS is answered with the methods a route has.
   const method = request.method === 'HEAD' && !allowed.includes('HEAD') ? 'GET' : request.method;
   // As Next does: a route without dynamic segments gets no params promise at all.
-  const params = Object.keys(route.params).length > 0 ? Promise.resolve(route.params) : undefined;
+  const params = route.dynamic ? Promise.resolve(route.params) : undefined;
   if (allowed.includes(method)) return (routeModule[method] as Handler)(request, { params: params as Promise<Params> });
   if (method === 'OPTIONS') return new Response(null, { status: 204, headers: { allow: allowed.join(', ') } });
   return new Response(null, { status: 405, headers: { allow: allowed.join(', ') } });
