@@ -1,27 +1,39 @@
-import type { AlertKind, Prisma } from '@/server/db/generated/client';
+import type { AlertKind, AlertSeverity } from '@/server/db/generated/client';
 import type { Db, Tx } from '@/server/db/client';
 import { newId } from '@/server/lib/ids';
 import { logger } from '@/server/logging/logger';
 import { metrics } from '@/server/observability/metrics';
 
+export interface AlertFact {
+  kind: AlertKind;
+  companyId: string | null;
+  serialNo?: string | null;
+  /** What the alert is about, for deduplication: defaults to the payment, else the company, else the platform. */
+  subject?: string;
+  severity?: AlertSeverity;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** The subject an alert is deduplicated by when its raiser names none. */
+export const defaultSubject = (fact: Pick<AlertFact, 'serialNo' | 'companyId'>): string => fact.serialNo ?? fact.companyId ?? 'platform';
+
 /**
- * Records something staff must look at (a duplicate payment, an amount mismatch...). Monitoring
- * delivers unsent alerts to DingTalk; the row is the record either way.
+ * Records something staff must look at (a duplicate payment, an amount mismatch...), in the caller's
+ * transaction when there is one. One unresolved alert per (kind, subject): raising it again counts
+ * another occurrence on it (the migration's partial unique index makes that atomic across processes).
+ * Monitoring delivers the occurrences not yet notified to DingTalk, one message per burst.
  */
-export async function raiseAlert(
-  client: Db | Tx,
-  alert: { kind: AlertKind; companyId: string | null; serialNo?: string | null; message: string; details?: Record<string, unknown> },
-): Promise<void> {
-  await client.alert.create({
-    data: {
-      id: newId('alr'),
-      kind: alert.kind,
-      companyId: alert.companyId,
-      serialNo: alert.serialNo ?? null,
-      message: alert.message,
-      details: (alert.details ?? undefined) as Prisma.InputJsonValue | undefined,
-    },
-  });
-  metrics().alertsRaised.inc({ kind: alert.kind });
-  logger().warn({ alert: alert.kind, serialNo: alert.serialNo, companyId: alert.companyId }, alert.message);
+export async function raiseAlert(client: Db | Tx, fact: AlertFact): Promise<void> {
+  const subject = fact.subject ?? defaultSubject(fact);
+  const details = fact.details === undefined ? null : JSON.stringify(fact.details);
+  await client.$executeRaw`
+    INSERT INTO "Alert" ("id", "kind", "severity", "companyId", "serialNo", "subject", "message", "details", "createdAt", "lastSeenAt")
+    VALUES (${newId('alr')}, ${fact.kind}::"AlertKind", ${fact.severity ?? 'WARNING'}::"AlertSeverity", ${fact.companyId}, ${fact.serialNo ?? null},
+      ${subject}, ${fact.message}, ${details}::jsonb, clock_timestamp(), clock_timestamp())
+    ON CONFLICT ("kind", "subject") WHERE "status" <> 'RESOLVED' DO UPDATE SET
+      "occurrences" = "Alert"."occurrences" + 1, "lastSeenAt" = EXCLUDED."lastSeenAt", "severity" = EXCLUDED."severity",
+      "message" = EXCLUDED."message", "details" = EXCLUDED."details"`;
+  metrics().alertsRaised.inc({ kind: fact.kind });
+  logger().warn({ alert: fact.kind, subject, serialNo: fact.serialNo, companyId: fact.companyId }, fact.message);
 }

@@ -67,6 +67,7 @@ async function alertExpiring(channel: ChannelRow, serial: string | null, validTo
     await raiseAlert(tx, {
       kind: 'CERTIFICATE_EXPIRING',
       companyId: channel.companyId,
+      subject: `certificate:${channel.id}:${details.serial}`,
       message: validTo
         ? `WeChat Pay platform certificate ${serial} of payment ID ${channel.id} expires on ${validTo.toISOString().slice(0, 10)} and no newer one was issued`
         : `Payment ID ${channel.id} trusts no WeChat Pay platform certificate`,

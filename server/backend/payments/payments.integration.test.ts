@@ -107,7 +107,7 @@ describe('getPaymentDetail', () => {
       data: { id: newId('ntf'), channel: 'ALIPAY', paymentChannelId: shopA.paymentChannelId, companyId: shopA.companyId, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, query: '', body: 'trade_status=TRADE_SUCCESS&total_amount=100.00', verified: true, outcome: 'APPLIED', serialNo, receivedAt: minutes(1) },
     });
     await db().outboxEvent.create({ data: { id: newId('evt'), appId: shopA.appId, companyId: shopA.companyId, type: 'payment.succeeded', livemode: false, serialNo, data: { serialNo }, createdAt: minutes(1) } });
-    await db().alert.create({ data: { id: newId('alr'), kind: 'AMOUNT_MISMATCH', companyId: shopA.companyId, serialNo, message: 'amount differs', createdAt: minutes(2) } });
+    await db().alert.create({ data: { id: newId('alr'), kind: 'AMOUNT_MISMATCH', companyId: shopA.companyId, serialNo, subject: serialNo, message: 'amount differs', createdAt: minutes(2) } });
   });
 
   it('gives the attempt with its order, sibling attempts, refunds, callbacks, events and a timeline in time order', async () => {

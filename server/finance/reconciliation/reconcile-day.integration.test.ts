@@ -198,8 +198,9 @@ describe.each(['ALIPAY', 'WECHATPAY'] as const)('%s', (channel) => {
     const strip = (rows: typeof found) => rows.map(({ id: _id, createdAt: _createdAt, ...row }) => row);
     expect(strip(await discrepanciesOf(again.id))).toEqual(strip(found));
     expect(await db().reconciliationRun.count({ where: { paymentChannelId: shop.paymentChannelId } })).toBe(1);
-    // One alert per run, not one per line.
-    expect(await db().alert.count({ where: { companyId: shop.companyId, kind: 'RECONCILIATION_DISCREPANCY' } })).toBe(2);
+    // One alert per channel account and day, not one per line; the second run counts another occurrence.
+    const alerts = await db().alert.findMany({ where: { companyId: shop.companyId, kind: 'RECONCILIATION_DISCREPANCY' } });
+    expect(alerts.map((alert) => [alert.subject, alert.occurrences])).toEqual([[`reconciliation:${shop.paymentChannelId}:${billDate}`, 2]]);
   });
 });
 

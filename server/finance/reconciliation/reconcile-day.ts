@@ -62,6 +62,7 @@ export async function reconcileDay(options: ReconcileDayOptions): Promise<Reconc
       await raiseAlert(tx, {
         kind: 'RECONCILIATION_DISCREPANCY',
         companyId: owner.companyId,
+        subject: `reconciliation:${paymentChannelId}:${date}`,
         message: `${owner.channel} ${date}: ${outcome.discrepancies.length} discrepancies (${kinds.join(', ')})`,
         details: { runId: run.id, paymentChannelId, date, kinds },
       });

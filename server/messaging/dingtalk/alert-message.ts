@@ -8,6 +8,11 @@ const KIND_TITLES: Record<AlertKind, string> = {
   WEBHOOK_EXHAUSTED: 'Webhook 重试已用尽',
   CERTIFICATE_EXPIRING: '证书即将过期',
   RECONCILIATION_DISCREPANCY: '对账发现差异',
+  REFUND_STUCK: '退款长时间处理中',
+  CHANNEL_FAILING: '支付渠道异常',
+  WEBHOOK_ENDPOINT_FAILING: '应用通知地址持续失败',
+  RECONCILIATION_LATE: '对账未按时完成',
+  JOB_FAILING: '后台任务异常',
 };
 
 export interface AlertBurst {

@@ -15,13 +15,15 @@ interface AlertRow {
   kind: AlertKind;
   companyId: string | null;
   serialNo: string | null;
+  subject: string;
   message: string;
   details: unknown;
+  occurrences: number;
+  notifiedOccurrences: number;
   createdAt: Date;
+  lastSeenAt: Date;
+  notifiedAt: Date | null;
 }
-
-/** What a burst is about: its payment, else its company, else the platform. */
-const subjectOf = (alert: AlertRow) => alert.serialNo ?? alert.companyId ?? 'platform';
 
 function dashboardLink(alert: AlertRow): string {
   const base = env().PAYCENTER_BASE_URL.replace(/\/+$/, '');
@@ -31,26 +33,13 @@ function dashboardLink(alert: AlertRow): string {
   return base;
 }
 
-function groupBySubject(alerts: AlertRow[]): AlertRow[][] {
-  const groups = new Map<string, AlertRow[]>();
-  for (const alert of alerts) {
-    const key = `${alert.kind}\u0000${subjectOf(alert)}`;
-    const group = groups.get(key);
-    if (group) group.push(alert);
-    else groups.set(key, [alert]);
-  }
-  return [...groups.values()];
-}
-
-/** True when the burst must wait: still gathering, or a message about the same subject went out within the window. */
-async function mustWait(tx: Tx, burst: AlertRow[], now: Date): Promise<boolean> {
-  const first = burst[0]!;
-  if (now.getTime() - first.createdAt.getTime() < GROUP_WAIT_MS) return true;
-  const recent = await tx.dingtalkMessage.findFirst({
-    where: { alertKind: first.kind, subject: subjectOf(first), createdAt: { gt: new Date(now.getTime() - BURST_WINDOW_MS) } },
-    select: { id: true },
-  });
-  return recent !== null;
+/**
+ * True when the alert's new occurrences must wait: a new alert gathers for GROUP_WAIT_MS, and after a
+ * message about it the next occurrences wait for the burst window's end and go as one message.
+ */
+function mustWait(alert: AlertRow, now: Date): boolean {
+  if (alert.notifiedAt) return now.getTime() - alert.notifiedAt.getTime() < BURST_WINDOW_MS;
+  return now.getTime() - alert.createdAt.getTime() < GROUP_WAIT_MS;
 }
 
 /** The robots a company's alert goes to: the platform's (every alert) and the company's own enabled ones. */
@@ -61,42 +50,43 @@ async function robotIdsFor(tx: Tx, companyId: string | null): Promise<(string | 
   return [...platform, ...robots.map((robot) => robot.id)];
 }
 
-async function routeBurst(tx: Tx, burst: AlertRow[], now: Date): Promise<number> {
-  const first = burst[0]!;
-  const last = burst[burst.length - 1]!;
-  const company = first.companyId ? await tx.propertyCompany.findUnique({ where: { id: first.companyId }, select: { name: true } }) : null;
+async function routeBurst(tx: Tx, alert: AlertRow, now: Date): Promise<number> {
+  const count = alert.occurrences - alert.notifiedOccurrences;
+  const company = alert.companyId ? await tx.propertyCompany.findUnique({ where: { id: alert.companyId }, select: { name: true } }) : null;
   const { title, text } = alertMessage({
-    kind: first.kind,
-    serialNo: first.serialNo,
+    kind: alert.kind,
+    serialNo: alert.serialNo,
     companyName: company?.name ?? null,
-    count: burst.length,
-    firstAt: first.createdAt,
-    lastAt: last.createdAt,
-    message: last.message,
-    link: dashboardLink(last),
+    count,
+    // Occurrences after a message are counted from that message on.
+    firstAt: alert.notifiedAt ?? alert.createdAt,
+    lastAt: alert.lastSeenAt,
+    message: alert.message,
+    link: dashboardLink(alert),
   });
-  const robotIds = await robotIdsFor(tx, first.companyId);
+  const robotIds = await robotIdsFor(tx, alert.companyId);
   await tx.dingtalkMessage.createMany({
     data: robotIds.map((robotId) => ({
       id: newId('dtm'),
       robotId,
-      companyId: first.companyId,
-      alertKind: first.kind,
-      subject: subjectOf(first),
-      alertCount: burst.length,
+      companyId: alert.companyId,
+      alertKind: alert.kind,
+      subject: alert.subject,
+      alertCount: count,
       title,
       text,
       nextAttemptAt: now,
       createdAt: now,
     })),
   });
-  // Marked even when no robot is configured: the alert has been through routing and stays on record.
-  await tx.alert.updateMany({ where: { id: { in: burst.map((alert) => alert.id) } }, data: { notifiedAt: now } });
+  // Marked even when no robot is configured: the occurrences have been through routing and stay on record.
+  // The count read, not the live one: an occurrence raised meanwhile goes with the next burst.
+  await tx.alert.update({ where: { id: alert.id }, data: { notifiedAt: now, notifiedOccurrences: alert.occurrences } });
   return robotIds.length;
 }
 
 /**
- * Turns alerts not yet notified into DingTalk outbox rows: one message per (kind, subject) burst
+ * Turns alert occurrences not yet notified into DingTalk outbox rows: one message per alert's burst
  * and robot. One router at a time (a transaction-scoped advisory lock): another instance skips.
  */
 export async function routeAlerts(now: Date): Promise<{ messages: number }> {
@@ -104,12 +94,13 @@ export async function routeAlerts(now: Date): Promise<{ messages: number }> {
     const [{ locked }] = await tx.$queryRaw<[{ locked: boolean }]>`SELECT pg_try_advisory_xact_lock(hashtext('paycenter:dingtalk-route-alerts')) AS locked`;
     if (!locked) return { messages: 0 };
     const alerts = await tx.$queryRaw<AlertRow[]>`
-      SELECT "id", "kind", "companyId", "serialNo", "message", "details", "createdAt" FROM "Alert"
-      WHERE "notifiedAt" IS NULL AND "createdAt" <= ${now}
-      ORDER BY "createdAt", "id" LIMIT ${MAX_ALERTS}`;
+      SELECT "id", "kind", "companyId", "serialNo", "subject", "message", "details", "occurrences", "notifiedOccurrences",
+        "createdAt", "lastSeenAt", "notifiedAt" FROM "Alert"
+      WHERE "occurrences" > "notifiedOccurrences" AND "createdAt" <= ${now}
+      ORDER BY "lastSeenAt", "id" LIMIT ${MAX_ALERTS}`;
     let messages = 0;
-    for (const burst of groupBySubject(alerts)) {
-      if (!(await mustWait(tx, burst, now))) messages += await routeBurst(tx, burst, now);
+    for (const alert of alerts) {
+      if (!mustWait(alert, now)) messages += await routeBurst(tx, alert, now);
     }
     return { messages };
   });

@@ -88,6 +88,11 @@ export const paymentsEn: typeof paymentsZhCN = {
       WEBHOOK_EXHAUSTED: 'Webhook never acknowledged',
       CERTIFICATE_EXPIRING: 'Channel certificate expiring',
       RECONCILIATION_DISCREPANCY: 'Reconciliation discrepancy',
+      REFUND_STUCK: 'Refund stuck processing',
+      CHANNEL_FAILING: 'Channel failing',
+      WEBHOOK_ENDPOINT_FAILING: 'App endpoint failing',
+      RECONCILIATION_LATE: 'Reconciliation not done',
+      JOB_FAILING: 'Background job failing',
     },
     detail: {
       back: 'Back to payments',

@@ -86,6 +86,11 @@ export const paymentsZhCN = {
       WEBHOOK_EXHAUSTED: '通知始终未被确认',
       CERTIFICATE_EXPIRING: '渠道证书即将过期',
       RECONCILIATION_DISCREPANCY: '对账差异',
+      REFUND_STUCK: '退款长时间处理中',
+      CHANNEL_FAILING: '渠道异常',
+      WEBHOOK_ENDPOINT_FAILING: '应用通知地址持续失败',
+      RECONCILIATION_LATE: '对账未按时完成',
+      JOB_FAILING: '后台任务异常',
     },
     detail: {
       back: '返回支付记录',
