@@ -17,7 +17,7 @@ import { beijingToday, shiftDay, type AccountRow } from './reconciliation-types'
 
 const DAYS = 7;
 
-const navLink = cx('inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50', focusRing);
+const navLink = cx('inline-flex min-h-10 items-center gap-1 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50', focusRing);
 
 /** Days × channel accounts: each account a card, each of its days a row with status and both sides' totals. */
 export function ReconciliationView({ to, showCompany }: { to: string | null; showCompany: boolean }) {
@@ -82,11 +82,15 @@ function AccountCard({ account, showCompany }: { account: AccountRow; showCompan
         {showCompany ? <span className="text-sm text-slate-600">{account.companyName}</span> : null}
         <code className="text-xs break-all text-slate-500">{account.paymentChannelId}</code>
       </div>
-      <ul className="divide-y divide-slate-100">
-        {account.cells.map((cell, index) => (
-          <DayRow key={index} paymentChannelId={account.paymentChannelId} cell={cell} />
-        ))}
-      </ul>
+      {account.cells.some(Boolean) ? (
+        <ul className="divide-y divide-slate-100">
+          {account.cells.map((cell, index) => (
+            <DayRow key={index} paymentChannelId={account.paymentChannelId} cell={cell} />
+          ))}
+        </ul>
+      ) : (
+        <p className="px-4 py-3 text-sm text-slate-500">{t('reconciliation.noDays')}</p>
+      )}
     </Card>
   );
 }

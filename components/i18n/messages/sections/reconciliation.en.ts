@@ -11,7 +11,7 @@ export const reconciliationEn: typeof reconciliationZhCN = {
     later: 'Later',
     latest: 'Last 7 days',
     noAccounts: { title: 'No payment channels yet', description: 'Once a merchant activates a payment channel, its daily reconciliation shows here.' },
-    notApplicable: '—',
+    noDays: 'The account did not exist on these days: reconciliation starts once its first day is over.',
     status: {
       MATCHED: 'Matched',
       DISCREPANCIES: 'Discrepancies',
@@ -65,7 +65,6 @@ export const reconciliationEn: typeof reconciliationZhCN = {
       status: 'Status',
       billLine: 'Bill line {line}',
       resolvedBy: 'Resolved by {who}',
-      note: 'Note',
       resolve: 'Mark resolved',
       noteLabel: 'Resolution note',
       noteHint: 'What you checked and what was done.',

@@ -9,7 +9,7 @@ export const reconciliationZhCN = {
     later: '更近',
     latest: '最近 7 天',
     noAccounts: { title: '还没有支付渠道', description: '商户开通支付渠道后，每天的对账结果会显示在这里。' },
-    notApplicable: '—',
+    noDays: '这些日期里该账户尚未开通：开通后的第一天结束后开始对账。',
     status: {
       MATCHED: '已对平',
       DISCREPANCIES: '有差异',
@@ -63,7 +63,6 @@ export const reconciliationZhCN = {
       status: '状态',
       billLine: '账单第 {line} 行',
       resolvedBy: '已处理 · {who}',
-      note: '备注',
       resolve: '标记已处理',
       noteLabel: '处理备注',
       noteHint: '写明核对了什么、做了什么处理。',
