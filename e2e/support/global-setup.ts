@@ -19,7 +19,14 @@ declare module 'vitest' {
     /** Lets tests mint session tokens (e.g. an expired one) exactly as the server would. */
     nextAuthSecret: string;
     /** The demo tenant's `.data/demo.json` (api-contract.md), seeded as `npm run seed:demo` does. */
-    demo: { appId: string; appSecret: string; merchantId: string; paymentIds: Record<'ALIPAY' | 'WECHATPAY' | 'WECHATPAY_PLATFORM_CERT' | 'EASYPAY', string> };
+    demo: {
+      appId: string;
+      appSecret: string;
+      merchantId: string;
+      paymentIds: Record<'ALIPAY' | 'WECHATPAY' | 'WECHATPAY_PLATFORM_CERT' | 'EASYPAY', string>;
+      /** The demo company's administrator (finance staff of the demo tenant). */
+      companyAdmin: { email: string; password: string };
+    };
     /** The server's database, for checks no API answers (a QR code's stored content) and for moving time (expiry). */
     databaseUrl: string;
   }

@@ -6,6 +6,7 @@ import { dingtalkRobotsRouter } from './routers/dingtalk-robots';
 import { grantsRouter } from './routers/grants';
 import { merchantsRouter } from './routers/merchants';
 import { paymentsRouter } from './routers/payments';
+import { reconciliationRouter } from './routers/reconciliation';
 import { sessionRouter } from './routers/session';
 import { usersRouter } from './routers/users';
 import { webhooksRouter } from './routers/webhooks';
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   payments: paymentsRouter,
   webhooks: webhooksRouter,
   dingtalkRobots: dingtalkRobotsRouter,
+  reconciliation: reconciliationRouter,
 });
 
 export type AppRouter = typeof appRouter;

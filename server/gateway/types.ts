@@ -131,7 +131,13 @@ export type ChannelBillType = 'TRADE' | 'FUND_FLOW';
  * day's orders (EasyPay: epay has no bill of any kind).
  */
 export type BillCapability =
-  | { kind: 'DOWNLOAD'; billTypes: readonly ChannelBillType[]; downloadBill(input: DownloadBillInput): Promise<DownloadedBill> }
+  | {
+      kind: 'DOWNLOAD';
+      billTypes: readonly ChannelBillType[];
+      /** The Beijing hour of the next day from which the channel publishes a day's bills (asking earlier gives BILL_NOT_READY). */
+      publishedFromHour: number;
+      downloadBill(input: DownloadBillInput): Promise<DownloadedBill>;
+    }
   | { kind: 'NONE'; reconcileBy: 'QUERY_EACH_ORDER' };
 
 export interface DownloadBillInput {

@@ -5,6 +5,7 @@ import { refundDueDuplicates } from '@/server/core/payments/refund-due-duplicate
 import { queryDueRefunds } from '@/server/core/refunds/sync-refund';
 import { purgeExpiredNonces } from '@/server/http/purge-expired-nonces';
 import { deliverDueDingtalkMessages } from '@/server/messaging/dingtalk/deliver-due-dingtalk-messages';
+import { reconcileDueDays } from '@/server/finance/reconciliation/reconcile-due-days';
 import { deliverDueWebhooks } from '@/server/messaging/deliver-due-webhooks';
 import { deliverDueAlipayNotifications } from '@/server/sandbox/alipay';
 import { deliverDueEasypayNotifications } from '@/server/sandbox/easypay';
@@ -76,6 +77,14 @@ export const jobs: readonly Job[] = [
     claim: 'job',
     onDemandEvent: 'wechatpay/certificates.refresh',
     run: (now) => refreshPlatformCertificates({ now }),
+  },
+  {
+    id: 'reconciliation-due-days',
+    description:
+      "Downloads and reconciles every enabled payment channel's published days without a finished run (Alipay from 09:00, WeChat Pay from 10:00 Beijing time, bills not ready retried hourly), up to 7 days back.",
+    trigger: { cron: '7 * * * *' },
+    claim: 'job',
+    run: (now) => reconcileDueDays({ now }),
   },
   {
     id: 'sandbox-alipay-notifications-retry',

@@ -5,6 +5,7 @@ import { checkoutEn } from './sections/checkout.en';
 import { dingtalkEn } from './sections/dingtalk.en';
 import { merchantsEn } from './sections/merchants.en';
 import { paymentsEn } from './sections/payments.en';
+import { reconciliationEn } from './sections/reconciliation.en';
 import { webhooksEn } from './sections/webhooks.en';
 
 export const en: Messages = {
@@ -13,6 +14,7 @@ export const en: Messages = {
   ...dingtalkEn,
   ...merchantsEn,
   ...paymentsEn,
+  ...reconciliationEn,
   ...webhooksEn,
   common: {
     appName: 'PayCenter',
@@ -68,6 +70,7 @@ export const en: Messages = {
       audit: 'Audit log',
       users: 'Staff',
       dingtalk: 'DingTalk robots',
+      reconciliation: 'Reconciliation',
     },
   },
   header: {

@@ -7,6 +7,7 @@ import { checkoutZhCN } from './sections/checkout.zh-CN';
 import { dingtalkZhCN } from './sections/dingtalk.zh-CN';
 import { merchantsZhCN } from './sections/merchants.zh-CN';
 import { paymentsZhCN } from './sections/payments.zh-CN';
+import { reconciliationZhCN } from './sections/reconciliation.zh-CN';
 import { webhooksZhCN } from './sections/webhooks.zh-CN';
 
 export const zhCN = {
@@ -15,6 +16,7 @@ export const zhCN = {
   ...dingtalkZhCN,
   ...merchantsZhCN,
   ...paymentsZhCN,
+  ...reconciliationZhCN,
   ...webhooksZhCN,
   common: {
     appName: 'PayCenter 支付中心',
@@ -70,6 +72,7 @@ export const zhCN = {
       audit: '审计日志',
       users: '用户',
       dingtalk: '钉钉机器人',
+      reconciliation: '对账',
     },
   },
   header: {

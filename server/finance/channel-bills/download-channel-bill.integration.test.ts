@@ -201,7 +201,7 @@ describe('WeChat Pay', () => {
     for (const fault of ['ALTERED', 'TRUNCATED'] as const) {
       wechatFile = fault;
       try {
-        const result = await downloadChannelBill({ paymentChannelId: paid.paymentId, date: billDate });
+        const result = await downloadChannelBill({ paymentChannelId: other.paymentId, date: billDate });
         if (result.kind !== 'BILLS') throw new Error('WeChat Pay has bills');
         for (const bill of result.bills) {
           expect(bill).toMatchObject({ status: 'FAILED', retryable: false, failureCode: fault === 'ALTERED' ? 'BILL_HASH_MISMATCH' : 'BILL_CORRUPT', downloadedAt: null });
@@ -212,7 +212,25 @@ describe('WeChat Pay', () => {
         wechatFile = 'GENUINE';
       }
     }
-    expect(await db().channelBill.count({ where: { paymentChannelId: paid.paymentId, status: 'DOWNLOADED' } })).toBe(0);
+    expect(await db().channelBill.count({ where: { paymentChannelId: other.paymentId, status: 'DOWNLOADED' } })).toBe(0);
+  });
+
+  it('never replaces a verified bill with a failed or cut short download of the same day', async () => {
+    const good = await downloadChannelBill({ paymentChannelId: other.paymentId, date: billDate });
+    if (good.kind !== 'BILLS') throw new Error('WeChat Pay has bills');
+    expect(good.bills.map((bill) => bill.status)).toEqual(['DOWNLOADED', 'DOWNLOADED']);
+    const before = await Promise.all(good.bills.map((bill) => storedFile(bill.id)));
+    for (const fault of ['ALTERED', 'TRUNCATED'] as const) {
+      wechatFile = fault;
+      try {
+        const again = await downloadChannelBill({ paymentChannelId: other.paymentId, date: billDate });
+        if (again.kind !== 'BILLS') throw new Error('WeChat Pay has bills');
+        expect(again.bills.map((bill) => [bill.status, bill.sha1, bill.failureCode])).toEqual(good.bills.map((bill) => ['DOWNLOADED', bill.sha1, null]));
+        expect(await Promise.all(good.bills.map((bill) => storedFile(bill.id)))).toEqual(before);
+      } finally {
+        wechatFile = 'GENUINE';
+      }
+    }
   });
 
   it('downloading the day again replaces its bills; today is NOT_READY (retryable); a day without trades is an empty bill', async () => {
@@ -228,12 +246,18 @@ describe('WeChat Pay', () => {
     fundFlowStillCreating = true;
     try {
       const creating = await downloadChannelBill({ paymentChannelId: paid.paymentId, date: billDate });
+      // The day's fund flow bill was verified already: WeChat saying it is being created again does not lose it.
       expect(creating).toMatchObject({
+        kind: 'BILLS',
+        bills: [{ billType: 'TRADE', status: 'DOWNLOADED' }, { billType: 'FUND_FLOW', status: 'DOWNLOADED', failureCode: null, sha1: rows[1]!.sha1 }],
+      });
+      expect(await db().channelBillFile.count({ where: { billId: rows[1]!.id } })).toBe(1);
+      const dayBefore = await downloadChannelBill({ paymentChannelId: paid.paymentId, date: beijingDay(new Date(Date.now() - 2 * DAY)) });
+      expect(dayBefore).toMatchObject({
         kind: 'BILLS',
         bills: [{ billType: 'TRADE', status: 'DOWNLOADED' }, { billType: 'FUND_FLOW', status: 'NOT_READY', retryable: true, failureCode: 'BILL_NOT_READY', sha1: null, downloadedAt: null }],
       });
-      if (creating.kind === 'BILLS') expect(creating.bills[1]!.failureMessage).toContain('STATEMENT_CREATING');
-      expect(await db().channelBillFile.count({ where: { billId: rows[1]!.id } })).toBe(0);
+      if (dayBefore.kind === 'BILLS') expect(dayBefore.bills[1]!.failureMessage).toContain('STATEMENT_CREATING');
     } finally {
       fundFlowStillCreating = false;
     }

@@ -1,6 +1,8 @@
 // Writes the outcome of a day's download over the previous one, in one transaction: the bill row (an
 // INSERT … ON CONFLICT on channel, day and type, so two instances downloading at once both land on it)
-// and its file, replaced or removed.
+// and its file, replaced or removed. The new bytes were read to their end and checked before this runs
+// (read-bill.ts), so the swap is all or nothing; and a verified file is never replaced by an attempt
+// that gave none or a bad one: a channel's hiccup on a re-download must not lose a good bill.
 import { db } from '@/server/db/client';
 import type { Channel, ChannelBill, ChannelBillType } from '@/server/db/generated/client';
 import { newId } from '@/server/lib/ids';
@@ -36,14 +38,22 @@ export async function recordChannelBill(options: RecordChannelBillOptions): Prom
     downloadedAt: outcome.status === 'DOWNLOADED' ? now : null,
   };
   const key = { paymentChannelId: options.paymentChannelId, billDate: new Date(`${options.date}T00:00:00Z`), billType: options.billType };
+  const where = { paymentChannelId_billDate_billType: key };
   return db().$transaction(async (tx) => {
-    const bill = await tx.channelBill.upsert({
-      where: { paymentChannelId_billDate_billType: key },
-      create: { id: newId('bil'), ...key, companyId: options.companyId, channel: options.channel, ...fields },
-      update: fields,
+    const { count: created } = await tx.channelBill.createMany({
+      data: [{ id: newId('bil'), ...key, companyId: options.companyId, channel: options.channel, ...fields }],
+      skipDuplicates: true,
     });
-    await tx.channelBillFile.deleteMany({ where: { billId: bill.id } });
-    if (file) await tx.channelBillFile.create({ data: { billId: bill.id, content: file.content } });
+    // The conditional update takes the row's lock and re-reads its status, so a concurrent good
+    // download that committed first is not overwritten by a failed one.
+    const replaces =
+      created === 1 ||
+      (await tx.channelBill.updateMany({ where: { ...key, ...(outcome.status === 'DOWNLOADED' ? {} : { status: { not: 'DOWNLOADED' } }) }, data: fields })).count === 1;
+    const bill = await tx.channelBill.findUniqueOrThrow({ where });
+    if (replaces) {
+      await tx.channelBillFile.deleteMany({ where: { billId: bill.id } });
+      if (file) await tx.channelBillFile.create({ data: { billId: bill.id, content: file.content } });
+    }
     return bill;
   });
 }

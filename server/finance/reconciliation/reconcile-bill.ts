@@ -26,6 +26,8 @@ async function storedTradeBill(paymentChannelId: string, date: string) {
   });
   if (!bill) return { ready: false as const, status: 'PENDING' as const, reason: `the ${date} trade bill has not been downloaded` };
   if (bill.status === 'NOT_READY') return { ready: false as const, status: 'PENDING' as const, reason: `the ${date} trade bill is not ready: ${bill.failureMessage ?? bill.failureCode ?? ''}` };
+  // A download that may succeed if asked again (the network, the channel's hiccup) leaves the day to the daily job.
+  if (bill.status === 'FAILED' && bill.retryable) return { ready: false as const, status: 'PENDING' as const, reason: `the ${date} trade bill's download will be retried: ${bill.failureCode}: ${bill.failureMessage}` };
   if (bill.status === 'FAILED') return { ready: false as const, status: 'FAILED' as const, reason: `the ${date} trade bill failed its download: ${bill.failureCode}: ${bill.failureMessage}` };
   return { ready: true as const, bytes: bill.file ? Buffer.from(bill.file.content) : null };
 }

@@ -201,6 +201,20 @@ describe.each(['ALIPAY', 'WECHATPAY'] as const)('%s', (channel) => {
     // One alert per channel account and day, not one per line; the second run counts another occurrence.
     const alerts = await db().alert.findMany({ where: { companyId: shop.companyId, kind: 'RECONCILIATION_DISCREPANCY' } });
     expect(alerts.map((alert) => [alert.subject, alert.occurrences])).toEqual([[`reconciliation:${shop.paymentChannelId}:${billDate}`, 2]]);
+
+    // Staff resolve two lines; the centre-only payment then vanishes from our books (corrected), and the
+    // day runs again: the resolution of the line still found stays, the vanished one goes with its line.
+    const resolvedAt = new Date('2026-12-01T02:03:04Z');
+    for (const kind of ['AMOUNT_MISMATCH', 'CENTER_ONLY'] as const) {
+      await db().reconciliationDiscrepancy.updateMany({ where: { runId: first.id, kind }, data: { resolvedAt, resolvedBy: 'usr_finance', note: `checked ${kind}` } });
+    }
+    await db().payment.update({ where: { serialNo: centerOnly }, data: { status: 'FAILED' } });
+    const third = await reconcileDay({ paymentChannelId: shop.paymentChannelId, date: billDate });
+    expect((await discrepanciesOf(third.id)).map((row) => [row.kind, row.resolvedAt, row.resolvedBy, row.note])).toEqual([
+      ['AMOUNT_MISMATCH', resolvedAt, 'usr_finance', 'checked AMOUNT_MISMATCH'],
+      ['CHANNEL_ONLY', null, null, null],
+      ['STATUS_MISMATCH', null, null, null],
+    ]);
   });
 });
 
@@ -269,6 +283,33 @@ describe('a bill that does not hold together', () => {
     expect(run).toMatchObject({ id: first.id, status: 'FAILED' });
     expect(run.failureReason).toContain('not a bill');
     expect(await discrepanciesOf(run.id)).toEqual([]);
+  });
+
+  it('with an amount that is not one fails the run with the line, keeps the raw file, records no comparison', async () => {
+    const shop = await makeShop('WECHATPAY');
+    await agreeingDay(shop);
+    const bill = await storedTradeBill(shop);
+    const text = gunzipSync(bill.file!.content).toString('utf8');
+    const broken = new Uint8Array(gzipSync(text.replace('`12.34,', '`12.3x,')));
+    await db().channelBillFile.update({ where: { billId: bill.id }, data: { content: broken } });
+    const run = await reconcileDay({ paymentChannelId: shop.paymentChannelId, date: billDate });
+    expect(run).toMatchObject({ status: 'FAILED', channelPaymentCount: 0, channelFee: null });
+    expect(run.failureReason).toContain('12.3x');
+    expect(await discrepanciesOf(run.id)).toEqual([]);
+    expect(Buffer.from((await db().channelBillFile.findUniqueOrThrow({ where: { billId: bill.id } })).content)).toEqual(Buffer.from(broken));
+  });
+
+  it('whose download failed its check fails the run with the reason; a retryable failure leaves it PENDING', async () => {
+    const shop = await makeShop('WECHATPAY');
+    await agreeingDay(shop);
+    const bill = await storedTradeBill(shop);
+    await db().channelBill.update({ where: { id: bill.id }, data: { status: 'FAILED', failureCode: 'BILL_HASH_MISMATCH', failureMessage: 'SHA1 differs from hash_value', retryable: false } });
+    const failed = await reconcileDay({ paymentChannelId: shop.paymentChannelId, date: billDate });
+    expect(failed).toMatchObject({ status: 'FAILED' });
+    expect(failed.failureReason).toContain('BILL_HASH_MISMATCH');
+    expect(await discrepanciesOf(failed.id)).toEqual([]);
+    await db().channelBill.update({ where: { id: bill.id }, data: { failureCode: 'CHANNEL_UNAVAILABLE', retryable: true } });
+    expect(await reconcileDay({ paymentChannelId: shop.paymentChannelId, date: billDate })).toMatchObject({ status: 'PENDING' });
   });
 
   it('not downloaded yet leaves the day PENDING', async () => {

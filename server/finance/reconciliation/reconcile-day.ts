@@ -1,6 +1,7 @@
 // reconcileDay: compares one payment channel's Beijing day with the channel (its stored bill, or a query
 // per order when it publishes none) and records the run. Idempotent: running a day again replaces the
-// run's figures and discrepancies in one transaction; a run with discrepancies raises one alert.
+// run's figures and discrepancies in one transaction, carrying staff's resolutions over to the lines
+// still found; a run with discrepancies raises one alert.
 import { db } from '@/server/db/client';
 import type { ReconciliationRun } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
@@ -11,6 +12,7 @@ import { newId } from '@/server/lib/ids';
 import { raiseAlert } from '@/server/messaging/raise-alert';
 import { CenterBook } from './center-book';
 import { NO_TOTALS } from './discrepancy';
+import { identityOf, resolutionsOf } from './kept-resolutions';
 import { queryEachOrder } from './query-each-order';
 import { reconcileBill, type DayOutcome } from './reconcile-bill';
 
@@ -55,8 +57,11 @@ export async function reconcileDay(options: ReconcileDayOptions): Promise<Reconc
       create: { id: newId('rec'), ...key, companyId: owner.companyId, channel: owner.channel, ...fields },
       update: fields,
     });
+    const resolutions = await resolutionsOf(tx, run.id);
     await tx.reconciliationDiscrepancy.deleteMany({ where: { runId: run.id } });
-    await tx.reconciliationDiscrepancy.createMany({ data: outcome.discrepancies.map((found) => ({ id: newId('rcd'), runId: run.id, ...found })) });
+    await tx.reconciliationDiscrepancy.createMany({
+      data: outcome.discrepancies.map((found) => ({ id: newId('rcd'), runId: run.id, ...found, ...resolutions.get(identityOf(found)) })),
+    });
     if (outcome.discrepancies.length > 0) {
       const kinds = [...new Set(outcome.discrepancies.map((found) => found.kind))];
       await raiseAlert(tx, {

@@ -15,5 +15,5 @@ export const alipayPlugin: ChannelPlugin = {
   queryRefund,
   parseNotification,
   ackNotification,
-  bills: { kind: 'DOWNLOAD', billTypes: ['TRADE'], downloadBill },
+  bills: { kind: 'DOWNLOAD', billTypes: ['TRADE'], publishedFromHour: 9, downloadBill },
 };

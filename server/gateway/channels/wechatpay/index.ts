@@ -15,7 +15,7 @@ export const wechatpayPlugin: ChannelPlugin = {
   queryRefund,
   parseNotification,
   ackNotification,
-  bills: { kind: 'DOWNLOAD', billTypes: ['TRADE', 'FUND_FLOW'], downloadBill },
+  bills: { kind: 'DOWNLOAD', billTypes: ['TRADE', 'FUND_FLOW'], publishedFromHour: 10, downloadBill },
 };
 
 export { downloadPlatformCertificates } from './platform-certificates';

@@ -1,0 +1,54 @@
+// The door kit of the dashboard's file downloads (a day's discrepancies as CSV, a raw bill): plain GET
+// routes the browser follows, signed in with the dashboard's session. Bad input, no session or no
+// access answer the contract's error shape, never a 500.
+import type { z } from 'zod';
+import { currentUser, type SessionUser } from '@/server/auth/current-user';
+import type { Actor, RequestMeta } from '@/server/backend/audit/record-audit';
+import { AppError, toAppError } from '@/server/errors/app-error';
+import { errorResponse } from '@/server/http/json-response';
+import { clientIp } from '@/server/lib/client-ip';
+import { requestIdFrom, requestLogger } from '@/server/logging/logger';
+import { actorOf } from './actor';
+
+export interface DownloadFile {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+}
+
+type Serve<I> = (options: { actor: Actor; input: I; request: RequestMeta }) => Promise<DownloadFile>;
+
+/** RFC 6266: an ASCII fallback name and the real (often Chinese) one, UTF-8 encoded. */
+function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** The answer to one download request by `user` (null: not signed in); the query string is the input. */
+export async function downloadResponse<S extends z.ZodType>(request: Request, user: SessionUser | null, schema: S, serve: Serve<z.infer<S>>): Promise<Response> {
+  const requestId = requestIdFrom(request.headers);
+  try {
+    if (!user) throw new AppError('UNAUTHENTICATED');
+    const input = schema.parse(Object.fromEntries(new URL(request.url).searchParams)) as z.infer<S>;
+    const file = await serve({ actor: actorOf(user), input, request: { requestId, ip: clientIp(request.headers), userAgent: request.headers.get('user-agent') } });
+    return new Response(new Uint8Array(file.content), {
+      headers: {
+        'content-type': file.contentType,
+        'content-disposition': attachment(file.fileName),
+        'content-length': String(file.content.length),
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+        'x-request-id': requestId,
+      },
+    });
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError.code === 'INTERNAL_ERROR') requestLogger(requestId).error({ err: error, path: new URL(request.url).pathname }, 'download failed');
+    return errorResponse(appError, requestId);
+  }
+}
+
+/** A GET route handler serving one file to the signed-in staff member. */
+export function staffDownload<S extends z.ZodType>(schema: S, serve: Serve<z.infer<S>>): (request: Request) => Promise<Response> {
+  return async (request) => downloadResponse(request, (await currentUser()).user, schema, serve);
+}
