@@ -21,8 +21,8 @@ export interface CenterRecord {
 const DAY_MS = 24 * 3600_000;
 /**
  * Rows per query. A day can hold millions of trades: read at once, the driver's rows and the client's
- * objects for all of them would sit in memory beside the book (over a GB for a million); a page of them
- * is garbage before the next is read, so only the book grows.
+ * objects for all of them would sit in memory beside the book; a page of them is garbage before the
+ * next is read, so only the book grows.
  */
 const PAGE = 20_000;
 
