@@ -110,6 +110,15 @@ describe('edge cases of real deliveries', () => {
     });
   });
 
+  it('an Alipay detail without 商品名称 and 服务费（元） (column sets differ between exports): found by name, no fee', async () => {
+    const lines = fixtureText('alipay-trade-detail.csv').split('\n');
+    const header = lines.findIndex((line) => line.startsWith('支付宝交易号,'));
+    const dropped = ['商品名称', '服务费（元）'].map((name) => lines[header]!.split(',').indexOf(name));
+    const without = lines.map((line, index) => (index < header || line.startsWith('#') ? line : line.split(',').filter((_, at) => !dropped.includes(at)).join(',')));
+    expect(dropped.every((at) => at >= 0)).toBe(true);
+    expect(await summarizeBill({ path: folder.write('alipay-fewer-columns.csv', gbk(without.join('\n'))) })).toEqual(ALIPAY_DETAIL);
+  });
+
   it.each([
     ['blank LF lines', '\n\n'],
     ['blank CRLF lines', '\r\n\r\n\r\n'],
