@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { beijingDay } from '@/server/gateway/beijing-time';
 import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
 import { openAppSecret } from '@/server/security/app-secret';
 import { connectDatabase, db } from '@/server/db/client';
@@ -14,6 +15,8 @@ import { paymentsTenant, paymentRequest, type PaymentsTenant } from '@/server/te
 import { alipayNotifyCase, appSignatureCase, runCpuCase, webhookSignatureCase, type CpuResult } from './bench/cpu-cases';
 import { concurrent, concurrentPaired, createQrPayment, deliverNotify, feedRequest, paidNotifies, sequentialPaired, type PairedThroughput } from './bench/http-cases';
 import { onShutdown } from './lib/processes';
+import { makeReconDay } from './bench/recon-day';
+import { reconCase, reconRows } from './bench/recon-case';
 import { formatTable, megabytes, microseconds, perSecond, type ResultRow } from './bench/report';
 import { startBenchServer, type BenchServer } from './bench/server-process';
 import { round } from './bench/stats';
@@ -38,6 +41,7 @@ const COUNTS = {
   sequential: times(200),
   concurrent: times(600),
   memory: times(1_000),
+  reconLines: times(1_000_000),
 };
 
 function log(message: string): void {
@@ -199,6 +203,13 @@ async function main(): Promise<void> {
       rows.push({ group: 'memory', case: name, baselineCase: 'idle server RSS (warmed up)', baseline: megabytes(idle.rss), measured: megabytes(peak), ratio: round(peak / idle.rss) });
     }
 
+    log(`reconciliation: recording ${COUNTS.reconLines} trades of yesterday and writing their WeChat Pay ALL bill (not timed)`);
+    const billPath = path.join(database.dataDir, 'wechatpay-trade-all.csv');
+    const day = await makeReconDay({ tenant, lines: COUNTS.reconLines, date: beijingDay(new Date(Date.now() - 24 * 3600_000)), path: billPath });
+    log('reconciliation: reading and splitting the bill, then reconciling it, each in a process of its own');
+    const recon = await reconCase({ day, path: billPath, env: benchEnv });
+    rows.push(...reconRows(recon));
+
     const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}` };
     const results = {
       startedAt: new Date(started).toISOString(),
@@ -212,6 +223,7 @@ async function main(): Promise<void> {
         sequentialCallbacks,
         concurrentPayments: concurrentPayments.result,
         concurrentCallbacks: concurrentCallbacks.result,
+        reconciliation: recon,
         memory: { idle, heapGrowthPer1000: heapPer1000, peakRssPayments: concurrentPayments.peakRss, peakRssCallbacks: concurrentCallbacks.peakRss },
       },
     };

@@ -26,6 +26,8 @@ describe('bill:parse', () => {
   it.each([
     ['a WeChat Pay trade bill', () => fixturePath('wechatpay-trade-all.csv')],
     ['a WeChat Pay bill in the older layout', () => fixturePath('wechatpay-trade-all-old-layout.csv')],
+    ['a WeChat Pay v2 SUCCESS bill with BOM and CRLF', () => fixturePath('wechatpay-trade-success-v2-bom.csv')],
+    ['a WeChat Pay v2 fund-flow bill', () => fixturePath('wechatpay-fundflow-v2-doc-excerpt.csv')],
     ['a gzipped WeChat Pay bill', () => folder.write('bill.gz', gzipSync(fixtureText('wechatpay-trade-all.csv')))],
     ['an Alipay ZIP of GBK CSV', async () => folder.write('bill.csv.zip', await alipayZip([{ name: '业务明细.csv', text: fixtureText('alipay-trade-detail.csv') }]))],
   ])('prints one JSON object for %s, the parser\'s report', { timeout: 30_000 }, async (name, file) => {

@@ -48,11 +48,25 @@ describe('genuine published bills', () => {
         consistent: true,
       },
     ],
+    [
+      'wechatpay-trade-success-v2-bom.csv',
+      {
+        channel: 'wechatpay',
+        billType: 'trade',
+        rows: 5,
+        payments: { count: 5, amount: 5 },
+        refunds: { count: 0, amount: 0 },
+        fee: '0.00000',
+        declared: { 总交易单数: '5', 应结订单总金额: '0.05', 退款总金额: '0.00', 充值券退款总金额: '0.00', 手续费总金额: '0.00000', 订单总金额: '0.05', 申请退款总金额: '0.00' },
+        consistent: true,
+      },
+    ],
   ])('%s adds up to its own summary', async (name, report) => {
     expect(await summarizeBill({ path: fixturePath(name) })).toEqual(report);
   });
 
   it.each<[string, Partial<BillReport>]>([
+    ['wechatpay-fundflow-v2-doc-excerpt.csv', { billType: 'fundflow', rows: 1, payments: { count: 0, amount: 0 }, refunds: { count: 1, amount: 2 }, fee: '0.00' }],
     ['wechatpay-fundflow.csv', { billType: 'fundflow', rows: 2, payments: { count: 0, amount: 0 }, refunds: { count: 2, amount: 2 }, fee: '0.00' }],
     ['wechatpay-trade-all-refunds-excerpt.csv', { rows: 2, payments: { count: 1, amount: 6000 }, refunds: { count: 1, amount: 5000 }, fee: '0.05000' }],
     ['wechatpay-trade-refund-excerpt.csv', { rows: 1, payments: { count: 0, amount: 0 }, refunds: { count: 1, amount: 1 }, fee: '0.00000' }],
@@ -68,6 +82,48 @@ describe('genuine published bills', () => {
       declared: { 支出合计: '0笔', 支出合计共: '0.00元', 收入合计: '3笔', 收入合计共: '3778.00元' },
       consistent: true,
     });
+  });
+
+  it('the WeChat Pay v2 fund-flow sample adds up once its summary counts only its line (counts written "1.0")', async () => {
+    const kept = fixtureText('wechatpay-fundflow-v2-doc-excerpt.csv').replace('`20.0,`17.0,`0.35,`3.0,`0.18', '`1.0,`0.0,`0.00,`1.0,`0.02');
+    expect(await summarizeBill({ path: folder.write('wechatpay-fundflow-v2-kept.csv', kept) })).toMatchObject({ refunds: { count: 1, amount: 2 }, consistent: true });
+  });
+});
+
+describe('edge cases of real deliveries', () => {
+  const success = fixtureText('wechatpay-trade-success-v2-bom.csv');
+  const refunds = fixtureText('wechatpay-trade-all-refunds-excerpt.csv').split('\n');
+
+  it('a day without trades: header and a summary of zeros, no rows', async () => {
+    const empty = [success.split('\r\n')[0], '总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额', '`0,`0.00,`0.00,`0.00,`0.00000,`0.00,`0.00'].join('\r\n');
+    expect(await summarizeBill({ path: folder.write('wechatpay-empty.csv', empty) })).toMatchObject({ rows: 0, payments: { count: 0, amount: 0 }, refunds: { count: 0, amount: 0 }, consistent: true });
+  });
+
+  it('a day with only a refund: the positive fen of its negative-fee line', async () => {
+    const refundOnly = [refunds[0], refunds[1], refunds[3], '`1,`0.00,`50.00,`0.00,`-0.27000,`0.00,`50.00'].join('\n');
+    expect(await summarizeBill({ path: folder.write('wechatpay-refund-only.csv', refundOnly) })).toMatchObject({
+      rows: 1,
+      payments: { count: 0, amount: 0 },
+      refunds: { count: 1, amount: 5000 },
+      fee: '-0.27000',
+      consistent: true,
+    });
+  });
+
+  it('an Alipay detail without 商品名称 and 服务费（元） (column sets differ between exports): found by name, no fee', async () => {
+    const lines = fixtureText('alipay-trade-detail.csv').split('\n');
+    const header = lines.findIndex((line) => line.startsWith('支付宝交易号,'));
+    const dropped = ['商品名称', '服务费（元）'].map((name) => lines[header]!.split(',').indexOf(name));
+    const without = lines.map((line, index) => (index < header || line.startsWith('#') ? line : line.split(',').filter((_, at) => !dropped.includes(at)).join(',')));
+    expect(dropped.every((at) => at >= 0)).toBe(true);
+    expect(await summarizeBill({ path: folder.write('alipay-fewer-columns.csv', gbk(without.join('\n'))) })).toEqual(ALIPAY_DETAIL);
+  });
+
+  it.each([
+    ['blank LF lines', '\n\n'],
+    ['blank CRLF lines', '\r\n\r\n\r\n'],
+  ])('trailing %s after the summary are no content', async (name, tail) => {
+    expect(await summarizeBill({ path: folder.write(`wechatpay-trailing-${name}.csv`, withBom(`${success}${tail}`)) })).toMatchObject({ rows: 5, consistent: true });
   });
 });
 

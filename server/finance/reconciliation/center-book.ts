@@ -19,6 +19,23 @@ export interface CenterRecord {
 }
 
 const DAY_MS = 24 * 3600_000;
+/**
+ * Rows per query. A day can hold millions of trades: read at once, the driver's rows and the client's
+ * objects for all of them would sit in memory beside the book; a page of them is garbage before the
+ * next is read, so only the book grows.
+ */
+const PAGE = 20_000;
+
+/** Every row of a query read in pages ordered by `key` (the query takes the last key read, null first). */
+async function eachPage<T>(read: (after: string | null) => Promise<T[]>, key: (row: T) => string, use: (row: T) => void): Promise<void> {
+  for (let after: string | null = null; ; ) {
+    const page = await read(after);
+    page.forEach(use);
+    const last = page.at(-1);
+    if (page.length < PAGE || !last) return;
+    after = key(last);
+  }
+}
 
 export class CenterBook {
   readonly payments = new Map<string, CenterRecord>();
@@ -31,20 +48,28 @@ export class CenterBook {
     const window = { gte: new Date(start.getTime() - DAY_MS), lt: new Date(end.getTime() + DAY_MS) };
     const onDay = (at: Date | null) => at !== null && at >= start && at < end;
     const book = new CenterBook();
-    const payments = await db().payment.findMany({
-      where: { paymentChannelId: options.paymentChannelId, status: 'SUCCEEDED', paidAt: window },
-      select: { serialNo: true, channelTradeNo: true, amount: true, paidAt: true },
-    });
-    for (const payment of payments) {
-      book.payments.set(payment.serialNo, { serialNo: payment.serialNo, refundSerialNo: null, channelNo: payment.channelTradeNo, amount: payment.amount, onDay: onDay(payment.paidAt), seen: false });
-    }
-    const refunds = await db().refund.findMany({
-      where: { payment: { paymentChannelId: options.paymentChannelId }, status: 'SUCCEEDED', succeededAt: window },
-      select: { serialNo: true, refundSerialNo: true, channelRefundNo: true, amount: true, succeededAt: true },
-    });
-    for (const refund of refunds) {
-      book.refunds.set(refund.refundSerialNo, { serialNo: refund.serialNo, refundSerialNo: refund.refundSerialNo, channelNo: refund.channelRefundNo, amount: refund.amount, onDay: onDay(refund.succeededAt), seen: false });
-    }
+    await eachPage(
+      (after) =>
+        db().payment.findMany({
+          where: { paymentChannelId: options.paymentChannelId, status: 'SUCCEEDED', paidAt: window, ...(after === null ? {} : { serialNo: { gt: after } }) },
+          select: { serialNo: true, channelTradeNo: true, amount: true, paidAt: true },
+          orderBy: { serialNo: 'asc' },
+          take: PAGE,
+        }),
+      (payment) => payment.serialNo,
+      (payment) => book.payments.set(payment.serialNo, { serialNo: payment.serialNo, refundSerialNo: null, channelNo: payment.channelTradeNo, amount: payment.amount, onDay: onDay(payment.paidAt), seen: false }),
+    );
+    await eachPage(
+      (after) =>
+        db().refund.findMany({
+          where: { payment: { paymentChannelId: options.paymentChannelId }, status: 'SUCCEEDED', succeededAt: window, ...(after === null ? {} : { refundSerialNo: { gt: after } }) },
+          select: { serialNo: true, refundSerialNo: true, channelRefundNo: true, amount: true, succeededAt: true },
+          orderBy: { refundSerialNo: 'asc' },
+          take: PAGE,
+        }),
+      (refund) => refund.refundSerialNo,
+      (refund) => book.refunds.set(refund.refundSerialNo, { serialNo: refund.serialNo, refundSerialNo: refund.refundSerialNo, channelNo: refund.channelRefundNo, amount: refund.amount, onDay: onDay(refund.succeededAt), seen: false }),
+    );
     return book;
   }
 

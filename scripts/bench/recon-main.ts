@@ -1,0 +1,70 @@
+// One side of the reconciliation case, alone in its own process so that its peak RSS is its own
+// (started by recon-case.ts, the result sent back over IPC):
+// - baseline: the bill file read and split into lines, nothing parsed;
+// - measured: the real path, PayCenter's book of the day loaded from PostgreSQL (CenterBook.load) and
+//   the bill parsed and streamed against it (openBill + compareBill), its result checked.
+import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { openBill } from '@/server/finance/bills/parse-bill';
+import { CenterBook } from '@/server/finance/reconciliation/center-book';
+import { compareBill } from '@/server/finance/reconciliation/compare-bill';
+import type { ReconDay } from './recon-day';
+
+export type ReconSide = 'baseline' | 'measured';
+export interface ReconRequest {
+  side: ReconSide;
+  path: string;
+  day: ReconDay;
+}
+export interface ReconReply {
+  lines: number;
+  ms: number;
+  /** The process's peak resident set size over its whole life, in bytes. */
+  peakRss: number;
+  /** Empty when the result was right. */
+  wrong: string[];
+}
+
+async function splitLines(path: string): Promise<number> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  let lines = 0;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    const parts = (rest + decoder.write(chunk)).split('\n');
+    rest = parts.pop() ?? '';
+    lines += parts.length;
+  }
+  return lines + (rest + decoder.end() === '' ? 0 : 1);
+}
+
+async function linesOf(path: string, day: ReconDay): Promise<string[]> {
+  const lines = await splitLines(path);
+  return lines === day.fileLines ? [] : [`the file has ${lines} lines, not ${day.fileLines}`];
+}
+
+/** The real path; what it got wrong, compared with what the day holds. */
+async function reconcile(path: string, day: ReconDay): Promise<string[]> {
+  const book = await CenterBook.load({ paymentChannelId: day.paymentChannelId, date: day.date });
+  const { discrepancies, unmatched, report } = await compareBill({ bill: await openBill({ path }), book });
+  const ours = book.totals();
+  const wrong = [
+    discrepancies.length > 0 && `${discrepancies.length} discrepancies, the first: ${JSON.stringify(discrepancies[0])}`,
+    unmatched.length > 0 && `${unmatched.length} bill lines matched no record, the first: ${JSON.stringify(unmatched[0])}`,
+    !book.unseen().next().done && 'a record of ours is missing from the bill',
+    !report.consistent && `the bill's summary does not match its rows: ${JSON.stringify(report)}`,
+    JSON.stringify([report.payments, report.refunds]) !== JSON.stringify([day.payments, day.refunds]) && `the bill read as ${JSON.stringify([report.payments, report.refunds])}`,
+    JSON.stringify(ours) !== JSON.stringify({ paymentCount: day.payments.count, paymentAmount: day.payments.amount, refundCount: day.refunds.count, refundAmount: day.refunds.amount }) && `our book holds ${JSON.stringify(ours)}`,
+  ];
+  return wrong.filter((found): found is string => typeof found === 'string');
+}
+
+if (!process.send) throw new Error('run by scripts/bench/recon-case.ts (with an IPC channel)');
+const send = process.send.bind(process);
+process.once('message', (request: ReconRequest) => {
+  void (async () => {
+    const started = performance.now();
+    const wrong = request.side === 'baseline' ? await linesOf(request.path, request.day) : await reconcile(request.path, request.day);
+    const ms = performance.now() - started;
+    send({ lines: request.day.fileLines, ms, peakRss: process.resourceUsage().maxRSS * 1024, wrong } satisfies ReconReply, () => process.exit(0));
+  })();
+});
