@@ -19,6 +19,7 @@ export const navItems: readonly NavItem[] = [
   { href: '/audit', label: 'nav.items.audit', roles: ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'AUDITOR'] },
   { href: '/users', label: 'nav.items.users', roles: ['PLATFORM_ADMIN', 'COMPANY_ADMIN'] },
   { href: '/dingtalk', label: 'nav.items.dingtalk', roles: ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'AUDITOR'] },
+  { href: '/alerts/rules', label: 'nav.items.alertRules', roles: ['PLATFORM_ADMIN'] },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -1,3 +1,4 @@
+import { alertRulesRouter } from './routers/alert-rules';
 import { appsRouter } from './routers/apps';
 import { auditRouter } from './routers/audit';
 import { channelsRouter } from './routers/channels';
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   payments: paymentsRouter,
   webhooks: webhooksRouter,
   dingtalkRobots: dingtalkRobotsRouter,
+  alertRules: alertRulesRouter,
 });
 
 export type AppRouter = typeof appRouter;
