@@ -57,6 +57,32 @@ describe('rule settings', () => {
   });
 });
 
+describe('CHANNEL_FAILING by latency', () => {
+  it('raises when more than 5 % of the window\'s calls were slower than the p95 bound, summed over instances\' minutes', async () => {
+    const shop = await webhookShop();
+    const now = new Date();
+    const minute = (ago: number) => new Date(Math.floor(now.getTime() / 60_000) * 60_000 - ago * 60_000);
+    // Two instances' worth of minutes: 24 calls, 2 slower than 5 s (8 %), none slower than 10 s, none failed.
+    await db().channelCallMinute.createMany({
+      data: [
+        { paymentChannelId: shop.paymentChannelId, operation: 'createPayment', minute: minute(1), calls: 12, latencySumMs: 30_000, latencyMaxMs: 7_000, over1000Ms: 4, over2000Ms: 3, over5000Ms: 1 },
+        { paymentChannelId: shop.paymentChannelId, operation: 'queryPayment', minute: minute(2), calls: 12, latencySumMs: 20_000, latencyMaxMs: 6_000, over1000Ms: 2, over2000Ms: 1, over5000Ms: 1 },
+        // Outside the 5-minute window: not counted.
+        { paymentChannelId: shop.paymentChannelId, operation: 'queryPayment', minute: minute(6), calls: 50, failures: 50 },
+      ],
+    });
+    const channelAlert = () => db().alert.findFirst({ where: { kind: 'CHANNEL_FAILING', subject: `channel:${shop.paymentChannelId}`, status: { not: 'RESOLVED' } } });
+
+    await evaluateRule('CHANNEL_FAILING', { now, jobs: [] });
+    expect((await channelAlert())?.message).toContain('2 of 24 calls took over 5000 ms (max 7000 ms)');
+    expect((await channelAlert())?.message).not.toContain('failed');
+
+    await updateAlertRule({ actor: admin, input: { kind: 'CHANNEL_FAILING', enabled: true, severity: 'CRITICAL', params: { windowMinutes: 5, minCalls: 10, failureRatePercent: 20, p95LatencyMs: 10000 } } });
+    await evaluateRule('CHANNEL_FAILING', { now, jobs: [] });
+    expect(await channelAlert()).toBeNull();
+  });
+});
+
 describe('JOB_FAILING', () => {
   const flaky = (fail: boolean): Job => ({ id: 'test-flaky', description: 'fails on demand', trigger: { cron: '* * * * *' }, claim: 'rows', run: () => (fail ? Promise.reject(new Error('boom')) : Promise.resolve('ok')) });
   const jobs = [

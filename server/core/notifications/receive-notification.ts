@@ -1,5 +1,5 @@
 import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
-import { db, type Tx } from '@/server/db/client';
+import { db, type Db, type Tx } from '@/server/db/client';
 import type { Channel, NotificationOutcome } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { pluginFor } from '@/server/gateway/registry';
@@ -36,13 +36,20 @@ type StoredCallback = { id: string; channel: Channel; paymentChannelId: string }
 const reasonLabel = (outcome: NotificationOutcome, reason: string | undefined) => (outcome === 'REJECTED' && reason ? reason.split(':')[0]! : '');
 
 async function settle(stored: StoredCallback, outcome: NotificationOutcome, fields: { verified: boolean; reason?: string; serialNo?: string | null; companyId?: string }): Promise<void> {
-  await db().$transaction(async (tx) => {
-    await tx.channelNotification.update({
+  const record = (client: Db | Tx) =>
+    client.channelNotification.update({
       where: { id: stored.id },
       data: { outcome, verified: fields.verified, reason: fields.reason ?? null, serialNo: fields.serialNo ?? undefined, companyId: fields.companyId, processedAt: new Date() },
     });
-    if (outcome === 'REJECTED') await alertRejected(tx, stored, fields);
-  });
+  // Only a rejection needs a transaction (its alert commits with its record); the rest stay one statement under bursts of retries.
+  if (outcome === 'REJECTED') {
+    await db().$transaction(async (tx) => {
+      await record(tx);
+      await alertRejected(tx, stored, fields);
+    });
+  } else {
+    await record(db());
+  }
   metrics().callbacks.inc({ channel: stored.channel, outcome, verified: String(fields.verified), reason: reasonLabel(outcome, fields.reason) });
 }
 

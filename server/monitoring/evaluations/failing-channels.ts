@@ -23,19 +23,17 @@ interface WindowTotals {
 export async function findFailingChannels(options: { params: AlertRuleParams<'CHANNEL_FAILING'>; now: Date }): Promise<FailingCondition[]> {
   const { windowMinutes, minCalls, failureRatePercent, p95LatencyMs } = options.params;
   const since = new Date(options.now.getTime() - windowMinutes * 60_000);
-  // The bound is one of LATENCY_BOUNDS_MS (the params' schema), each a column of its own.
-  const slowColumn = `over${p95LatencyMs}Ms`;
-  const totals = await db().$queryRawUnsafe<WindowTotals[]>(
-    `SELECT m."paymentChannelId", c."companyId", c."channel"::text AS "channel",
-       SUM(m."calls")::int AS "calls", SUM(m."failures")::int AS "failures",
-       SUM(m."${slowColumn}")::int AS "slow", MAX(m."latencyMaxMs")::int AS "latencyMaxMs"
-     FROM "ChannelCallMinute" m JOIN "PaymentChannel" c ON c."id" = m."paymentChannelId"
-     WHERE m."minute" > $1
-     GROUP BY m."paymentChannelId", c."companyId", c."channel"
-     HAVING SUM(m."calls") >= $2`,
-    since,
-    minCalls,
-  );
+  // The bound is one of LATENCY_BOUNDS_MS (the params' schema), each counted in a column of its own.
+  const totals = await db().$queryRaw<WindowTotals[]>`
+    SELECT m."paymentChannelId", c."companyId", c."channel"::text AS "channel",
+      SUM(m."calls")::int AS "calls", SUM(m."failures")::int AS "failures",
+      SUM(CASE ${p95LatencyMs}::int WHEN 1000 THEN m."over1000Ms" WHEN 2000 THEN m."over2000Ms" WHEN 5000 THEN m."over5000Ms"
+        WHEN 10000 THEN m."over10000Ms" ELSE m."over30000Ms" END)::int AS "slow",
+      MAX(m."latencyMaxMs")::int AS "latencyMaxMs"
+    FROM "ChannelCallMinute" m JOIN "PaymentChannel" c ON c."id" = m."paymentChannelId"
+    WHERE m."minute" > ${since}
+    GROUP BY m."paymentChannelId", c."companyId", c."channel"
+    HAVING SUM(m."calls") >= ${minCalls}`;
   return totals.flatMap((row) => {
     const failing = row.failures * 100 >= failureRatePercent * row.calls;
     const slow = row.slow * 100 > PERCENTILE_TAIL_PERCENT * row.calls;
