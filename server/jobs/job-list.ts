@@ -1,4 +1,5 @@
 import { refreshPlatformCertificates } from '@/server/backend/channels/refresh-platform-certificates';
+import { env } from '@/server/config/env';
 import { expireDuePayments } from '@/server/core/payments/expire-due-payments';
 import { queryDuePayments } from '@/server/core/payments/query-due-payments';
 import { refundDueDuplicates } from '@/server/core/payments/refund-due-duplicates';
@@ -6,12 +7,11 @@ import { queryDueRefunds } from '@/server/core/refunds/sync-refund';
 import { purgeExpiredNonces } from '@/server/http/purge-expired-nonces';
 import { deliverDueDingtalkMessages } from '@/server/messaging/dingtalk/deliver-due-dingtalk-messages';
 import { deliverDueWebhooks } from '@/server/messaging/deliver-due-webhooks';
+import { runMonitoring } from '@/server/monitoring/run-monitoring';
+import type { ScheduledJob } from '@/server/observability/check-health';
 import { deliverDueAlipayNotifications } from '@/server/sandbox/alipay';
 import { deliverDueEasypayNotifications } from '@/server/sandbox/easypay';
 import { deliverDueWechatpayNotifications } from '@/server/sandbox/wechatpay';
-import { env } from '@/server/config/env';
-import type { ScheduledJob } from '@/server/observability/check-health';
-import { runMonitoring } from '@/server/monitoring/run-monitoring';
 import { periodSeconds, type Job } from './job';
 
 /** The webhook sweep, which the in-process engine wakes when a failed delivery's retry falls due. */

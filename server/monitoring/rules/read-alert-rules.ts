@@ -1,5 +1,4 @@
-import type { Db, Tx } from '@/server/db/client';
-import { db } from '@/server/db/client';
+import { db, type Db, type Tx } from '@/server/db/client';
 import type { AlertKind, AlertRule } from '@/server/db/generated/client';
 import { logger } from '@/server/logging/logger';
 import { ALERT_RULES, type AlertRuleParams, type EffectiveAlertRule } from './alert-rule-catalogue';
