@@ -20,6 +20,7 @@ export const navItems: readonly NavItem[] = [
   { href: '/users', label: 'nav.items.users', roles: ['PLATFORM_ADMIN', 'COMPANY_ADMIN'] },
   { href: '/dingtalk', label: 'nav.items.dingtalk', roles: ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'AUDITOR'] },
   { href: '/reconciliation', label: 'nav.items.reconciliation' },
+  { href: '/alerts/rules', label: 'nav.items.alertRules', roles: ['PLATFORM_ADMIN'] },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -1,5 +1,5 @@
 import type { InngestFunction } from 'inngest';
-import { activeJobs } from '@/server/jobs/engine';
+import { activeJobs } from '@/server/jobs/job-list';
 import { scheduledJobFunctions } from './scheduled-jobs';
 import { webhookRetriesJob } from './webhooks';
 

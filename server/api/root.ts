@@ -1,3 +1,4 @@
+import { alertRulesRouter } from './routers/alert-rules';
 import { appsRouter } from './routers/apps';
 import { auditRouter } from './routers/audit';
 import { channelsRouter } from './routers/channels';
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   webhooks: webhooksRouter,
   dingtalkRobots: dingtalkRobotsRouter,
   reconciliation: reconciliationRouter,
+  alertRules: alertRulesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -76,6 +76,8 @@ const inputs: Record<string, (a: CompanyA) => unknown> = {
   'dingtalkRobots.setEnabled': (a) => ({ robotId: a.robotId, enabled: false }),
   'dingtalkRobots.remove': (a) => ({ robotId: a.robotId }),
   'dingtalkRobots.sendTest': (a) => ({ robotId: a.robotId }),
+  'alertRules.list': () => undefined,
+  'alertRules.update': () => ({ kind: 'JOB_FAILING', enabled: false, severity: 'INFO', params: { consecutiveFailures: 1 } }),
 };
 
 const ROBOT_URL = 'https://oapi.dingtalk.com/robot/send?access_token=companyarobottoken';

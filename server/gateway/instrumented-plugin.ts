@@ -1,33 +1,37 @@
+import { recordChannelCall } from '@/server/observability/channel-call-minutes';
 import { metrics, secondsSince } from '@/server/observability/metrics';
-import type { ChannelPlugin } from './types';
+import type { ChannelAccount, ChannelPlugin } from './types';
 
 /**
  * The plugin with every call that goes to the channel counted and timed by operation (the method's
- * name). Verifying a callback and answering it stay local and are not calls.
+ * name): in this instance's Prometheus metrics, and per payment ID in the database's per-minute
+ * statistics the CHANNEL_FAILING rule reads across instances. Verifying a callback and answering it
+ * stay local and are not calls.
  */
 export function instrumentedPlugin(plugin: ChannelPlugin): ChannelPlugin {
-  async function call<T>(operation: string, request: () => Promise<T>): Promise<T> {
+  async function call<T>(operation: string, account: ChannelAccount, request: () => Promise<T>): Promise<T> {
     const labels = { channel: plugin.channel, operation };
     const started = performance.now();
+    let failed = true;
     try {
       const result = await request();
-      metrics().channelCalls.inc({ ...labels, result: 'ok' });
+      failed = false;
       return result;
-    } catch (error) {
-      metrics().channelCalls.inc({ ...labels, result: 'error' });
-      throw error;
     } finally {
-      metrics().channelDuration.observe(labels, secondsSince(started));
+      const seconds = secondsSince(started);
+      metrics().channelCalls.inc({ ...labels, result: failed ? 'error' : 'ok' });
+      metrics().channelDuration.observe(labels, seconds);
+      await recordChannelCall({ paymentChannelId: account.paymentId, operation, failed, latencyMs: seconds * 1000, at: new Date() });
     }
   }
   const { bills } = plugin;
   return {
     ...plugin,
-    createPayment: (input) => call('createPayment', () => plugin.createPayment(input)),
-    queryPayment: (input) => call('queryPayment', () => plugin.queryPayment(input)),
-    closePayment: (input) => call('closePayment', () => plugin.closePayment(input)),
-    refund: (input) => call('refund', () => plugin.refund(input)),
-    queryRefund: (input) => call('queryRefund', () => plugin.queryRefund(input)),
-    bills: bills.kind === 'DOWNLOAD' ? { ...bills, downloadBill: (input) => call('downloadBill', () => bills.downloadBill(input)) } : bills,
+    createPayment: (input) => call('createPayment', input.account, () => plugin.createPayment(input)),
+    queryPayment: (input) => call('queryPayment', input.account, () => plugin.queryPayment(input)),
+    closePayment: (input) => call('closePayment', input.account, () => plugin.closePayment(input)),
+    refund: (input) => call('refund', input.account, () => plugin.refund(input)),
+    queryRefund: (input) => call('queryRefund', input.account, () => plugin.queryRefund(input)),
+    bills: bills.kind === 'DOWNLOAD' ? { ...bills, downloadBill: (input) => call('downloadBill', input.account, () => bills.downloadBill(input)) } : bills,
   };
 }

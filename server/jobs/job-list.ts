@@ -1,4 +1,5 @@
 import { refreshPlatformCertificates } from '@/server/backend/channels/refresh-platform-certificates';
+import { env } from '@/server/config/env';
 import { expireDuePayments } from '@/server/core/payments/expire-due-payments';
 import { queryDuePayments } from '@/server/core/payments/query-due-payments';
 import { refundDueDuplicates } from '@/server/core/payments/refund-due-duplicates';
@@ -7,10 +8,12 @@ import { purgeExpiredNonces } from '@/server/http/purge-expired-nonces';
 import { deliverDueDingtalkMessages } from '@/server/messaging/dingtalk/deliver-due-dingtalk-messages';
 import { reconcileDueDays } from '@/server/finance/reconciliation/reconcile-due-days';
 import { deliverDueWebhooks } from '@/server/messaging/deliver-due-webhooks';
+import { runMonitoring } from '@/server/monitoring/run-monitoring';
+import type { ScheduledJob } from '@/server/observability/check-health';
 import { deliverDueAlipayNotifications } from '@/server/sandbox/alipay';
 import { deliverDueEasypayNotifications } from '@/server/sandbox/easypay';
 import { deliverDueWechatpayNotifications } from '@/server/sandbox/wechatpay';
-import type { Job } from './job';
+import { periodSeconds, type Job } from './job';
 
 /** The webhook sweep, which the in-process engine wakes when a failed delivery's retry falls due. */
 export const WEBHOOK_SWEEP_JOB_ID = 'webhooks-deliver-due';
@@ -55,6 +58,13 @@ export const jobs: readonly Job[] = [
     trigger: { due: { pollSeconds: 10 } },
     claim: 'rows',
     run: (now) => deliverDueDingtalkMessages({ now }),
+  },
+  {
+    id: 'monitoring-evaluate',
+    description: 'Evaluates the alert rules no single fact raises: failing channels and webhook endpoints, stuck refunds, expiring certificates, late reconciliations, failing jobs.',
+    trigger: { cron: '* * * * *' },
+    claim: 'job',
+    run: (now) => runMonitoring({ now, jobs: scheduledJobs() }),
   },
   {
     id: 'payments-refund-duplicates',
@@ -111,3 +121,14 @@ export const jobs: readonly Job[] = [
     run: (now) => deliverDueWechatpayNotifications({ now }),
   },
 ];
+
+/** The jobs this deployment runs: the simulators' own jobs only in sandbox mode. */
+export function activeJobs(): Job[] {
+  const sandbox = env().PAYCENTER_SANDBOX;
+  return jobs.filter((job) => sandbox || !job.sandboxOnly);
+}
+
+/** The active jobs with the period /api/health and the JOB_FAILING rule hold each to. */
+export function scheduledJobs(): ScheduledJob[] {
+  return activeJobs().map((job) => ({ id: job.id, periodSeconds: periodSeconds(job.trigger) }));
+}

@@ -32,13 +32,13 @@ export async function claimRun(id: string, now: Date, slot: Date | undefined): P
   return rows.length === 1;
 }
 
-/** Records a run's success, clearing the last error, and releases the lease (a `rows` job never holds one). */
+/** Records a run's success, clearing the last error and the failures in a row, and releases the lease (a `rows` job never holds one). */
 export async function recordRunSuccess(id: string, now: Date): Promise<void> {
-  await db().jobState.update({ where: { id }, data: { lastSuccessAt: now, lastError: null, leaseUntil: null } });
+  await db().jobState.update({ where: { id }, data: { lastSuccessAt: now, lastError: null, consecutiveFailures: 0, leaseUntil: null } });
 }
 
-/** Records why a run failed and releases the lease. */
+/** Records why a run failed, counts it among the failures in a row (the JOB_FAILING rule), and releases the lease. */
 export async function recordRunFailure(id: string, error: unknown): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
-  await db().jobState.update({ where: { id }, data: { lastError: message.slice(0, 1000), leaseUntil: null } });
+  await db().jobState.update({ where: { id }, data: { lastError: message.slice(0, 1000), consecutiveFailures: { increment: 1 }, leaseUntil: null } });
 }

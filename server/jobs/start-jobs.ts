@@ -1,7 +1,8 @@
 import { scheduleWebhookRetriesOnInngest } from '@/inngest/schedule-webhook-retries';
 import { logger } from '@/server/logging/logger';
 import { setWebhookRetryScheduler } from '@/server/messaging/webhook-retry-scheduler';
-import { activeJobs, schedulerEngine, type SchedulerEngine } from './engine';
+import { schedulerEngine, type SchedulerEngine } from './engine';
+import { activeJobs } from './job-list';
 import { startInProcessEngine } from './in-process-engine';
 import { registerJobs } from './job-state';
 import { wakeForWebhookRetry } from './wake-for-webhook-retry';

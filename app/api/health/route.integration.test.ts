@@ -2,7 +2,7 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { GET as inngestGet } from '@/app/api/inngest/route';
-import { activeJobs } from '@/server/jobs/engine';
+import { activeJobs } from '@/server/jobs/job-list';
 import { registerJobs } from '@/server/jobs/job-state';
 import { spawnAppServer } from '@/server/testing/spawn-app-server';
 import { GET } from './route';

@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN';
 
 import { adminEn } from './sections/admin.en';
+import { alertRulesEn } from './sections/alert-rules.en';
 import { checkoutEn } from './sections/checkout.en';
 import { dingtalkEn } from './sections/dingtalk.en';
 import { merchantsEn } from './sections/merchants.en';
@@ -10,6 +11,7 @@ import { webhooksEn } from './sections/webhooks.en';
 
 export const en: Messages = {
   ...adminEn,
+  ...alertRulesEn,
   ...checkoutEn,
   ...dingtalkEn,
   ...merchantsEn,
@@ -71,6 +73,7 @@ export const en: Messages = {
       users: 'Staff',
       dingtalk: 'DingTalk robots',
       reconciliation: 'Reconciliation',
+      alertRules: 'Alert rules',
     },
   },
   header: {

@@ -3,6 +3,7 @@
  * the other locales must match, so adding a key here makes a missing translation a type error.
  */
 import { adminZhCN } from './sections/admin.zh-CN';
+import { alertRulesZhCN } from './sections/alert-rules.zh-CN';
 import { checkoutZhCN } from './sections/checkout.zh-CN';
 import { dingtalkZhCN } from './sections/dingtalk.zh-CN';
 import { merchantsZhCN } from './sections/merchants.zh-CN';
@@ -12,6 +13,7 @@ import { webhooksZhCN } from './sections/webhooks.zh-CN';
 
 export const zhCN = {
   ...adminZhCN,
+  ...alertRulesZhCN,
   ...checkoutZhCN,
   ...dingtalkZhCN,
   ...merchantsZhCN,
@@ -73,6 +75,7 @@ export const zhCN = {
       users: '用户',
       dingtalk: '钉钉机器人',
       reconciliation: '对账',
+      alertRules: '告警规则',
     },
   },
   header: {

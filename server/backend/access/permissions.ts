@@ -15,6 +15,7 @@ const PERMISSIONS = {
   'merchant.manage': ['PLATFORM_ADMIN', 'COMPANY_ADMIN'],
   'merchant.read': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF', 'AUDITOR'],
   'app.manage': ['PLATFORM_ADMIN'],
+  'alertRule.manage': ['PLATFORM_ADMIN'],
   'app.read': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF', 'AUDITOR'],
   'grant.manage': ['PLATFORM_ADMIN', 'COMPANY_ADMIN'],
   'audit.read': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'AUDITOR'],

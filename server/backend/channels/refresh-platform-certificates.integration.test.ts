@@ -44,7 +44,7 @@ const downloaded = (paymentChannelId: string) => db().trustedCertificate.findMan
 
 describe('refreshPlatformCertificates', () => {
   it('adds downloaded certificates to the whitelists of enabled PLATFORM_CERT channels, past a failing one', async () => {
-    expect(await refreshPlatformCertificates()).toEqual({ checked: 3, added: 1, failed: 1, expiring: 0 });
+    expect(await refreshPlatformCertificates()).toEqual({ checked: 3, added: 1, failed: 1 });
     const platform = await sandboxPlatformCertificate();
     const [added] = await downloaded(ids.empty);
     expect(added).toMatchObject({ kind: 'CERTIFICATE', serial: platform.serial, validTo: new Date(platform.certificate.validTo) });
@@ -53,21 +53,7 @@ describe('refreshPlatformCertificates', () => {
     expect(await downloaded(ids.disabled)).toEqual([]);
 
     // Nothing new the second time.
-    expect(await refreshPlatformCertificates()).toEqual({ checked: 3, added: 0, failed: 1, expiring: 0 });
+    expect(await refreshPlatformCertificates()).toEqual({ checked: 3, added: 0, failed: 1 });
     expect(await downloaded(ids.empty)).toHaveLength(1);
-  });
-
-  it('alerts staff once per channel and certificate expiring within 30 days with no newer one', async () => {
-    const { certificate } = await sandboxPlatformCertificate();
-    const tenDaysBefore = new Date(Date.parse(certificate.validTo) - 10 * 24 * 3600_000);
-    expect(await refreshPlatformCertificates({ now: tenDaysBefore })).toMatchObject({ checked: 3, failed: 1, expiring: 2 });
-    const alerts = await db().alert.findMany({ where: { kind: 'CERTIFICATE_EXPIRING' } });
-    expect(alerts).toHaveLength(2);
-    expect(alerts.every((alert) => alert.companyId && alert.message.includes(new Date(Date.parse(certificate.validTo)).toISOString().slice(0, 10)))).toBe(true);
-    // The next day's run finds the same certificates: no new alert.
-    await refreshPlatformCertificates({ now: new Date(tenDaysBefore.getTime() + 24 * 3600_000) });
-    expect(await db().alert.count({ where: { kind: 'CERTIFICATE_EXPIRING' } })).toBe(2);
-    const fortyDaysBefore = new Date(Date.parse(certificate.validTo) - 40 * 24 * 3600_000);
-    expect(await refreshPlatformCertificates({ now: fortyDaysBefore })).toMatchObject({ expiring: 0 });
   });
 });

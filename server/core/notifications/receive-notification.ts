@@ -1,5 +1,5 @@
 import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
-import { db } from '@/server/db/client';
+import { db, type Db, type Tx } from '@/server/db/client';
 import type { Channel, NotificationOutcome } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { pluginFor } from '@/server/gateway/registry';
@@ -30,17 +30,44 @@ export interface CallbackAnswer {
 }
 
 /** The stored callback a receiver settles. */
-type StoredCallback = { id: string; channel: Channel };
+type StoredCallback = { id: string; channel: Channel; paymentChannelId: string };
 
 /** A rejection's reason as a metric label: its code, without the detail some reasons carry after a colon. */
 const reasonLabel = (outcome: NotificationOutcome, reason: string | undefined) => (outcome === 'REJECTED' && reason ? reason.split(':')[0]! : '');
 
 async function settle(stored: StoredCallback, outcome: NotificationOutcome, fields: { verified: boolean; reason?: string; serialNo?: string | null; companyId?: string }): Promise<void> {
-  await db().channelNotification.update({
-    where: { id: stored.id },
-    data: { outcome, verified: fields.verified, reason: fields.reason ?? null, serialNo: fields.serialNo ?? undefined, companyId: fields.companyId, processedAt: new Date() },
-  });
+  const record = (client: Db | Tx) =>
+    client.channelNotification.update({
+      where: { id: stored.id },
+      data: { outcome, verified: fields.verified, reason: fields.reason ?? null, serialNo: fields.serialNo ?? undefined, companyId: fields.companyId, processedAt: new Date() },
+    });
+  // Only a rejection needs a transaction (its alert commits with its record); the rest stay one statement under bursts of retries.
+  if (outcome === 'REJECTED') {
+    await db().$transaction(async (tx) => {
+      await record(tx);
+      await alertRejected(tx, stored, fields);
+    });
+  } else {
+    await record(db());
+  }
   metrics().callbacks.inc({ channel: stored.channel, outcome, verified: String(fields.verified), reason: reasonLabel(outcome, fields.reason) });
+}
+
+/**
+ * CALLBACK_REJECTED, with the callback's record. About the payment ID the callback was sent to, not
+ * the serial number it names (a forged one may name none, or anyone's); callbacks to a payment ID
+ * that does not exist are one subject per channel, so a spray of made-up IDs is one alert.
+ */
+async function alertRejected(tx: Tx, stored: StoredCallback, fields: { reason?: string; serialNo?: string | null }): Promise<void> {
+  const account = await tx.paymentChannel.findUnique({ where: { id: stored.paymentChannelId }, select: { companyId: true, channel: true } });
+  const known = account?.channel === stored.channel ? account : null;
+  await raiseAlert(tx, {
+    kind: 'CALLBACK_REJECTED',
+    companyId: known?.companyId ?? null,
+    subject: known ? `callbacks:${stored.paymentChannelId}` : `callbacks:${stored.channel}:unknown-payment-id`,
+    message: `${stored.channel} callback to payment ID ${stored.paymentChannelId} rejected: ${fields.reason ?? 'no reason'}.`,
+    details: { notificationId: stored.id, paymentId: stored.paymentChannelId, reason: fields.reason ?? null, claimedSerialNo: fields.serialNo ?? null },
+  });
 }
 
 /** However many rejected callbacks name an attempt, the channel is asked about it at most this often. */

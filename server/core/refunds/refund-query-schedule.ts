@@ -3,9 +3,6 @@ const MINUTE_MS = 60_000;
 const STEPS_MS = [MINUTE_MS, 5 * MINUTE_MS, 15 * MINUTE_MS, 60 * MINUTE_MS];
 const THEN_EVERY_MS = 6 * 60 * MINUTE_MS;
 
-/** A refund still PROCESSING this long after it was made needs a person (the query keeps going). */
-export const REFUND_STUCK_AFTER_MS = 3 * 24 * 60 * MINUTE_MS;
-
 /** When a PROCESSING refund should next be asked at its channel, after `queriesDone` queries. */
 export function nextRefundQueryAt(options: { now: Date; queriesDone: number }): Date {
   const delay = STEPS_MS[options.queriesDone] ?? THEN_EVERY_MS;

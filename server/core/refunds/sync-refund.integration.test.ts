@@ -2,6 +2,7 @@
 // and are settled by the scheduled refund query, against the simulator over HTTP.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
+import { evaluateRule } from '@/server/monitoring/run-monitoring';
 import type { PaymentsTenant } from '@/server/testing/payments-api';
 import { alipayTenant, channelSimulators, paidAlipayPayment, type ChannelSimulators } from '@/server/testing/paid-payment';
 import { createRefund } from './create-refund';
@@ -63,7 +64,7 @@ describe('a refund whose outcome is unknown', () => {
     expect(simulators.gatewayCalls.length).toBe(before);
   });
 
-  it('backs off while the channel stays unreachable, and alerts staff once after three days', async () => {
+  it('backs off while the channel stays unreachable, and the monitoring job alerts staff once when it is stuck', async () => {
     const { payment, refund, now } = await unsettledRefund('DOWN');
     simulators.gatewayFault = 'DOWN';
     const offsets: number[] = [];
@@ -75,17 +76,26 @@ describe('a refund whose outcome is unknown', () => {
       at = synced.nextQueryAt!;
     }
     expect(offsets).toEqual([5, 15, 60, 360, 360]);
+    // Processing for less than the rule's 24 hours: not stuck yet.
+    await evaluateRule('REFUND_STUCK', { now: at, jobs: [] });
     expect(await db().alert.count({ where: { serialNo: payment.serialNo } })).toBe(0);
 
     const threeDays = later(now, 3 * 24 * 60 * MINUTE);
     await syncRefund({ refundSerialNo: refund.refundSerialNo, now: threeDays });
+    await evaluateRule('REFUND_STUCK', { now: threeDays, jobs: [] });
     await syncRefund({ refundSerialNo: refund.refundSerialNo, now: later(threeDays, 6 * 60 * MINUTE) });
-    expect(await db().alert.findMany({ where: { serialNo: payment.serialNo } })).toEqual([expect.objectContaining({ kind: 'REFUND_FAILED', companyId: tenant.companyId })]);
+    await evaluateRule('REFUND_STUCK', { now: later(threeDays, 6 * 60 * MINUTE), jobs: [] });
+    expect(await db().alert.findMany({ where: { serialNo: payment.serialNo } })).toEqual([
+      expect.objectContaining({ kind: 'REFUND_STUCK', companyId: tenant.companyId, subject: `refund:${refund.refundSerialNo}`, occurrences: 1, status: 'OPEN' }),
+    ]);
     expect(await db().refund.findUniqueOrThrow({ where: { refundSerialNo: refund.refundSerialNo } })).toMatchObject({ status: 'PROCESSING', queryCount: 7 });
     expect(await db().payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } })).toMatchObject({ refundedAmount: 0, refundReservedAmount: 300 });
 
     simulators.gatewayFault = null;
     expect(await syncRefund({ refundSerialNo: refund.refundSerialNo, now: later(threeDays, 12 * 60 * MINUTE) })).toMatchObject({ status: 'SUCCEEDED' });
+    // Settled: the next evaluation resolves the alert, saying so.
+    await evaluateRule('REFUND_STUCK', { now: later(threeDays, 13 * 60 * MINUTE), jobs: [] });
+    expect(await db().alert.findFirstOrThrow({ where: { serialNo: payment.serialNo } })).toMatchObject({ status: 'RESOLVED', resolutionNote: expect.stringContaining('automatically') });
   });
 });
 

@@ -2,19 +2,18 @@ import { db } from '@/server/db/client';
 import type { Refund } from '@/server/db/generated/client';
 import type { RefundState } from '@/server/gateway/types';
 import { logger } from '@/server/logging/logger';
-import { raiseAlert } from '@/server/messaging/raise-alert';
 import { channelOf } from '../payments/channel-call';
 import { CLAIM_LEASE_MS, runClaimed } from '../run-claimed';
 import { applyRefundState } from './apply-refund-state';
-import { nextRefundQueryAt, REFUND_STUCK_AFTER_MS } from './refund-query-schedule';
+import { nextRefundQueryAt } from './refund-query-schedule';
 import { sendRefund } from './send-refund';
 
 /**
  * Settles a PROCESSING refund from the channel's own record. When the channel does not report it
  * final, the refund is sent again under the same refundSerialNo — the channel makes it at most once,
  * and a request that never arrived (a timeout on the first send) is made now. Still PROCESSING after
- * that, or when the channel cannot be asked: the next query is scheduled, and after three days
- * staff are alerted, once.
+ * that, or when the channel cannot be asked: the next query is scheduled (a refund processing for
+ * too long is the monitoring job's REFUND_STUCK rule).
  */
 export async function syncRefund(options: { refundSerialNo: string; now?: Date }): Promise<Refund> {
   const now = options.now ?? new Date();
@@ -44,29 +43,12 @@ export async function syncRefund(options: { refundSerialNo: string; now?: Date }
 }
 
 async function scheduleNextQuery(refund: Refund, now: Date): Promise<Refund> {
-  const stuck = now.getTime() - refund.createdAt.getTime() >= REFUND_STUCK_AFTER_MS;
-  return db().$transaction(async (tx) => {
-    // Conditional on the count read: of two concurrent syncs, one schedules (and alerts).
-    const won = await tx.refund.updateMany({
-      where: { refundSerialNo: refund.refundSerialNo, status: 'PROCESSING', queryCount: refund.queryCount },
-      data: { queryCount: refund.queryCount + 1, nextQueryAt: nextRefundQueryAt({ now, queriesDone: refund.queryCount + 1 }) },
-    });
-    if (won.count === 1 && stuck) {
-      const alerted = await tx.alert.count({
-        where: { kind: 'REFUND_FAILED', serialNo: refund.serialNo, details: { path: ['refundSerialNo'], equals: refund.refundSerialNo } },
-      });
-      if (alerted === 0) {
-        await raiseAlert(tx, {
-          kind: 'REFUND_FAILED',
-          companyId: refund.companyId,
-          serialNo: refund.serialNo,
-          message: `Refund ${refund.refundSerialNo} of ${refund.amount} fen is still processing at the channel after 3 days.`,
-          details: { refundSerialNo: refund.refundSerialNo, refundNo: refund.refundNo, amount: refund.amount, stuck: true },
-        });
-      }
-    }
-    return tx.refund.findUniqueOrThrow({ where: { refundSerialNo: refund.refundSerialNo } });
+  // Conditional on the count read: of two concurrent syncs, one schedules.
+  await db().refund.updateMany({
+    where: { refundSerialNo: refund.refundSerialNo, status: 'PROCESSING', queryCount: refund.queryCount },
+    data: { queryCount: refund.queryCount + 1, nextQueryAt: nextRefundQueryAt({ now, queriesDone: refund.queryCount + 1 }) },
   });
+  return db().refund.findUniqueOrThrow({ where: { refundSerialNo: refund.refundSerialNo } });
 }
 
 /**
