@@ -1,3 +1,4 @@
+import { alertsRouter } from './routers/alerts';
 import { appsRouter } from './routers/apps';
 import { auditRouter } from './routers/audit';
 import { channelsRouter } from './routers/channels';
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   payments: paymentsRouter,
   webhooks: webhooksRouter,
   dingtalkRobots: dingtalkRobotsRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

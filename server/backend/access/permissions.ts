@@ -23,6 +23,8 @@ const PERMISSIONS = {
   'webhook.resend': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF'],
   'dingtalk.manage': ['PLATFORM_ADMIN', 'COMPANY_ADMIN'],
   'dingtalk.read': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'AUDITOR'],
+  'alert.read': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF', 'AUDITOR'],
+  'alert.handle': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
