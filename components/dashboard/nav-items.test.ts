@@ -5,10 +5,10 @@ const hrefs = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).map
 
 describe('navItemsFor', () => {
   it('shows platform pages only to platform admins', () => {
-    expect(hrefs('PLATFORM_ADMIN')).toEqual(['/', '/payments', '/webhooks', '/companies', '/merchants', '/apps', '/audit', '/users', '/dingtalk']);
-    expect(hrefs('COMPANY_ADMIN')).toEqual(['/', '/payments', '/webhooks', '/merchants', '/audit', '/users', '/dingtalk']);
-    expect(hrefs('COMPANY_STAFF')).toEqual(['/', '/payments', '/webhooks', '/merchants']);
-    expect(hrefs('AUDITOR')).toEqual(['/', '/payments', '/webhooks', '/merchants', '/audit', '/dingtalk']);
+    expect(hrefs('PLATFORM_ADMIN')).toEqual(['/', '/payments', '/webhooks', '/alerts', '/companies', '/merchants', '/apps', '/audit', '/users', '/dingtalk']);
+    expect(hrefs('COMPANY_ADMIN')).toEqual(['/', '/payments', '/webhooks', '/alerts', '/merchants', '/audit', '/users', '/dingtalk']);
+    expect(hrefs('COMPANY_STAFF')).toEqual(['/', '/payments', '/webhooks', '/alerts', '/merchants']);
+    expect(hrefs('AUDITOR')).toEqual(['/', '/payments', '/webhooks', '/alerts', '/merchants', '/audit', '/dingtalk']);
   });
 });
 

@@ -13,6 +13,7 @@ export const navItems: readonly NavItem[] = [
   { href: '/', label: 'nav.items.overview' },
   { href: '/payments', label: 'nav.items.payments' },
   { href: '/webhooks', label: 'nav.items.webhooks' },
+  { href: '/alerts', label: 'nav.items.alerts' },
   { href: '/companies', label: 'nav.items.companies', roles: ['PLATFORM_ADMIN'] },
   { href: '/merchants', label: 'nav.items.merchants' },
   { href: '/apps', label: 'nav.items.apps', roles: ['PLATFORM_ADMIN'] },

@@ -1,5 +1,6 @@
 import type { Messages } from './zh-CN';
 
+import { alertsEn } from './sections/alerts.en';
 import { adminEn } from './sections/admin.en';
 import { checkoutEn } from './sections/checkout.en';
 import { dingtalkEn } from './sections/dingtalk.en';
@@ -9,6 +10,7 @@ import { webhooksEn } from './sections/webhooks.en';
 
 export const en: Messages = {
   ...adminEn,
+  ...alertsEn,
   ...checkoutEn,
   ...dingtalkEn,
   ...merchantsEn,
@@ -68,6 +70,7 @@ export const en: Messages = {
       audit: 'Audit log',
       users: 'Staff',
       dingtalk: 'DingTalk robots',
+      alerts: 'Alerts',
     },
   },
   header: {

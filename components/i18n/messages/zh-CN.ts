@@ -2,6 +2,7 @@
  * The source dictionary: every UI string, in Simplified Chinese. Its shape is the `Messages` type
  * the other locales must match, so adding a key here makes a missing translation a type error.
  */
+import { alertsZhCN } from './sections/alerts.zh-CN';
 import { adminZhCN } from './sections/admin.zh-CN';
 import { checkoutZhCN } from './sections/checkout.zh-CN';
 import { dingtalkZhCN } from './sections/dingtalk.zh-CN';
@@ -11,6 +12,7 @@ import { webhooksZhCN } from './sections/webhooks.zh-CN';
 
 export const zhCN = {
   ...adminZhCN,
+  ...alertsZhCN,
   ...checkoutZhCN,
   ...dingtalkZhCN,
   ...merchantsZhCN,
@@ -70,6 +72,7 @@ export const zhCN = {
       audit: '审计日志',
       users: '用户',
       dingtalk: '钉钉机器人',
+      alerts: '告警',
     },
   },
   header: {
