@@ -61,21 +61,45 @@ export function AlertsTable({ showCompany }: { showCompany: boolean }) {
       id: 'alert',
       header: t('alerts.columns.alert'),
       cell: (alert) => (
-        <div className="max-w-72 min-w-48">
+        <div className="max-w-60 min-w-40">
           <Link href={`/alerts/${alert.id}`} className={cx('rounded font-medium text-brand-800 hover:underline', focusRing)}>
             {t(`payments.alertKinds.${alert.kind}`)}
           </Link>
           <p className="line-clamp-2 text-xs break-words text-slate-600">{alert.message}</p>
+          {/* Phones see the badges here: their own columns would be scrolled out of view. */}
+          <div className="mt-1.5 flex flex-wrap gap-1.5 sm:hidden">
+            <AlertSeverityBadge severity={alert.severity} />
+            <AlertStatusBadge status={alert.status} />
+          </div>
         </div>
       ),
     },
-    { id: 'severity', header: t('alerts.columns.severity'), cell: (alert) => <AlertSeverityBadge severity={alert.severity} /> },
-    { id: 'status', header: t('alerts.columns.status'), cell: (alert) => <AlertStatusBadge status={alert.status} /> },
-    ...(showCompany ? [{ id: 'company', header: t('alerts.columns.company'), cell: (alert: AlertListItem) => alert.company?.name ?? t('alerts.platformWide') }] : []),
-    { id: 'subject', header: t('alerts.columns.subject'), cell: (alert) => <div className="max-w-56"><SubjectLink alert={alert} /></div> },
+    {
+      id: 'state',
+      header: `${t('alerts.columns.severity')} / ${t('alerts.columns.status')}`,
+      className: 'hidden sm:table-cell',
+      cell: (alert) => (
+        <div className="flex flex-col items-start gap-1.5">
+          <AlertSeverityBadge severity={alert.severity} />
+          <AlertStatusBadge status={alert.status} />
+        </div>
+      ),
+    },
+    ...(showCompany ? [{ id: 'company', header: t('alerts.columns.company'), cell: (alert: AlertListItem) => <div className="max-w-36 min-w-24">{alert.company?.name ?? t('alerts.platformWide')}</div> }] : []),
+    { id: 'subject', header: t('alerts.columns.subject'), cell: (alert) => <div className="max-w-40 min-w-32"><SubjectLink alert={alert} /></div> },
     { id: 'occurrences', header: t('alerts.columns.occurrences'), className: 'text-right', cell: (alert) => <span className="tabular-nums">{alert.occurrences}</span> },
-    { id: 'firstSeen', header: t('alerts.columns.firstSeen'), cell: (alert) => <DateTime value={alert.createdAt} className="whitespace-nowrap" /> },
-    { id: 'lastSeen', header: t('alerts.columns.lastSeen'), cell: (alert) => <DateTime value={alert.lastSeenAt} className="whitespace-nowrap" /> },
+    {
+      id: 'seen',
+      header: t('alerts.columns.lastSeen'),
+      cell: (alert) => (
+        <div className="whitespace-nowrap">
+          <DateTime value={alert.lastSeenAt} />
+          <p className="text-xs text-slate-600">
+            {t('alerts.columns.firstSeen')} <DateTime value={alert.createdAt} />
+          </p>
+        </div>
+      ),
+    },
   ];
 
   return (

@@ -98,7 +98,7 @@ export function AlertDetailView({ alertId, canHandle, noteMaxLength }: { alertId
         </Section>
         <Section title={t('alerts.detail.sends')} count={alert.sends.length}>
           <Card className="overflow-hidden">
-            <DataTable caption={t('alerts.detail.sends')} columns={sendColumns} rows={alert.sends} rowKey={(send) => send.id} emptyTitle={t('alerts.detail.noSends')} />
+            <DataTable caption={t('alerts.detail.sends')} columns={sendColumns} rows={alert.sends} rowKey={(send) => send.id} emptyTitle={t('alerts.detail.noSends')} emptyDescription={t('alerts.detail.noSendsHint')} />
           </Card>
         </Section>
       </div>
