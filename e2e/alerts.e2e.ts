@@ -56,7 +56,8 @@ describe('alerts page', () => {
 
     // The menu counts the open alert; the list shows it with its severity, status and occurrences.
     const nav = page.getByRole('navigation', { name: '主导航' });
-    expect(await nav.getByTestId('nav-badge-alerts').innerText()).toBe('1');
+    // Other browser tests may have raised alerts of their own: at least this one is counted.
+    expect(Number(await nav.getByTestId('nav-badge-alerts').innerText())).toBeGreaterThanOrEqual(1);
     await nav.getByRole('link', { name: /告警/ }).click();
     await page.getByRole('heading', { name: '告警', level: 1 }).waitFor();
     const row = page.getByTestId(`row-${alertId}`);
@@ -89,7 +90,8 @@ describe('alerts page', () => {
 
     // Resolved alerts leave the default list and show under "已解决".
     await page.goto('/alerts');
-    await page.getByText('没有未解决的告警').waitFor();
+    await page.getByRole('heading', { name: '告警', level: 1 }).waitFor();
+    await page.getByTestId(`row-${alertId}`).waitFor({ state: 'detached' });
     await page.getByLabel('状态').selectOption('RESOLVED');
     await page.getByTestId(`row-${alertId}`).getByRole('cell').nth(1).getByText('已解决').waitFor();
     expect(page.url()).toContain('status=RESOLVED');

@@ -6,16 +6,22 @@ const ROBOT_QUERY_SECRET = /\b(access_token|sign|timestamp)=[^&\s"']*/gi;
 
 /**
  * The DingTalk messages that reported an alert: those of its kind and subject from when it was first
- * seen until it was resolved (an earlier or later alert of the same subject has its own), with the
- * robot's name but never its URL or secret.
+ * seen until the next alert about the same subject opened (a message names no alert, only its kind and
+ * subject; occurrences raised before a resolution may still go out after it), with the robot's name
+ * but never its URL or secret.
  */
-export async function alertSends(client: Db, alert: Pick<Alert, 'kind' | 'subject' | 'companyId' | 'createdAt' | 'resolvedAt'>) {
+export async function alertSends(client: Db, alert: Pick<Alert, 'kind' | 'subject' | 'companyId' | 'createdAt'>) {
+  const next = await client.alert.findFirst({
+    where: { kind: alert.kind, subject: alert.subject, createdAt: { gt: alert.createdAt } },
+    orderBy: { createdAt: 'asc' },
+    select: { createdAt: true },
+  });
   const messages = await client.dingtalkMessage.findMany({
     where: {
       alertKind: alert.kind,
       subject: alert.subject,
       companyId: alert.companyId,
-      createdAt: { gte: alert.createdAt, ...(alert.resolvedAt ? { lte: alert.resolvedAt } : {}) },
+      createdAt: { gte: alert.createdAt, ...(next ? { lt: next.createdAt } : {}) },
     },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: { id: true, robotId: true, status: true, alertCount: true, attempts: true, errcode: true, errmsg: true, sentAt: true, createdAt: true },

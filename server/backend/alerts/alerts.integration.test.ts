@@ -171,12 +171,18 @@ describe('an alert’s DingTalk sends', () => {
         data: { id: newId('dtm'), companyId: staffA.companyId, alertKind: alert.kind, subject: alert.subject, alertCount: 1, title: 't', text: 'x', nextAttemptAt: fields.createdAt, status: 'FAILED', errcode: 310000, ...fields },
       });
     const before = await message({ robotId: robot.id, createdAt: new Date(alert.createdAt.getTime() - 60_000) });
-    const own = await message({ robotId: robot.id, createdAt: new Date(alert.createdAt.getTime() + 1_000), errmsg: 'fetch failed for https://oapi.dingtalk.com/robot/send?access_token=tok123&timestamp=1&sign=abc' });
-    const platform = await message({ robotId: null, createdAt: new Date(alert.createdAt.getTime() + 2_000) });
+    const own = await message({ robotId: robot.id, createdAt: new Date(alert.createdAt.getTime() + 1), errmsg: 'fetch failed for https://oapi.dingtalk.com/robot/send?access_token=tok123&timestamp=1&sign=abc' });
+    const platform = await message({ robotId: null, createdAt: new Date(alert.createdAt.getTime() + 2) });
+
+    // The next alert about the same subject has the messages from its opening on.
+    await resolveAlert({ actor: adminA, input: { alertId: alert.id, note: 'done' } });
+    const next = await raise({ companyId: staffA.companyId, subject: alert.subject });
+    const after = await message({ robotId: robot.id, createdAt: new Date(next.createdAt.getTime() + 1_000) });
 
     const detail = await getAlert({ actor: adminA, input: { alertId: alert.id } });
     expect(detail.sends.map((send) => send.id)).toEqual([own.id, platform.id]);
     expect(detail.sends.map((send) => send.id)).not.toContain(before.id);
+    expect((await getAlert({ actor: adminA, input: { alertId: next.id } })).sends.map((send) => send.id)).toEqual([after.id]);
     expect(detail.sends[0]).toMatchObject({ robot: { id: robot.id, name: '值班群' }, status: 'FAILED', errcode: 310000 });
     expect(detail.sends[1]!.robot).toBeNull();
     expect(JSON.stringify(detail)).not.toMatch(/tok123|sign=abc|sealed/);
