@@ -6,12 +6,16 @@ import { UserMenu } from '@/components/dashboard/user-menu';
 import { LocaleSwitch } from '@/components/i18n/locale-switch';
 import { getI18n } from '@/components/i18n/server';
 import { Logo } from '@/components/ui/logo';
+import { actorOf } from '@/server/api/actor';
+import { countOpenAlerts } from '@/server/backend/alerts/count-open-alerts';
 import { Providers } from '../providers';
 import { requireUser } from './require-user';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const [user, { t, locale, messages }] = await Promise.all([requireUser(), getI18n()]);
-  const links = navItemsFor(user.role).map((item) => ({ href: item.href, label: t(item.label) }));
+  // One indexed count per full page load; client navigation keeps the layout, and so the count, until a refresh.
+  const openAlerts = await countOpenAlerts({ actor: actorOf(user) });
+  const links = navItemsFor(user.role).map((item) => ({ href: item.href, label: t(item.label), ...(item.href === '/alerts' ? { badge: openAlerts } : {}) }));
 
   return (
     <Providers locale={locale} messages={messages}>

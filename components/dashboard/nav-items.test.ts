@@ -5,10 +5,10 @@ const hrefs = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).map
 
 describe('navItemsFor', () => {
   it('shows platform pages only to platform admins', () => {
-    expect(hrefs('PLATFORM_ADMIN')).toEqual(['/', '/payments', '/webhooks', '/companies', '/merchants', '/apps', '/audit', '/users', '/dingtalk', '/reconciliation', '/alerts/rules']);
-    expect(hrefs('COMPANY_ADMIN')).toEqual(['/', '/payments', '/webhooks', '/merchants', '/audit', '/users', '/dingtalk', '/reconciliation']);
-    expect(hrefs('COMPANY_STAFF')).toEqual(['/', '/payments', '/webhooks', '/merchants', '/reconciliation']);
-    expect(hrefs('AUDITOR')).toEqual(['/', '/payments', '/webhooks', '/merchants', '/audit', '/dingtalk', '/reconciliation']);
+    expect(hrefs('PLATFORM_ADMIN')).toEqual(['/', '/payments', '/webhooks', '/alerts', '/companies', '/merchants', '/apps', '/audit', '/users', '/dingtalk', '/reconciliation']);
+    expect(hrefs('COMPANY_ADMIN')).toEqual(['/', '/payments', '/webhooks', '/alerts', '/merchants', '/audit', '/users', '/dingtalk', '/reconciliation']);
+    expect(hrefs('COMPANY_STAFF')).toEqual(['/', '/payments', '/webhooks', '/alerts', '/merchants', '/reconciliation']);
+    expect(hrefs('AUDITOR')).toEqual(['/', '/payments', '/webhooks', '/alerts', '/merchants', '/audit', '/dingtalk', '/reconciliation']);
   });
 });
 

@@ -13,6 +13,7 @@ export const navItems: readonly NavItem[] = [
   { href: '/', label: 'nav.items.overview' },
   { href: '/payments', label: 'nav.items.payments' },
   { href: '/webhooks', label: 'nav.items.webhooks' },
+  { href: '/alerts', label: 'nav.items.alerts' },
   { href: '/companies', label: 'nav.items.companies', roles: ['PLATFORM_ADMIN'] },
   { href: '/merchants', label: 'nav.items.merchants' },
   { href: '/apps', label: 'nav.items.apps', roles: ['PLATFORM_ADMIN'] },
@@ -20,7 +21,6 @@ export const navItems: readonly NavItem[] = [
   { href: '/users', label: 'nav.items.users', roles: ['PLATFORM_ADMIN', 'COMPANY_ADMIN'] },
   { href: '/dingtalk', label: 'nav.items.dingtalk', roles: ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'AUDITOR'] },
   { href: '/reconciliation', label: 'nav.items.reconciliation' },
-  { href: '/alerts/rules', label: 'nav.items.alertRules', roles: ['PLATFORM_ADMIN'] },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

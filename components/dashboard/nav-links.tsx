@@ -10,6 +10,8 @@ export interface NavLink {
   href: string;
   /** Already translated on the server, so this component needs no dictionary. */
   label: string;
+  /** A count that asks for attention (open alerts), shown after the label when above zero. */
+  badge?: number;
 }
 
 export function NavLinks({ links, onNavigate }: { links: readonly NavLink[]; onNavigate?: () => void }) {
@@ -32,6 +34,11 @@ export function NavLinks({ links, onNavigate }: { links: readonly NavLink[]; onN
             >
               <span aria-hidden="true" className={cx('mr-3 h-4 w-1 rounded-full', current ? 'bg-brand-700' : 'bg-transparent')} />
               {link.label}
+              {link.badge ? (
+                <span className="ml-auto rounded-full bg-red-700 px-2 py-0.5 text-xs font-semibold text-white tabular-nums" data-testid={`nav-badge-${link.href.slice(1)}`}>
+                  {link.badge > 99 ? '99+' : link.badge}
+                </span>
+              ) : null}
             </Link>
           </li>
         );

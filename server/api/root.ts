@@ -1,4 +1,5 @@
 import { alertRulesRouter } from './routers/alert-rules';
+import { alertsRouter } from './routers/alerts';
 import { appsRouter } from './routers/apps';
 import { auditRouter } from './routers/audit';
 import { channelsRouter } from './routers/channels';
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   dingtalkRobots: dingtalkRobotsRouter,
   reconciliation: reconciliationRouter,
   alertRules: alertRulesRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

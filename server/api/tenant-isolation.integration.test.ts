@@ -12,6 +12,7 @@ import { grantMerchant } from '@/server/backend/grants/grant-merchant';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
 import { insertPayment } from '@/server/backend/payments/testing/payment-rows';
 import { toPaymentObject } from '@/server/contract/payment';
+import { raiseAlert } from '@/server/messaging/raise-alert';
 import { writeOutboxEvent } from '@/server/messaging/write-outbox-event';
 import { contextFor, liveAlipayCredentials, makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
 
@@ -27,6 +28,7 @@ interface CompanyA {
   serialNo: string;
   eventId: string;
   robotId: string;
+  alertId: string;
 }
 
 const extraKey = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -78,6 +80,10 @@ const inputs: Record<string, (a: CompanyA) => unknown> = {
   'dingtalkRobots.sendTest': (a) => ({ robotId: a.robotId }),
   'alertRules.list': () => undefined,
   'alertRules.update': () => ({ kind: 'JOB_FAILING', enabled: false, severity: 'INFO', params: { consecutiveFailures: 1 } }),
+  'alerts.list': (a) => ({ companyId: a.companyId, statuses: ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] }),
+  'alerts.get': (a) => ({ alertId: a.alertId }),
+  'alerts.acknowledge': (a) => ({ alertId: a.alertId }),
+  'alerts.resolve': (a) => ({ alertId: a.alertId, note: 'Closed by an intruder' }),
 };
 
 const ROBOT_URL = 'https://oapi.dingtalk.com/robot/send?access_token=companyarobottoken';
@@ -102,12 +108,13 @@ async function snapshotA(): Promise<string> {
     await db().webhookDelivery.findMany({ where, orderBy: { eventId: 'asc' }, include: { attempts: true } }),
     await db().dingtalkRobot.findMany({ where, orderBy: { id: 'asc' } }),
     await db().dingtalkMessage.findMany({ where, orderBy: { id: 'asc' } }),
+    await db().alert.findMany({ where, orderBy: { id: 'asc' } }),
   ]);
 }
 
 /** Identifiers of company A that must never appear in an answer to company B. */
 function secretsOfA(): string[] {
-  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId, a.serialNo, a.eventId, a.robotId];
+  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId, a.serialNo, a.eventId, a.robotId, a.alertId];
 }
 
 async function call(user: Awaited<ReturnType<typeof makeUser>>, path: string) {
@@ -139,8 +146,11 @@ beforeAll(async () => {
     writeOutboxEvent(tx, { type: 'payment.succeeded', appId: app.app.id, companyId: companyA.id, livemode: true, serialNo: notified.serialNo, data: { payment: toPaymentObject(notified, paid.order) } }),
   );
   const robot = await addRobot({ actor: adminA, input: { name: 'A 值班群', webhookUrl: ROBOT_URL, secret: ROBOT_SECRET } });
+  await raiseAlert(db(), { kind: 'DUPLICATE_PAYMENT', companyId: companyA.id, serialNo: notified.serialNo, message: 'Paid twice' });
+  const alert = await db().alert.findFirstOrThrow({ where: { companyId: companyA.id } });
   a = {
     robotId: robot.id,
+    alertId: alert.id,
     companyId: companyA.id,
     adminUserId: adminA.userId,
     staffUserId: staffA.userId,

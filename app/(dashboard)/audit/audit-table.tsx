@@ -18,8 +18,8 @@ import { dayBoundary } from './audit-summary';
 type Entry = RouterOutputs['audit']['list']['items'][number];
 type Filters = { action: string; targetType: string; from: string; to: string };
 
-const ACTION_PREFIXES = ['company', 'user', 'merchant', 'channel', 'certificate', 'app', 'grant', 'auth'] as const;
-const TARGET_TYPES = ['PropertyCompany', 'User', 'Merchant', 'PaymentChannel', 'TrustedCertificate', 'App', 'AppGrant'] as const;
+const ACTION_PREFIXES = ['company', 'user', 'merchant', 'channel', 'certificate', 'app', 'grant', 'auth', 'alert'] as const;
+const TARGET_TYPES = ['PropertyCompany', 'User', 'Merchant', 'PaymentChannel', 'TrustedCertificate', 'App', 'AppGrant', 'Alert'] as const;
 
 function targetTypeLabel(type: string): MessageKey | null {
   return (TARGET_TYPES as readonly string[]).includes(type) ? (`audit.targetTypes.${type}` as MessageKey) : null;

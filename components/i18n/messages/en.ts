@@ -1,5 +1,6 @@
 import type { Messages } from './zh-CN';
 
+import { alertsEn } from './sections/alerts.en';
 import { adminEn } from './sections/admin.en';
 import { alertRulesEn } from './sections/alert-rules.en';
 import { checkoutEn } from './sections/checkout.en';
@@ -12,6 +13,7 @@ import { webhooksEn } from './sections/webhooks.en';
 export const en: Messages = {
   ...adminEn,
   ...alertRulesEn,
+  ...alertsEn,
   ...checkoutEn,
   ...dingtalkEn,
   ...merchantsEn,
@@ -73,7 +75,7 @@ export const en: Messages = {
       users: 'Staff',
       dingtalk: 'DingTalk robots',
       reconciliation: 'Reconciliation',
-      alertRules: 'Alert rules',
+      alerts: 'Alerts',
     },
   },
   header: {

@@ -2,6 +2,7 @@
  * The source dictionary: every UI string, in Simplified Chinese. Its shape is the `Messages` type
  * the other locales must match, so adding a key here makes a missing translation a type error.
  */
+import { alertsZhCN } from './sections/alerts.zh-CN';
 import { adminZhCN } from './sections/admin.zh-CN';
 import { alertRulesZhCN } from './sections/alert-rules.zh-CN';
 import { checkoutZhCN } from './sections/checkout.zh-CN';
@@ -14,6 +15,7 @@ import { webhooksZhCN } from './sections/webhooks.zh-CN';
 export const zhCN = {
   ...adminZhCN,
   ...alertRulesZhCN,
+  ...alertsZhCN,
   ...checkoutZhCN,
   ...dingtalkZhCN,
   ...merchantsZhCN,
@@ -75,7 +77,7 @@ export const zhCN = {
       users: '用户',
       dingtalk: '钉钉机器人',
       reconciliation: '对账',
-      alertRules: '告警规则',
+      alerts: '告警',
     },
   },
   header: {

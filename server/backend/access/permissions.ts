@@ -26,6 +26,8 @@ const PERMISSIONS = {
   'dingtalk.read': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'AUDITOR'],
   'reconciliation.read': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF', 'AUDITOR'],
   'reconciliation.manage': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF'],
+  'alert.read': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF', 'AUDITOR'],
+  'alert.handle': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

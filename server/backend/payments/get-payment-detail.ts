@@ -57,7 +57,7 @@ export async function getPaymentDetail(options: { actor: Actor; serialNo: string
       orderBy: { cursor: 'asc' },
       select: { id: true, type: true, refundSerialNo: true, data: true, createdAt: true },
     }),
-    db().alert.findMany({ where: { serialNo }, orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, message: true, createdAt: true } }),
+    db().alert.findMany({ where: { serialNo }, orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, severity: true, status: true, occurrences: true, message: true, createdAt: true, lastSeenAt: true } }),
   ]);
 
   const status = effectiveStatus(row, now);

@@ -122,6 +122,7 @@ describe('getPaymentDetail', () => {
     expect(detail.callbacks).toEqual([expect.objectContaining({ outcome: 'APPLIED', body: 'trade_status=TRADE_SUCCESS&total_amount=100.00' })]);
     expect(detail.events.map((event) => event.type)).toEqual(['payment.succeeded']);
     expect(detail.alerts.map((alert) => alert.kind)).toEqual(['AMOUNT_MISMATCH']);
+    expect(detail.alerts[0]).toMatchObject({ severity: 'WARNING', status: 'OPEN', occurrences: 1 });
     // Reserved, not refunded: the processing refund already holds its 20 yuan.
     expect(detail.refundableAmount).toBe(7_000);
     expect(detail.timeline.map((entry) => entry.kind)).toEqual(['attempt.created', 'attempt.succeeded', 'callback', 'event', 'alert', 'refund.created', 'refund.succeeded', 'refund.created']);

@@ -30,7 +30,8 @@ function dashboardLink(alert: AlertRow): string {
   if (alert.serialNo) return `${base}/payments/${encodeURIComponent(alert.serialNo)}`;
   const eventId = (alert.details as { eventId?: unknown } | null)?.eventId;
   if (typeof eventId === 'string') return `${base}/webhooks/${encodeURIComponent(eventId)}`;
-  return base;
+  // Anything else (a channel, a job, a certificate, a reconciliation day): the alert's own page links on.
+  return `${base}/alerts/${encodeURIComponent(alert.id)}`;
 }
 
 /**

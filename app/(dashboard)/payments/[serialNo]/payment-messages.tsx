@@ -1,10 +1,14 @@
 'use client';
 
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { useI18n } from '@/components/i18n/client';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { cx } from '@/components/ui/cx';
 import { DateTime } from '@/components/ui/date-time';
+import { focusRing } from '@/components/ui/focus-ring';
+import { AlertSeverityBadge, AlertStatusBadge } from '../../alerts/alert-badges';
 import { prettyJson } from '../../audit/audit-summary';
 import { OutcomeBadge } from '../payment-badges';
 import type { PaymentDetail } from '../payment-types';
@@ -88,8 +92,17 @@ export function PaymentMessages({ detail }: { detail: PaymentDetail }) {
             {detail.alerts.map((alert) => (
               <li key={alert.id} className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
                 <p className="flex flex-wrap items-center gap-x-3 gap-y-1 font-medium">
-                  {t(`payments.alertKinds.${alert.kind}`)}
+                  <Link href={`/alerts/${alert.id}`} className={cx('rounded hover:underline', focusRing)}>
+                    {t(`payments.alertKinds.${alert.kind}`)}
+                  </Link>
+                  <AlertSeverityBadge severity={alert.severity} />
+                  <AlertStatusBadge status={alert.status} />
                   <DateTime value={alert.createdAt} className="font-normal" />
+                  {alert.occurrences > 1 ? (
+                    <span className="font-normal">
+                      {t('payments.alerts.occurrences', { count: String(alert.occurrences) })} · <DateTime value={alert.lastSeenAt} />
+                    </span>
+                  ) : null}
                 </p>
                 <p className="mt-1 break-words">{alert.message}</p>
               </li>

@@ -328,6 +328,7 @@ export const adminEn: typeof adminZhCN = {
       app: 'Apps',
       grant: 'App grants',
       auth: 'Sign-in',
+      alert: 'Alerts',
     },
     targetTypes: {
       PropertyCompany: 'Property company',
@@ -337,6 +338,7 @@ export const adminEn: typeof adminZhCN = {
       TrustedCertificate: 'Trusted certificate',
       App: 'App',
       AppGrant: 'App grant',
+      Alert: 'Alert',
     },
     caption: 'Audit log',
     columns: {

@@ -327,6 +327,7 @@ export const adminZhCN = {
       app: '应用',
       grant: '应用授权',
       auth: '登录',
+      alert: '告警',
     },
     targetTypes: {
       PropertyCompany: '物业公司',
@@ -336,6 +337,7 @@ export const adminZhCN = {
       TrustedCertificate: '可信证书',
       App: '应用',
       AppGrant: '应用授权',
+      Alert: '告警',
     },
     caption: '审计日志',
     columns: {

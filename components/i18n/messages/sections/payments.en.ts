@@ -157,6 +157,7 @@ export const paymentsEn: typeof paymentsZhCN = {
     },
     alerts: {
       title: 'Alerts',
+      occurrences: '{count} occurrences, last',
     },
     timeline: {
       title: 'Timeline',

@@ -155,6 +155,7 @@ export const paymentsZhCN = {
     },
     alerts: {
       title: '告警',
+      occurrences: '共 {count} 次，最近一次',
     },
     timeline: {
       title: '时间线',
