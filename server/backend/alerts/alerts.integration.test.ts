@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
+import type { AlertSeverity } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { newId } from '@/server/lib/ids';
 import { raiseAlert, type AlertFact } from '@/server/messaging/raise-alert';
@@ -32,11 +33,12 @@ beforeAll(async () => {
 
 const code = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: unknown) => (error instanceof AppError ? error.code : String(error)));
 
-/** Raises a fresh alert and returns its row. */
-async function raise(fact: Partial<AlertFact> & { companyId: string | null }) {
+/** Raises a fresh alert and returns its row; a severity other than its rule's is set afterwards, as an admin's rule would. */
+async function raise({ severity, ...fact }: Partial<AlertFact> & { companyId: string | null; severity?: AlertSeverity }) {
   const subject = fact.subject ?? `test:${randomUUID()}`;
   await raiseAlert(db(), { kind: 'CALLBACK_REJECTED', message: 'Bad signature on a callback', ...fact, subject });
-  return db().alert.findFirstOrThrow({ where: { subject, status: { not: 'RESOLVED' } } });
+  const alert = await db().alert.findFirstOrThrow({ where: { subject, status: { not: 'RESOLVED' } } });
+  return severity ? db().alert.update({ where: { id: alert.id }, data: { severity } }) : alert;
 }
 
 const list = (actor: User, input: Partial<ReturnType<typeof listAlertsInput.parse>> = {}) => listAlerts({ actor, input: listAlertsInput.parse(input) });
