@@ -20,7 +20,7 @@ export function instrumentedPlugin(plugin: ChannelPlugin): ChannelPlugin {
       metrics().channelDuration.observe(labels, secondsSince(started));
     }
   }
-  const { bills } = plugin;
+  const { bills, splits } = plugin;
   return {
     ...plugin,
     createPayment: (input) => call('createPayment', () => plugin.createPayment(input)),
@@ -29,5 +29,16 @@ export function instrumentedPlugin(plugin: ChannelPlugin): ChannelPlugin {
     refund: (input) => call('refund', () => plugin.refund(input)),
     queryRefund: (input) => call('queryRefund', () => plugin.queryRefund(input)),
     bills: bills.kind === 'DOWNLOAD' ? { ...bills, downloadBill: (input) => call('downloadBill', () => bills.downloadBill(input)) } : bills,
+    splits:
+      splits.kind === 'SUPPORTED'
+        ? {
+            kind: 'SUPPORTED',
+            bindReceiver: (input) => call('bindReceiver', () => splits.bindReceiver(input)),
+            unbindReceiver: (input) => call('unbindReceiver', () => splits.unbindReceiver(input)),
+            split: (input) => call('split', () => splits.split(input)),
+            querySplit: (input) => call('querySplit', () => splits.querySplit(input)),
+            finishSplit: (input) => call('finishSplit', () => splits.finishSplit(input)),
+          }
+        : splits,
   };
 }
