@@ -1,6 +1,7 @@
 import { appsRouter } from './routers/apps';
 import { auditRouter } from './routers/audit';
 import { channelsRouter } from './routers/channels';
+import { splitReceiversRouter } from './routers/split-receivers';
 import { companiesRouter } from './routers/companies';
 import { dingtalkRobotsRouter } from './routers/dingtalk-robots';
 import { grantsRouter } from './routers/grants';
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   merchants: merchantsRouter,
   channels: channelsRouter,
+  splitReceivers: splitReceiversRouter,
   apps: appsRouter,
   grants: grantsRouter,
   audit: auditRouter,
