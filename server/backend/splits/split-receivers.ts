@@ -5,6 +5,7 @@ import { AppError } from '@/server/errors/app-error';
 import { assertCan, assertInScope } from '@/server/backend/access/permissions';
 import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audit/record-audit';
 import { findChannelInScope } from '@/server/backend/channels/find-channel';
+import { sandboxProvisioner } from '@/server/backend/channels/sandbox-provisioner';
 import { channelAppError } from '@/server/core/payments/channel-call';
 import { splitsOf } from '@/server/core/splits/split-channel';
 import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
@@ -45,24 +46,33 @@ async function splitAccess(paymentChannelId: string, channel: Parameters<typeof 
  * receivers/add, its name encrypted there), then records it with its name sealed at rest, audited.
  * The channel keeps one relation per account, so a failed record can simply be registered again.
  */
-export async function registerSplitReceiver(options: { actor: Actor; input: z.infer<typeof registerSplitReceiverInput>; request?: RequestMeta; now?: Date }) {
+export async function registerSplitReceiver(options: {
+  actor: Actor;
+  input: z.infer<typeof registerSplitReceiverInput>;
+  request?: RequestMeta;
+  now?: Date;
+  /** The demo seed binds through the sandbox provisioner: no server listens for the plugin's call yet. */
+  bindAt?: 'CHANNEL' | 'SANDBOX_PROVISIONER';
+}) {
   assertCan(options.actor, 'merchant.manage');
   const { input } = options;
   const now = options.now ?? new Date();
   const channel = await findChannelInScope(options.actor, input.paymentId);
   const active = await db().splitReceiver.findFirst({ where: { paymentChannelId: channel.id, accountType: input.accountType, account: input.account, status: 'ACTIVE' } });
   if (active) throw new AppError('CONFLICT', 'This account is already a receiver of the payment ID.', { receiverId: active.id });
+  const binding = { accountType: input.accountType, account: input.account, name: input.name ?? null, relationType: input.relationType, customRelation: input.customRelation ?? null };
   const { splits, account } = await splitAccess(channel.id, channel);
-  try {
-    await splits.bindReceiver({
-      account,
-      receiver: { accountType: input.accountType, account: input.account, name: input.name ?? null, relationType: input.relationType, customRelation: input.customRelation ?? null },
-    });
-  } catch (error) {
-    throw channelAppError(error);
+  const viaProvisioner = options.bindAt === 'SANDBOX_PROVISIONER' && channel.mode === 'SANDBOX';
+  if (!viaProvisioner) {
+    try {
+      await splits.bindReceiver({ account, receiver: binding });
+    } catch (error) {
+      throw channelAppError(error);
+    }
   }
   const id = newId('rcv');
   const receiver = await db().$transaction(async (tx) => {
+    if (viaProvisioner) await sandboxProvisioner().bindSplitReceiver(tx, channel.id, binding);
     const created = await tx.splitReceiver.create({
       data: {
         id,

@@ -2,7 +2,8 @@
 // receiver's name arrives RSA-OAEP encrypted with the platform key named by Wechatpay-Serial.
 import { constants, privateDecrypt } from 'node:crypto';
 import { z } from 'zod';
-import { db } from '@/server/db/client';
+import { db, type Db, type Tx } from '@/server/db/client';
+import type { SplitReceiverBinding } from '@/server/backend/channels/sandbox-provisioner';
 import { sandboxIdentity } from '@/server/sandbox/sandbox-identity';
 import { WechatpayApiError, paramError, resourceNotExists } from '../api-error';
 import { parseBody } from '../request-body';
@@ -42,16 +43,27 @@ async function decryptName(request: VerifiedRequest, ciphertext: string): Promis
   }
 }
 
+/** WeChat keeps one relation per (type, account): adding again updates it. */
+async function upsertReceiver(client: Db | Tx, mchId: string, receiver: SplitReceiverBinding): Promise<void> {
+  const key = { mchId, type: receiver.accountType, account: receiver.account };
+  const fields = { name: receiver.name, relationType: receiver.relationType, customRelation: receiver.customRelation };
+  await client.sandboxWechatReceiver.upsert({ where: { mchId_type_account: key }, create: { ...key, ...fields }, update: fields });
+}
+
 export async function addReceiver(request: VerifiedRequest): Promise<Record<string, unknown>> {
   const body = parseBody(addBody, request.body);
   checkAppId(request, body.appid);
   if (body.type === 'MERCHANT_ID' && !body.name) throw paramError('name', '接收方类型为商户时必填');
   if (body.relation_type === 'CUSTOM' && !body.custom_relation) throw paramError('custom_relation', '关系类型为 CUSTOM 时必填');
   const name = body.name ? await decryptName(request, body.name) : null;
-  const key = { mchId: request.merchant.mchId, type: body.type, account: body.account };
-  const fields = { name, relationType: body.relation_type, customRelation: body.custom_relation ?? null };
-  await db().sandboxWechatReceiver.upsert({ where: { mchId_type_account: key }, create: { ...key, ...fields }, update: fields });
+  await upsertReceiver(db(), request.merchant.mchId, { accountType: body.type, account: body.account, name, relationType: body.relation_type, customRelation: body.custom_relation ?? null });
   return { type: body.type, account: body.account, relation_type: body.relation_type, ...(body.custom_relation ? { custom_relation: body.custom_relation } : {}) };
+}
+
+/** The provisioner's direct binding (the demo seed): the receiver as /receivers/add would record it. */
+export async function bindWechatpayReceiver(tx: Tx, paymentChannelId: string, receiver: SplitReceiverBinding): Promise<void> {
+  const merchant = await tx.sandboxAccount.findUniqueOrThrow({ where: { paymentChannelId } });
+  await upsertReceiver(tx, merchant.accountId, receiver);
 }
 
 export async function deleteReceiver(request: VerifiedRequest): Promise<Record<string, unknown>> {
