@@ -1,60 +1,33 @@
 // Split payments (api-contract.md v1.1) over HTTP on WeChat Pay: the real route handlers, the real
 // plugin and SDK, the WeChat Pay simulator enforcing WeChat's rules, a real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activateChannel } from '@/server/backend/channels/activate-channel';
 import { registerSplitReceiver } from '@/server/backend/splits/split-receivers';
-import { updateSplitSettings } from '@/server/backend/splits/update-split-settings';
 import { db } from '@/server/db/client';
 import { openAppSecret } from '@/server/security/app-secret';
 import { verifyWebhook } from '@/server/sdk/webhooks';
 import { startAppServer } from '@/server/testing/app-server';
 import type { RunningServer } from '@/server/testing/node-http-bridge';
-import { paymentRequest, paymentsTenant, type PaymentsTenant } from '@/server/testing/payments-api';
+import { paymentRequest, paymentsTenant } from '@/server/testing/payments-api';
+import { paidWechatPayment, splitTenant, wechatChannel, type SplitTenant } from '@/server/testing/split-payments';
 import { webhookReceiver, type WebhookReceiver } from '@/server/testing/webhook-receiver';
 
 let server: RunningServer;
-let tenant: PaymentsTenant;
+let tenant: SplitTenant;
 let receiver: WebhookReceiver;
 let secret: string;
 let wechatPaymentId: string;
 let receiverIds: string[];
 
-async function wechatChannel(t: PaymentsTenant, options: { splitEnabled: boolean }): Promise<string> {
-  const channel = await activateChannel({ actor: t.companyAdmin, input: { merchantId: t.merchantId, channel: 'WECHATPAY', mode: 'SANDBOX', invokeMethods: ['QR'] } });
-  if (options.splitEnabled) await updateSplitSettings({ actor: t.companyAdmin, input: { paymentId: channel.paymentId, splitEnabled: true } });
-  return channel.paymentId;
-}
-
-/** A WeChat Pay NATIVE payment made through the API and paid at the simulator. */
-async function paidPayment(options: { amount: number; profitSharing?: boolean; paymentId?: string }): Promise<{ serialNo: string }> {
-  const created = await tenant.client.request(
-    'POST',
-    '/api/v1/payments',
-    paymentRequest(tenant, { paymentId: options.paymentId ?? wechatPaymentId, invokeMethod: 'QR', amount: options.amount, notifyUrl: receiver.url, ...(options.profitSharing === false ? {} : { profitSharing: true }) }),
-  );
-  expect(created.status).toBe(201);
-  const paid = await tenant.client.request('POST', `/api/v1/sandbox/payments/${created.body.payment.serialNo}/pay`);
-  expect(paid.body.payment.status).toBe('SUCCEEDED');
-  return { serialNo: created.body.payment.serialNo };
-}
+const paidPayment = (options: { amount: number; profitSharing?: boolean }) => paidWechatPayment(tenant, { ...options, notifyUrl: receiver.url });
 
 const splitPath = (serialNo: string) => `/api/v1/payments/${serialNo}/splits`;
 
 beforeAll(async () => {
   server = await startAppServer();
-  tenant = await paymentsTenant({ baseUrl: server.baseUrl });
+  tenant = await splitTenant({ baseUrl: server.baseUrl });
+  ({ wechatPaymentId, receiverIds } = tenant);
   secret = openAppSecret(await db().appSecret.findFirstOrThrow({ where: { appId: tenant.app.id } }));
   receiver = await webhookReceiver();
-  wechatPaymentId = await wechatChannel(tenant, { splitEnabled: true });
-  const merchantReceiver = await registerSplitReceiver({
-    actor: tenant.companyAdmin,
-    input: { paymentId: wechatPaymentId, accountType: 'MERCHANT_ID', account: '1900000109', name: '花园保洁服务有限公司', relationType: 'SUPPLIER' },
-  });
-  const personReceiver = await registerSplitReceiver({
-    actor: tenant.companyAdmin,
-    input: { paymentId: wechatPaymentId, accountType: 'PERSONAL_OPENID', account: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o', name: '张三', relationType: 'PARTNER' },
-  });
-  receiverIds = [merchantReceiver.id, personReceiver.id];
 });
 afterAll(async () => {
   await receiver?.close();
