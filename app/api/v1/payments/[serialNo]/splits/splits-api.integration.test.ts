@@ -178,4 +178,27 @@ describe('POST /api/v1/payments/{serialNo}/splits', () => {
     expect(await db().split.count({ where: { serialNo, status: 'SUCCEEDED' } })).toBe(7);
     expect((await db().sandboxWechatTrade.findFirstOrThrow({ where: { outTradeNo: serialNo } })).sharedFen).toBe(280);
   });
+
+  it('splits and refunds together never pass the paid amount, one after the other or racing', async () => {
+    const { serialNo } = await paidPayment({ amount: 1_000 });
+    await tenant.client.request('POST', splitPath(serialNo), { splitNo: `SR-${serialNo.slice(-8)}`, receivers: [{ receiverId: receiverIds[0], amount: 300, description: '服务费' }] });
+    const tooMuch = await tenant.client.request('POST', `/api/v1/payments/${serialNo}/refunds`, { refundNo: `RR-${serialNo.slice(-8)}`, amount: 701 });
+    expect(tooMuch.body.error).toMatchObject({ code: 'REFUND_AMOUNT_EXCEEDED', details: { refundableAmount: 700 } });
+    expect((await tenant.client.request('POST', `/api/v1/payments/${serialNo}/refunds`, { refundNo: `RR-${serialNo.slice(-8)}`, amount: 700 })).status).toBe(201);
+
+    const raced = await paidPayment({ amount: 1_000 });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        i % 2
+          ? tenant.client.request('POST', splitPath(raced.serialNo), { splitNo: `RS-${raced.serialNo.slice(-8)}-${i}`, receivers: [{ receiverId: receiverIds[0], amount: 60, description: '并发' }] })
+          : tenant.client.request('POST', `/api/v1/payments/${raced.serialNo}/refunds`, { refundNo: `RF-${raced.serialNo.slice(-8)}-${i}`, amount: 150 }),
+      ),
+    );
+    expect(answers.every((answer) => answer.status === 201 || answer.status === 422)).toBe(true);
+    const payment = await db().payment.findUniqueOrThrow({ where: { serialNo: raced.serialNo } });
+    expect(payment.splitAmount).toBeLessThanOrEqual(300);
+    expect(payment.splitAmount + payment.refundReservedAmount).toBeLessThanOrEqual(1_000);
+    const splits = await db().split.aggregate({ where: { serialNo: raced.serialNo, status: 'SUCCEEDED' }, _sum: { amount: true } });
+    expect(payment.splitAmount).toBe(splits._sum.amount ?? 0);
+  });
 });
