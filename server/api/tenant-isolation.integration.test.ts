@@ -13,6 +13,7 @@ import { createMerchant } from '@/server/backend/merchants/create-merchant';
 import { insertPayment } from '@/server/backend/payments/testing/payment-rows';
 import { toPaymentObject } from '@/server/contract/payment';
 import { writeOutboxEvent } from '@/server/messaging/write-outbox-event';
+import { newId } from '@/server/lib/ids';
 import { contextFor, liveAlipayCredentials, makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
 
 interface CompanyA {
@@ -27,6 +28,7 @@ interface CompanyA {
   serialNo: string;
   eventId: string;
   robotId: string;
+  receiverId: string;
 }
 
 const extraKey = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -76,6 +78,10 @@ const inputs: Record<string, (a: CompanyA) => unknown> = {
   'dingtalkRobots.setEnabled': (a) => ({ robotId: a.robotId, enabled: false }),
   'dingtalkRobots.remove': (a) => ({ robotId: a.robotId }),
   'dingtalkRobots.sendTest': (a) => ({ robotId: a.robotId }),
+  'splitReceivers.list': (a) => ({ paymentId: a.paymentId }),
+  'splitReceivers.register': (a) => ({ paymentId: a.paymentId, accountType: 'PERSONAL_OPENID', account: 'oIntruder000000000000000001', relationType: 'USER' }),
+  'splitReceivers.remove': (a) => ({ receiverId: a.receiverId }),
+  'splitReceivers.updateSettings': (a) => ({ paymentId: a.paymentId, splitEnabled: true }),
 };
 
 const ROBOT_URL = 'https://oapi.dingtalk.com/robot/send?access_token=companyarobottoken';
@@ -100,12 +106,13 @@ async function snapshotA(): Promise<string> {
     await db().webhookDelivery.findMany({ where, orderBy: { eventId: 'asc' }, include: { attempts: true } }),
     await db().dingtalkRobot.findMany({ where, orderBy: { id: 'asc' } }),
     await db().dingtalkMessage.findMany({ where, orderBy: { id: 'asc' } }),
+    await db().splitReceiver.findMany({ where, orderBy: { id: 'asc' } }),
   ]);
 }
 
 /** Identifiers of company A that must never appear in an answer to company B. */
 function secretsOfA(): string[] {
-  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId, a.serialNo, a.eventId, a.robotId];
+  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId, a.serialNo, a.eventId, a.robotId, a.receiverId];
 }
 
 async function call(user: Awaited<ReturnType<typeof makeUser>>, path: string) {
@@ -137,7 +144,12 @@ beforeAll(async () => {
     writeOutboxEvent(tx, { type: 'payment.succeeded', appId: app.app.id, companyId: companyA.id, livemode: true, serialNo: notified.serialNo, data: { payment: toPaymentObject(notified, paid.order) } }),
   );
   const robot = await addRobot({ actor: adminA, input: { name: 'A 值班群', webhookUrl: ROBOT_URL, secret: ROBOT_SECRET } });
+  // A split receiver of company A's channel, recorded as registering would (no channel is called here).
+  const receiver = await db().splitReceiver.create({
+    data: { id: newId('rcv'), companyId: companyA.id, paymentChannelId: channel.paymentId, channel: 'ALIPAY', accountType: 'MERCHANT_ID', account: '2088000000000001', relationType: 'SUPPLIER', boundAt: new Date() },
+  });
   a = {
+    receiverId: receiver.id,
     robotId: robot.id,
     companyId: companyA.id,
     adminUserId: adminA.userId,
