@@ -22,17 +22,13 @@ type LineWithReceiver = SplitLine & { receiver: Pick<SplitReceiver, 'accountType
 function finalLines(lines: LineWithReceiver[], outcome: SplitOutcome): Array<{ line: LineWithReceiver; status: SplitStatus; failReason: string | null; channelDetailId: string | null }> | null {
   if (outcome.kind === 'REFUSED') return lines.map((line) => ({ line, status: 'FAILED', failReason: `${outcome.code}: ${outcome.message}`.slice(0, 500), channelDetailId: null }));
   if (outcome.state.state !== 'FINISHED') return null;
-  const settled = lines.map((line) => {
+  const settled = [];
+  for (const line of lines) {
     const answered = outcome.state.lines.find((l) => l.accountType === line.receiver.accountType && l.account === line.receiver.account);
-    return { line, answered };
-  });
-  if (settled.some(({ answered }) => !answered || answered.state === 'PROCESSING')) return null;
-  return settled.map(({ line, answered }) => ({
-    line,
-    status: answered!.state === 'SUCCEEDED' ? 'SUCCEEDED' : 'FAILED',
-    failReason: answered!.failReason,
-    channelDetailId: answered!.channelDetailId,
-  }));
+    if (!answered || answered.state === 'PROCESSING') return null;
+    settled.push({ line, status: answered.state, failReason: answered.failReason, channelDetailId: answered.channelDetailId });
+  }
+  return settled;
 }
 
 async function current(tx: Tx, splitSerialNo: string): Promise<Omit<AppliedSplitState, 'changed'>> {
