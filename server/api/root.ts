@@ -3,6 +3,7 @@ import { alertsRouter } from './routers/alerts';
 import { appsRouter } from './routers/apps';
 import { auditRouter } from './routers/audit';
 import { channelsRouter } from './routers/channels';
+import { splitReceiversRouter } from './routers/split-receivers';
 import { companiesRouter } from './routers/companies';
 import { dingtalkRobotsRouter } from './routers/dingtalk-robots';
 import { grantsRouter } from './routers/grants';
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   merchants: merchantsRouter,
   channels: channelsRouter,
+  splitReceivers: splitReceiversRouter,
   apps: appsRouter,
   grants: grantsRouter,
   audit: auditRouter,

@@ -14,6 +14,7 @@ import { insertPayment } from '@/server/backend/payments/testing/payment-rows';
 import { toPaymentObject } from '@/server/contract/payment';
 import { raiseAlert } from '@/server/messaging/raise-alert';
 import { writeOutboxEvent } from '@/server/messaging/write-outbox-event';
+import { newId } from '@/server/lib/ids';
 import { contextFor, liveAlipayCredentials, makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
 
 interface CompanyA {
@@ -29,6 +30,7 @@ interface CompanyA {
   eventId: string;
   robotId: string;
   alertId: string;
+  receiverId: string;
 }
 
 const extraKey = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -84,6 +86,10 @@ const inputs: Record<string, (a: CompanyA) => unknown> = {
   'alerts.get': (a) => ({ alertId: a.alertId }),
   'alerts.acknowledge': (a) => ({ alertId: a.alertId }),
   'alerts.resolve': (a) => ({ alertId: a.alertId, note: 'Closed by an intruder' }),
+  'splitReceivers.list': (a) => ({ paymentId: a.paymentId }),
+  'splitReceivers.register': (a) => ({ paymentId: a.paymentId, accountType: 'PERSONAL_OPENID', account: 'oIntruder000000000000000001', relationType: 'USER' }),
+  'splitReceivers.remove': (a) => ({ receiverId: a.receiverId }),
+  'splitReceivers.updateSettings': (a) => ({ paymentId: a.paymentId, splitEnabled: true }),
 };
 
 const ROBOT_URL = 'https://oapi.dingtalk.com/robot/send?access_token=companyarobottoken';
@@ -109,12 +115,13 @@ async function snapshotA(): Promise<string> {
     await db().dingtalkRobot.findMany({ where, orderBy: { id: 'asc' } }),
     await db().dingtalkMessage.findMany({ where, orderBy: { id: 'asc' } }),
     await db().alert.findMany({ where, orderBy: { id: 'asc' } }),
+    await db().splitReceiver.findMany({ where, orderBy: { id: 'asc' } }),
   ]);
 }
 
 /** Identifiers of company A that must never appear in an answer to company B. */
 function secretsOfA(): string[] {
-  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId, a.serialNo, a.eventId, a.robotId, a.alertId];
+  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId, a.serialNo, a.eventId, a.robotId, a.alertId, a.receiverId];
 }
 
 async function call(user: Awaited<ReturnType<typeof makeUser>>, path: string) {
@@ -148,7 +155,12 @@ beforeAll(async () => {
   const robot = await addRobot({ actor: adminA, input: { name: 'A 值班群', webhookUrl: ROBOT_URL, secret: ROBOT_SECRET } });
   await raiseAlert(db(), { kind: 'DUPLICATE_PAYMENT', companyId: companyA.id, serialNo: notified.serialNo, message: 'Paid twice' });
   const alert = await db().alert.findFirstOrThrow({ where: { companyId: companyA.id } });
+  // A split receiver of company A's channel, recorded as registering would (no channel is called here).
+  const receiver = await db().splitReceiver.create({
+    data: { id: newId('rcv'), companyId: companyA.id, paymentChannelId: channel.paymentId, channel: 'ALIPAY', accountType: 'MERCHANT_ID', account: '2088000000000001', relationType: 'SUPPLIER', boundAt: new Date() },
+  });
   a = {
+    receiverId: receiver.id,
     robotId: robot.id,
     alertId: alert.id,
     companyId: companyA.id,

@@ -15,6 +15,10 @@ export type PaymentObject = {
   status: Payment['status'];
   channelTradeNo: string | null;
   refundedAmount: number;
+  /** Held by the channel for splitting (v1.1). */
+  profitSharing: boolean;
+  /** Fen split so far, splits that are not FAILED (v1.1). */
+  splitAmount: number;
   paidAt: string | null;
   expiresAt: string;
   livemode: boolean;
@@ -45,6 +49,8 @@ export function toPaymentObject(payment: Payment, order: Pick<Order, 'orderNo'>,
     status: effectiveStatus(payment, now),
     channelTradeNo: payment.channelTradeNo,
     refundedAmount: payment.refundedAmount,
+    profitSharing: payment.profitSharing,
+    splitAmount: payment.splitAmount,
     paidAt: payment.paidAt?.toISOString() ?? null,
     expiresAt: payment.expiresAt.toISOString(),
     livemode: payment.livemode,

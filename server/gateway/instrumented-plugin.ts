@@ -24,7 +24,7 @@ export function instrumentedPlugin(plugin: ChannelPlugin): ChannelPlugin {
       await recordChannelCall({ paymentChannelId: account.paymentId, operation, failed, latencyMs: seconds * 1000, at: new Date() });
     }
   }
-  const { bills } = plugin;
+  const { bills, splits } = plugin;
   return {
     ...plugin,
     createPayment: (input) => call('createPayment', input.account, () => plugin.createPayment(input)),
@@ -33,5 +33,16 @@ export function instrumentedPlugin(plugin: ChannelPlugin): ChannelPlugin {
     refund: (input) => call('refund', input.account, () => plugin.refund(input)),
     queryRefund: (input) => call('queryRefund', input.account, () => plugin.queryRefund(input)),
     bills: bills.kind === 'DOWNLOAD' ? { ...bills, downloadBill: (input) => call('downloadBill', input.account, () => bills.downloadBill(input)) } : bills,
+    splits:
+      splits.kind === 'SUPPORTED'
+        ? {
+            kind: 'SUPPORTED',
+            bindReceiver: (input) => call('bindReceiver', input.account, () => splits.bindReceiver(input)),
+            unbindReceiver: (input) => call('unbindReceiver', input.account, () => splits.unbindReceiver(input)),
+            split: (input) => call('split', input.account, () => splits.split(input)),
+            querySplit: (input) => call('querySplit', input.account, () => splits.querySplit(input)),
+            finishSplit: (input) => call('finishSplit', input.account, () => splits.finishSplit(input)),
+          }
+        : splits,
   };
 }

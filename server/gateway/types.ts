@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { Channel, ChannelMode } from '@/server/db/generated/client';
+import type { Channel, ChannelMode, SplitAccountType } from '@/server/db/generated/client';
 import type { ChannelAction } from '@/server/contract/action';
 import type { ChannelCredentials } from './credentials/types';
 import type { Execution } from './request-parser';
@@ -28,6 +28,8 @@ export interface CreatePaymentInput {
   notifyUrl: string;
   returnUrl?: string | null;
   payer?: { openId?: string | null; buyerId?: string | null; clientIp?: string | null };
+  /** Ask the channel to hold the funds for splitting (WeChat Pay settle_info.profit_sharing). */
+  profitSharing?: boolean;
 }
 
 export interface CreatePaymentResult {
@@ -121,6 +123,8 @@ export interface ChannelPlugin {
   ackNotification(ok: boolean): { status: number; body: string; contentType: string };
   /** Whether the channel publishes daily bills, and how to download them. */
   readonly bills: BillCapability;
+  /** Whether the channel splits payments between receivers (profit sharing), and how. */
+  readonly splits: SplitCapability;
 }
 
 /** The bills a channel publishes per day: its trades (payments and refunds) and its account's fund flow. */
@@ -170,3 +174,59 @@ export interface ChannelBillFile {
   /** The digest the channel declared (WeChat Pay: SHA1 of the unpacked bill), verified by `content`. */
   declaredHash: { algorithm: 'SHA1'; value: string } | null;
 }
+
+/** How the channel names a split receiver's account. */
+export interface SplitAccount {
+  accountType: SplitAccountType;
+  account: string;
+}
+
+export interface BindReceiverInput {
+  account: ChannelAccount;
+  /** `name` in clear (never logged): the plugin encrypts it as the channel requires. */
+  receiver: SplitAccount & { name: string | null; relationType: string; customRelation: string | null };
+}
+
+export interface SplitInput {
+  account: ChannelAccount;
+  serialNo: string;
+  channelTradeNo: string;
+  /** The channel's order number of this split (WeChat Pay out_order_no): asking again never splits twice. */
+  splitSerialNo: string;
+  lines: Array<SplitAccount & { amount: number; description: string }>;
+  /** Release what is left to the merchant after this split; no split can follow. */
+  finish: boolean;
+}
+
+export type ChannelSplitLineState = 'PROCESSING' | 'SUCCEEDED' | 'FAILED';
+
+/** The channel's view of one split; NOT_FOUND only from a query (the channel never received it). */
+export interface SplitState {
+  state: 'PROCESSING' | 'FINISHED' | 'NOT_FOUND';
+  channelSplitNo: string | null;
+  lines: Array<SplitAccount & { amount: number; state: ChannelSplitLineState; failReason: string | null; channelDetailId: string | null }>;
+  raw: unknown;
+}
+
+export interface FinishSplitInput {
+  account: ChannelAccount;
+  serialNo: string;
+  channelTradeNo: string;
+  /** The channel's order number of the release (WeChat Pay unfreeze out_order_no). */
+  finishOrderNo: string;
+}
+
+/**
+ * A channel either splits payments (binding receivers first, as WeChat Pay and Alipay require) or
+ * has no splitting at all (EasyPay).
+ */
+export type SplitCapability =
+  | {
+      kind: 'SUPPORTED';
+      bindReceiver(input: BindReceiverInput): Promise<{ raw: unknown }>;
+      unbindReceiver(input: { account: ChannelAccount; receiver: SplitAccount }): Promise<{ raw: unknown }>;
+      split(input: SplitInput): Promise<SplitState>;
+      querySplit(input: { account: ChannelAccount; channelTradeNo: string; splitSerialNo: string }): Promise<SplitState>;
+      finishSplit(input: FinishSplitInput): Promise<{ state: 'PROCESSING' | 'FINISHED'; raw: unknown }>;
+    }
+  | { kind: 'NONE' };

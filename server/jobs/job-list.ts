@@ -4,6 +4,7 @@ import { expireDuePayments } from '@/server/core/payments/expire-due-payments';
 import { queryDuePayments } from '@/server/core/payments/query-due-payments';
 import { refundDueDuplicates } from '@/server/core/payments/refund-due-duplicates';
 import { queryDueRefunds } from '@/server/core/refunds/sync-refund';
+import { queryDueSplits } from '@/server/core/splits/sync-split';
 import { purgeExpiredNonces } from '@/server/http/purge-expired-nonces';
 import { deliverDueDingtalkMessages } from '@/server/messaging/dingtalk/deliver-due-dingtalk-messages';
 import { reconcileDueDays } from '@/server/finance/reconciliation/reconcile-due-days';
@@ -51,6 +52,14 @@ export const jobs: readonly Job[] = [
     trigger: { due: { pollSeconds: 10 } },
     claim: 'rows',
     run: (now) => queryDueRefunds({ now }),
+  },
+  // ── splits ──
+  {
+    id: 'splits-query-due',
+    description: 'Active query of PROCESSING splits whose query is due: lost answers; a split the channel never received is sent again.',
+    trigger: { due: { pollSeconds: 10 } },
+    claim: 'rows',
+    run: (now) => queryDueSplits({ now }),
   },
   {
     id: 'dingtalk-deliver-due',

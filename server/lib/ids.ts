@@ -13,7 +13,7 @@ export function randomBase62(length: number): string {
   return out;
 }
 
-export type IdPrefix = 'usr' | 'co' | 'aud' | 'mch' | 'pay' | 'app' | 'sec' | 'grt' | 'crt' | 'ord' | 'ntf' | 'evt' | 'alr' | 'wha' | 'bil' | 'rec' | 'rcd' | 'dtr' | 'dtm' | 'sdm';
+export type IdPrefix = 'usr' | 'co' | 'aud' | 'mch' | 'pay' | 'app' | 'sec' | 'grt' | 'crt' | 'ord' | 'ntf' | 'evt' | 'alr' | 'wha' | 'bil' | 'rec' | 'rcd' | 'dtr' | 'dtm' | 'sdm' | 'rcv';
 
 /** Opaque, unguessable ids such as `usr_5fQ2...` (20 base62 characters, ~119 bits). */
 export function newId(prefix: IdPrefix): string {

@@ -1,7 +1,7 @@
 // The reference webhook check for apps (docs/webhooks.md).
 import { hmacSha256Hex, signaturesMatch } from './signature';
 
-export type EventType = 'payment.succeeded' | 'payment.failed' | 'payment.closed' | 'refund.succeeded' | 'refund.failed';
+export type EventType = 'payment.succeeded' | 'payment.failed' | 'payment.closed' | 'refund.succeeded' | 'refund.failed' | 'split.succeeded' | 'split.failed';
 
 /** The body of a webhook (api-contract.md). Unknown `type`s may be added: ignore them. */
 export interface WebhookEvent {

@@ -2,7 +2,7 @@
 // it and are wired in by the doors when sandbox mode is on (PAYCENTER_SANDBOX); production code never
 // imports them, and without a provisioner a SANDBOX channel cannot be activated.
 import type { Tx } from '@/server/db/client';
-import type { Channel } from '@/server/db/generated/client';
+import type { Channel, SplitAccountType } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import type { WechatPayCredentials } from '@/server/gateway/channels/wechatpay/credentials';
 import type { ChannelCredentials } from '@/server/gateway/credentials/types';
@@ -12,6 +12,19 @@ export interface SandboxProvisioner {
   credentials(options: { channel: Channel; wechatVerifyMode: WechatPayCredentials['verifyMode'] }): Promise<ChannelCredentials>;
   /** Makes the new payment channel known to its simulator, in the activation's transaction. */
   register(tx: Tx, paymentChannelId: string, credentials: ChannelCredentials): Promise<void>;
+  /**
+   * Binds a split receiver at the simulator directly, in the registration's transaction: for the demo
+   * seed, which runs before any server listens for the plugin's call.
+   */
+  bindSplitReceiver(tx: Tx, paymentChannelId: string, receiver: SplitReceiverBinding): Promise<void>;
+}
+
+export interface SplitReceiverBinding {
+  accountType: SplitAccountType;
+  account: string;
+  name: string | null;
+  relationType: string;
+  customRelation: string | null;
 }
 
 let provisioner: SandboxProvisioner | null = null;

@@ -13,6 +13,8 @@ import { grantMerchant } from '@/server/backend/grants/grant-merchant';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
 import { createUser } from '@/server/backend/users/create-user';
 import { ensurePlatformAdmin } from '@/server/backend/users/ensure-platform-admin';
+import { registerSplitReceiver } from '@/server/backend/splits/split-receivers';
+import { updateSplitSettings } from '@/server/backend/splits/update-split-settings';
 
 export const DEMO = {
   company: '演示物业 Demo Property Co.',
@@ -39,6 +41,27 @@ async function existingSandboxChannels(merchantId: string) {
     const credentials = openCredentials(row);
     return { id: row.id, channel: row.channel, verifyMode: credentials.channel === 'WECHATPAY' ? credentials.verifyMode : null };
   });
+}
+
+/** The demo's split receivers of its WeChat Pay channel: a sub-contractor and the platform's service fee. */
+const DEMO_WECHATPAY_RECEIVERS = [
+  { accountType: 'MERCHANT_ID', account: '1900012345', name: '演示保洁服务有限公司', relationType: 'SUPPLIER' },
+  { accountType: 'MERCHANT_ID', account: '1900054321', name: '演示平台服务有限公司', relationType: 'SERVICE_PROVIDER' },
+] as const;
+
+/**
+ * Splitting on (ceiling 30 %) and the two receivers, each registered once; bound at the simulator
+ * through the provisioner, as the seed runs before the server listens. Alipay's follow with its plugin.
+ */
+async function seedSplitReceivers(actor: Actor, paymentId: string): Promise<Record<string, string[]>> {
+  const channel = await db().paymentChannel.findUniqueOrThrow({ where: { id: paymentId } });
+  if (!channel.splitEnabled) await updateSplitSettings({ actor, input: { paymentId, splitEnabled: true, maxSplitRatioBps: 3000 } });
+  const ids: string[] = [];
+  for (const receiver of DEMO_WECHATPAY_RECEIVERS) {
+    const found = await db().splitReceiver.findFirst({ where: { paymentChannelId: paymentId, accountType: receiver.accountType, account: receiver.account, status: 'ACTIVE' } });
+    ids.push(found?.id ?? (await registerSplitReceiver({ actor, input: { paymentId, ...receiver }, bindAt: 'SANDBOX_PROVISIONER' })).id);
+  }
+  return { WECHATPAY: ids };
 }
 
 async function platformActor(): Promise<Actor> {
@@ -69,6 +92,8 @@ export async function seedDemo(): Promise<{ file: string }> {
       (await activateChannel({ actor, input: { merchantId: merchant.id, channel, mode: 'SANDBOX', invokeMethods: [...CHANNEL_INVOKE_METHODS[channel]], ...(wechatVerifyMode ? { wechatVerifyMode } : {}) } })).paymentId;
   }
 
+  const splitReceivers = await seedSplitReceivers(actor, paymentIds.WECHATPAY!);
+
   let app = await db().app.findFirst({ where: { name: DEMO.app } });
   if (!app) app = (await registerApp({ actor, input: { name: DEMO.app, description: 'Sandbox app of the demo tenant', defaultNotifyUrl: null, ipAllowlist: [] } })).app;
   await grantMerchant({ actor, input: { appId: app.id, merchantId: merchant.id } });
@@ -87,6 +112,7 @@ export async function seedDemo(): Promise<{ file: string }> {
     appSecret: openAppSecret(secretRow),
     merchantId: merchant.id,
     paymentIds,
+    splitReceivers,
     ...(companyAdmin ? { companyAdmin } : {}),
   });
   return { file: demoFilePath() };

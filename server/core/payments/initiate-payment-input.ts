@@ -39,6 +39,8 @@ export const initiatePaymentInput = z.strictObject({
       clientIp: z.union([z.ipv4(), z.ipv6()], { error: 'must be an IP address' }).optional(),
     })
     .optional(),
+  /** Hold the funds at the channel for splitting (v1.1). */
+  profitSharing: z.boolean({ error: 'must be true or false' }).optional(),
   metadata: z
     .record(
       z.string().min(1).max(40, { error: 'keys must be at most 40 characters' }),

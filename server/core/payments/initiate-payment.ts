@@ -10,6 +10,7 @@ import { openAttempt } from './open-attempt';
 import { toPaymentObject, type PaymentObject } from '@/server/contract/payment';
 import { assertReturnUrlAllowed } from './return-url';
 import { sendAttempt } from './send-attempt';
+import { splitsOf } from '../splits/split-channel';
 
 export interface InitiatedPayment {
   /** false when an identical request found its live attempt (answered 200; nothing sent again). */
@@ -25,6 +26,8 @@ export interface InitiatedPayment {
 async function initiateCashier(options: { app: { id: string }; input: InitiatePaymentInput; now: Date }): Promise<InitiatedPayment> {
   const { app, input, now } = options;
   if (input.paymentId) throw AppError.invalidFields({ paymentId: 'must be omitted with CASHIER: the payer chooses the channel' });
+  // The payer could choose a channel without splitting: a split payment names its paymentId.
+  if (input.profitSharing) throw new AppError('SPLIT_NOT_SUPPORTED', 'Profit sharing needs a paymentId with splitting enabled, not CASHIER.');
   const { company } = await resolveGrantedMerchant({ app, merchantId: input.merchantId });
   const offered = (await checkoutChannels(input.merchantId)).filter((entry) => entry.available);
   if (offered.length === 0) throw new AppError('METHOD_NOT_SUPPORTED', 'The merchant has no enabled channel the checkout can offer.');
@@ -47,6 +50,7 @@ export async function initiatePayment(options: { app: { id: string }; input: Ini
   if (input.invokeMethod === 'CASHIER') return initiateCashier({ app, input, now });
   if (!input.paymentId) throw AppError.invalidFields({ paymentId: 'is required unless invokeMethod is CASHIER' });
   const target = await resolvePaymentChannel({ app, merchantId: input.merchantId, paymentId: input.paymentId });
+  if (input.profitSharing) splitsOf(target.channel);
   const execution = parseRequest({
     channel: target.channel.channel,
     invokeMethod: input.invokeMethod,

@@ -24,10 +24,12 @@ export type OpenedAttempt =
 /** Where an attempt goes: a channel call, or null for a CASHIER payment whose payer chooses on the checkout. */
 export type AttemptRoute = { channel: PaymentChannel; execution: Execution } | null;
 
-/** What makes two requests "the same request": the same channel, method and payer. */
-export function requestHash(route: AttemptRoute, input: Pick<InitiatePaymentInput, 'payer'>): string {
+/** What makes two requests "the same request": the same channel, method, payer and profit sharing. */
+export function requestHash(route: AttemptRoute, input: Pick<InitiatePaymentInput, 'payer' | 'profitSharing'>): string {
   const key = route ? [route.channel.id, route.execution.invokeMethod, route.execution.method] : ['CASHIER'];
   key.push(input.payer?.openId ?? '', input.payer?.buyerId ?? '');
+  // Only when asked, so the hashes of attempts made before splitting existed stay the same.
+  if (input.profitSharing) key.push('profitSharing');
   return createHash('sha256').update(JSON.stringify(key)).digest('hex');
 }
 
@@ -101,6 +103,7 @@ export async function openAttempt(options: {
         notifyUrl: input.notifyUrl ?? null,
         returnUrl: input.returnUrl ?? null,
         payer: (input.payer ?? undefined) as Prisma.InputJsonValue | undefined,
+        profitSharing: input.profitSharing ?? false,
         requestHash: hash,
         action: route ? undefined : { app: { type: 'CHECKOUT', url: checkoutUrl(serialNo) } },
         expiresAt,

@@ -41,6 +41,7 @@ export async function sendAttempt(payment: Payment, execution: Execution): Promi
       notifyUrl: channelNotifyUrl(account.channel, account.paymentId),
       returnUrl: payment.returnUrl,
       payer: (payment.payer ?? undefined) as { openId?: string; buyerId?: string; clientIp?: string } | undefined,
+      profitSharing: payment.profitSharing,
     });
     stored = { app: appActionFor(execution, payment.serialNo, created.action), channel: created.action };
     channelTradeNo = created.channelTradeNo;

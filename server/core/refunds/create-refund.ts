@@ -45,7 +45,7 @@ async function earlierRefund(options: { appId: string; refundNo: string; serialN
 async function refusal(serialNo: string): Promise<AppError> {
   const payment = await db().payment.findUniqueOrThrow({ where: { serialNo } });
   if (payment.status !== 'SUCCEEDED') return notRefundable(payment);
-  return new AppError('REFUND_AMOUNT_EXCEEDED', undefined, { refundableAmount: payment.amount - payment.refundReservedAmount });
+  return new AppError('REFUND_AMOUNT_EXCEEDED', undefined, { refundableAmount: payment.amount - payment.refundReservedAmount - payment.splitAmount });
 }
 
 function notRefundable(payment: Payment): AppError {
@@ -69,7 +69,7 @@ async function reserveRefund(options: {
   return db().$transaction(async (tx) => {
     const reserved = await tx.$executeRaw`
       UPDATE "Payment" SET "refundReservedAmount" = "refundReservedAmount" + ${amount}
-      WHERE "serialNo" = ${serialNo} AND "status" = 'SUCCEEDED' AND "refundReservedAmount" + ${amount} <= "amount"`;
+      WHERE "serialNo" = ${serialNo} AND "status" = 'SUCCEEDED' AND "refundReservedAmount" + ${amount} <= "amount" - "splitAmount"`;
     if (reserved === 0) return null;
     const refund = await tx.refund.create({
       data: {
@@ -96,7 +96,8 @@ const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClie
 
 /**
  * Refunds part or all of a SUCCEEDED payment. The amount is reserved on the payment by one conditional
- * UPDATE (the database refuses any reservation past the paid amount, whatever runs concurrently) in
+ * UPDATE (the database refuses any reservation past the paid amount less what was split to receivers,
+ * whatever runs concurrently — splits reserve against refunds the same way) in
  * the transaction that records the PROCESSING refund; only then, outside the transaction, is the
  * channel asked. Apps make refunds idempotent with their refundNo; a duplicate payment is refunded
  * in full once, however often this is called for it.

@@ -6,6 +6,7 @@ import { simulatorEndpoint } from '@/server/gateway/endpoints';
 import { sellerIdOf } from '@/server/sandbox/alipay/trade-ids';
 import { registerSandboxAccount } from '@/server/sandbox/register-sandbox-account';
 import { sandboxIdentity } from '@/server/sandbox/sandbox-identity';
+import { bindWechatpayReceiver } from '@/server/sandbox/wechatpay/profit-sharing/receivers';
 import { sandboxPlatformCertificate } from '@/server/sandbox/wechatpay/platform-certificate';
 import { generateSandboxCredentials } from './sandbox-credentials';
 
@@ -23,4 +24,5 @@ export const simulatorProvisioner: SandboxProvisioner = {
     return generateSandboxCredentials('WECHATPAY', { channelPublicKeyPem: identity.publicKeyPem, channelPublicKeyId: identity.publicKeyId, platformCertificatePem });
   },
   register: registerSandboxAccount,
+  bindSplitReceiver: bindWechatpayReceiver,
 };

@@ -26,6 +26,7 @@ const orderBody = z.looseObject({
   notify_url: notifyUrl,
   amount: z.looseObject({ total: positiveFen, currency }),
   payer: z.looseObject({ openid: z.string().min(1).max(128) }).optional(),
+  settle_info: z.looseObject({ profit_sharing: z.boolean({ error: '必须是布尔值' }).optional() }).optional(),
   scene_info: z
     .looseObject({
       payer_client_ip: z.string({ error: '必填' }).min(1, { error: '必填' }).max(45),
@@ -46,7 +47,17 @@ function checkProduct(product: Product, order: OrderBody): void {
 
 /** What must match when an out_trade_no is ordered again. */
 function fingerprintOf(product: Product, order: OrderBody): string {
-  return JSON.stringify([tradeTypeOf(product), order.appid, order.description, order.amount.total, order.amount.currency, order.payer?.openid ?? null, order.attach ?? null]);
+  return JSON.stringify([
+    tradeTypeOf(product),
+    order.appid,
+    order.description,
+    order.amount.total,
+    order.amount.currency,
+    order.payer?.openid ?? null,
+    order.attach ?? null,
+    // Appended only when asked, so trades made before splitting existed keep their fingerprints.
+    ...(order.settle_info?.profit_sharing ? ['profit_sharing'] : []),
+  ]);
 }
 
 function sameOrder(existing: SandboxWechatTrade, fingerprint: string, now: Date): SandboxWechatTrade {
@@ -96,6 +107,7 @@ export async function createTransaction(request: VerifiedRequest, product: Produ
         notifyUrl: order.notify_url,
         attach: order.attach ?? null,
         payerOpenId: order.payer?.openid ?? null,
+        profitSharing: order.settle_info?.profit_sharing ?? false,
         fingerprint,
         payToken: newPayToken(),
         expiresAt,

@@ -5,6 +5,8 @@ import { applyFundFlowBill, applyTradeBill, BILL_DOWNLOAD_PATH, downloadBill } f
 import { listCertificates } from './certificates';
 import { createTransaction, type Product } from './create-transaction';
 import { closeTransaction, queryByOutTradeNo, queryByTransactionId } from './query-transaction';
+import { createProfitSharingOrder, queryProfitSharingOrder, unfreezeProfitSharing } from './profit-sharing/orders';
+import { addReceiver, deleteReceiver } from './profit-sharing/receivers';
 import { createRefund, queryRefund } from './refunds';
 import { signedResponse } from './simulator-signature';
 import { claimedVerifyMode, verifyWechatpayRequest, type VerifiedRequest } from './verify-request';
@@ -25,6 +27,11 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)\/close$/, run: (r, now, no) => closeTransaction(r, no, now), status: 204 },
   { method: 'POST', pattern: /^\/v3\/refund\/domestic\/refunds$/, run: (r, now) => createRefund(r, now) },
   { method: 'GET', pattern: /^\/v3\/refund\/domestic\/refunds\/([^/]+)$/, run: (r, _now, no) => queryRefund(r, no) },
+  { method: 'POST', pattern: /^\/v3\/profitsharing\/receivers\/add$/, run: (r) => addReceiver(r) },
+  { method: 'POST', pattern: /^\/v3\/profitsharing\/receivers\/delete$/, run: (r) => deleteReceiver(r) },
+  { method: 'POST', pattern: /^\/v3\/profitsharing\/orders$/, run: (r, now) => createProfitSharingOrder(r, now) },
+  { method: 'POST', pattern: /^\/v3\/profitsharing\/orders\/unfreeze$/, run: (r, now) => unfreezeProfitSharing(r, now) },
+  { method: 'GET', pattern: /^\/v3\/profitsharing\/orders\/([^/]+)$/, run: (r, _now, no) => queryProfitSharingOrder(r, no) },
   { method: 'GET', pattern: /^\/v3\/certificates$/, run: (r) => listCertificates(r) },
   { method: 'GET', pattern: /^\/v3\/bill\/tradebill$/, run: (r, now) => applyTradeBill(r, now) },
   { method: 'GET', pattern: /^\/v3\/bill\/fundflowbill$/, run: (r, now) => applyFundFlowBill(r, now) },

@@ -18,6 +18,8 @@ export interface VerifiedRequest {
   path: string;
   query: URLSearchParams;
   body: string;
+  /** Wechatpay-Serial: which platform key encrypted the request's sensitive fields. */
+  wechatpaySerial: string | null;
 }
 
 /** `key="value"` pairs separated by commas; values never contain quotes. */
@@ -70,5 +72,5 @@ export async function verifyWechatpayRequest(request: Request, now: Date): Promi
     valid = false;
   }
   if (!valid) throw signError('签名错误，请检查后再试');
-  return { merchant, method: request.method, path, query: url.searchParams, body };
+  return { merchant, method: request.method, path, query: url.searchParams, body, wechatpaySerial: request.headers.get('wechatpay-serial') };
 }

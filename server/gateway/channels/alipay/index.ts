@@ -16,4 +16,6 @@ export const alipayPlugin: ChannelPlugin = {
   parseNotification,
   ackNotification,
   bills: { kind: 'DOWNLOAD', billTypes: ['TRADE'], publishedFromHour: 9, downloadBill },
+  // alipay.trade.order.settle and royalty relations come next; until then Alipay payments are not split.
+  splits: { kind: 'NONE' },
 };

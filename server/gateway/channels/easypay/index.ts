@@ -18,4 +18,6 @@ export const easypayPlugin: ChannelPlugin = {
   // epay (易支付 V1) has no bill or statement download of any kind: each of the day's orders is queried
   // through api.php?act=order instead.
   bills: { kind: 'NONE', reconcileBy: 'QUERY_EACH_ORDER' },
+  // epay has no profit sharing.
+  splits: { kind: 'NONE' },
 };

@@ -39,6 +39,7 @@ export async function createPayment(input: CreatePaymentInput): Promise<CreatePa
     time_expire: toWechatTime(input.expiresAt),
     notify_url: input.notifyUrl,
     amount: { total: wechatFen(input.amount), currency: 'CNY' },
+    ...(input.profitSharing ? { settle_info: { profit_sharing: true } } : {}),
   };
   let action: ChannelAction;
   let raw: unknown;

@@ -5,6 +5,8 @@ import { downloadBill } from './download-bill';
 import { ackNotification, parseNotification } from './parse-notification';
 import { queryPayment } from './query-payment';
 import { queryRefund, refund } from './refund';
+import { finishSplit, querySplit, split } from './profit-sharing';
+import { bindReceiver, unbindReceiver } from './split-receivers';
 
 export const wechatpayPlugin: ChannelPlugin = {
   channel: 'WECHATPAY',
@@ -16,6 +18,7 @@ export const wechatpayPlugin: ChannelPlugin = {
   parseNotification,
   ackNotification,
   bills: { kind: 'DOWNLOAD', billTypes: ['TRADE', 'FUND_FLOW'], publishedFromHour: 10, downloadBill },
+  splits: { kind: 'SUPPORTED', bindReceiver, unbindReceiver, split, querySplit, finishSplit },
 };
 
 export { downloadPlatformCertificates } from './platform-certificates';
