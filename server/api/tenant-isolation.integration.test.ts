@@ -27,6 +27,7 @@ interface CompanyA {
   serialNo: string;
   eventId: string;
   robotId: string;
+  discrepancyId: string;
 }
 
 const extraKey = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -76,10 +77,16 @@ const inputs: Record<string, (a: CompanyA) => unknown> = {
   'dingtalkRobots.setEnabled': (a) => ({ robotId: a.robotId, enabled: false }),
   'dingtalkRobots.remove': (a) => ({ robotId: a.robotId }),
   'dingtalkRobots.sendTest': (a) => ({ robotId: a.robotId }),
+  'reconciliation.days': (a) => ({ companyId: a.companyId, to: RECONCILED_DAY }),
+  'reconciliation.day': (a) => ({ paymentChannelId: a.paymentId, date: RECONCILED_DAY }),
+  'reconciliation.resolve': (a) => ({ discrepancyId: a.discrepancyId, note: 'hijacked' }),
+  'reconciliation.sync': (a) => ({ discrepancyId: a.discrepancyId }),
+  'reconciliation.reconcileNow': (a) => ({ paymentChannelId: a.paymentId, date: RECONCILED_DAY }),
 };
 
 const ROBOT_URL = 'https://oapi.dingtalk.com/robot/send?access_token=companyarobottoken';
 const ROBOT_SECRET = 'SECcompanyarobotsecret0123456789';
+const RECONCILED_DAY = '2026-11-30';
 
 let a: CompanyA;
 let companyBUsers: Array<Awaited<ReturnType<typeof makeUser>>>;
@@ -100,12 +107,14 @@ async function snapshotA(): Promise<string> {
     await db().webhookDelivery.findMany({ where, orderBy: { eventId: 'asc' }, include: { attempts: true } }),
     await db().dingtalkRobot.findMany({ where, orderBy: { id: 'asc' } }),
     await db().dingtalkMessage.findMany({ where, orderBy: { id: 'asc' } }),
+    await db().reconciliationRun.findMany({ where, orderBy: { id: 'asc' }, include: { discrepancies: { orderBy: { id: 'asc' } } } }),
+    await db().channelBill.findMany({ where, orderBy: { id: 'asc' } }),
   ]);
 }
 
 /** Identifiers of company A that must never appear in an answer to company B. */
 function secretsOfA(): string[] {
-  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId, a.serialNo, a.eventId, a.robotId];
+  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId, a.serialNo, a.eventId, a.robotId, a.discrepancyId];
 }
 
 async function call(user: Awaited<ReturnType<typeof makeUser>>, path: string) {
@@ -137,7 +146,15 @@ beforeAll(async () => {
     writeOutboxEvent(tx, { type: 'payment.succeeded', appId: app.app.id, companyId: companyA.id, livemode: true, serialNo: notified.serialNo, data: { payment: toPaymentObject(notified, paid.order) } }),
   );
   const robot = await addRobot({ actor: adminA, input: { name: 'A 值班群', webhookUrl: ROBOT_URL, secret: ROBOT_SECRET } });
+  // A reconciled day of A's channel with one open discrepancy on its payment.
+  const run = await db().reconciliationRun.create({
+    data: { id: 'rec_companyA', paymentChannelId: channel.paymentId, companyId: companyA.id, channel: 'ALIPAY', runDate: new Date(`${RECONCILED_DAY}T00:00:00Z`), status: 'DISCREPANCIES', reconciledAt: new Date() },
+  });
+  const line = await db().reconciliationDiscrepancy.create({
+    data: { id: 'rcd_companyA', runId: run.id, kind: 'AMOUNT_MISMATCH', serialNo: paid.payment.serialNo, ourAmount: 100, channelAmount: 90, detail: 'seeded' },
+  });
   a = {
+    discrepancyId: line.id,
     robotId: robot.id,
     companyId: companyA.id,
     adminUserId: adminA.userId,
