@@ -29,7 +29,7 @@ export async function downloadResponse<S extends z.ZodType>(request: Request, us
   const requestId = requestIdFrom(request.headers);
   try {
     if (!user) throw new AppError('UNAUTHENTICATED');
-    const input = schema.parse(Object.fromEntries(new URL(request.url).searchParams)) as z.infer<S>;
+    const input = schema.parse(Object.fromEntries(new URL(request.url).searchParams));
     const file = await serve({ actor: actorOf(user), input, request: { requestId, ip: clientIp(request.headers), userAgent: request.headers.get('user-agent') } });
     return new Response(new Uint8Array(file.content), {
       headers: {

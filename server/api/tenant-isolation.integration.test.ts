@@ -31,6 +31,7 @@ interface CompanyA {
   robotId: string;
   alertId: string;
   receiverId: string;
+  discrepancyId: string;
 }
 
 const extraKey = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -90,10 +91,16 @@ const inputs: Record<string, (a: CompanyA) => unknown> = {
   'splitReceivers.register': (a) => ({ paymentId: a.paymentId, accountType: 'PERSONAL_OPENID', account: 'oIntruder000000000000000001', relationType: 'USER' }),
   'splitReceivers.remove': (a) => ({ receiverId: a.receiverId }),
   'splitReceivers.updateSettings': (a) => ({ paymentId: a.paymentId, splitEnabled: true }),
+  'reconciliation.days': (a) => ({ companyId: a.companyId, to: RECONCILED_DAY }),
+  'reconciliation.day': (a) => ({ paymentChannelId: a.paymentId, date: RECONCILED_DAY }),
+  'reconciliation.resolve': (a) => ({ discrepancyId: a.discrepancyId, note: 'hijacked' }),
+  'reconciliation.sync': (a) => ({ discrepancyId: a.discrepancyId }),
+  'reconciliation.reconcileNow': (a) => ({ paymentChannelId: a.paymentId, date: RECONCILED_DAY }),
 };
 
 const ROBOT_URL = 'https://oapi.dingtalk.com/robot/send?access_token=companyarobottoken';
 const ROBOT_SECRET = 'SECcompanyarobotsecret0123456789';
+const RECONCILED_DAY = '2026-11-30';
 
 let a: CompanyA;
 let companyBUsers: Array<Awaited<ReturnType<typeof makeUser>>>;
@@ -116,12 +123,14 @@ async function snapshotA(): Promise<string> {
     await db().dingtalkMessage.findMany({ where, orderBy: { id: 'asc' } }),
     await db().alert.findMany({ where, orderBy: { id: 'asc' } }),
     await db().splitReceiver.findMany({ where, orderBy: { id: 'asc' } }),
+    await db().reconciliationRun.findMany({ where, orderBy: { id: 'asc' }, include: { discrepancies: { orderBy: { id: 'asc' } } } }),
+    await db().channelBill.findMany({ where, orderBy: { id: 'asc' } }),
   ]);
 }
 
 /** Identifiers of company A that must never appear in an answer to company B. */
 function secretsOfA(): string[] {
-  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId, a.serialNo, a.eventId, a.robotId, a.alertId, a.receiverId];
+  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId, a.serialNo, a.eventId, a.robotId, a.alertId, a.receiverId, a.discrepancyId];
 }
 
 async function call(user: Awaited<ReturnType<typeof makeUser>>, path: string) {
@@ -159,8 +168,16 @@ beforeAll(async () => {
   const receiver = await db().splitReceiver.create({
     data: { id: newId('rcv'), companyId: companyA.id, paymentChannelId: channel.paymentId, channel: 'ALIPAY', accountType: 'MERCHANT_ID', account: '2088000000000001', relationType: 'SUPPLIER', boundAt: new Date() },
   });
+  // A reconciled day of A's channel with one open discrepancy on its payment.
+  const run = await db().reconciliationRun.create({
+    data: { id: 'rec_companyA', paymentChannelId: channel.paymentId, companyId: companyA.id, channel: 'ALIPAY', runDate: new Date(`${RECONCILED_DAY}T00:00:00Z`), status: 'DISCREPANCIES', reconciledAt: new Date() },
+  });
+  const line = await db().reconciliationDiscrepancy.create({
+    data: { id: 'rcd_companyA', runId: run.id, kind: 'AMOUNT_MISMATCH', serialNo: paid.payment.serialNo, ourAmount: 100, channelAmount: 90, detail: 'seeded' },
+  });
   a = {
     receiverId: receiver.id,
+    discrepancyId: line.id,
     robotId: robot.id,
     alertId: alert.id,
     companyId: companyA.id,

@@ -61,7 +61,7 @@ export function ReconciliationView({ to, showCompany }: { to: string | null; sho
       ) : (
         <div className="space-y-6">
           {grid.data.accounts.map((account) => (
-            <AccountCard key={account.paymentChannelId} account={account} showCompany={showCompany} />
+            <AccountCard key={account.id} account={account} showCompany={showCompany} />
           ))}
         </div>
       )}
@@ -72,7 +72,7 @@ export function ReconciliationView({ to, showCompany }: { to: string | null; sho
 function AccountCard({ account, showCompany }: { account: AccountRow; showCompany: boolean }) {
   const { t } = useI18n();
   return (
-    <Card className="overflow-hidden" data-testid={`reconciliation-account-${account.paymentChannelId}`}>
+    <Card className="overflow-hidden" data-testid={`reconciliation-account-${account.id}`}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-slate-50 px-4 py-3">
         <h2 className="text-base font-semibold text-slate-900">
           {account.merchantName} · {t(`payments.channels.${account.channel}`)}
@@ -80,12 +80,12 @@ function AccountCard({ account, showCompany }: { account: AccountRow; showCompan
         <StatusBadge status={account.mode} />
         {account.enabled ? null : <StatusBadge status="DISABLED" />}
         {showCompany ? <span className="text-sm text-slate-600">{account.companyName}</span> : null}
-        <code className="text-xs break-all text-slate-500">{account.paymentChannelId}</code>
+        <code className="text-xs break-all text-slate-500">{account.id}</code>
       </div>
       {account.cells.some(Boolean) ? (
         <ul className="divide-y divide-slate-100">
           {account.cells.map((cell, index) => (
-            <DayRow key={index} paymentChannelId={account.paymentChannelId} cell={cell} />
+            <DayRow key={index} paymentChannelId={account.id} cell={cell} />
           ))}
         </ul>
       ) : (

@@ -3,7 +3,7 @@ import { assertCan, companyFilter } from '@/server/backend/access/permissions';
 import type { Actor } from '@/server/backend/audit/record-audit';
 import { db } from '@/server/db/client';
 import { addDays, beijingDay } from '@/server/gateway/beijing-time';
-import { dayInput } from './find-channel-account';
+import { ACCOUNT_SELECT, accountView, dayInput } from './find-channel-account';
 import { dayStatus, type DayStatus } from './run-view';
 
 export const listReconciliationDaysInput = z.object({
@@ -29,7 +29,7 @@ export async function listReconciliationDays(options: { actor: Actor; input: z.i
   const days = Array.from({ length: input.days }, (_, i) => addDays(to, -i));
   const accounts = await db().paymentChannel.findMany({
     where: { ...(input.companyId ? { companyId: input.companyId } : {}), ...companyFilter(options.actor) },
-    select: { id: true, channel: true, mode: true, status: true, companyId: true, createdAt: true, merchant: { select: { name: true, company: { select: { name: true } } } } },
+    select: ACCOUNT_SELECT,
     orderBy: [{ companyId: 'asc' }, { createdAt: 'asc' }],
     take: MAX_ACCOUNTS,
   });
@@ -41,12 +41,7 @@ export async function listReconciliationDays(options: { actor: Actor; input: z.i
   return {
     days,
     accounts: accounts.map((account) => ({
-      paymentChannelId: account.id,
-      channel: account.channel,
-      mode: account.mode,
-      enabled: account.status === 'ENABLED',
-      companyName: account.merchant.company.name,
-      merchantName: account.merchant.name,
+      ...accountView(account),
       cells: days.map((date): DayStatus | null => {
         const run = byKey.get(`${account.id} ${date}`);
         if (!run && (date >= today || date < beijingDay(account.createdAt))) return null;

@@ -45,7 +45,7 @@ describe('reconciliation for finance staff', () => {
   it('shows PENDING before the run, then the discrepancy with both sides; others see none of it', async () => {
     const finance = await callerFor(await staff('COMPANY_STAFF', tenant));
     const before = await finance.reconciliation.days({ days: 2 });
-    expect(before.accounts.map((account) => account.paymentChannelId)).toEqual([tenant.paymentId]);
+    expect(before.accounts.map((account) => account.id)).toEqual([tenant.paymentId]);
     // Activated today: yesterday was before the account existed.
     expect(before.accounts[0]!.cells).toEqual([null, null]);
     await db().paymentChannel.updateMany({ where: { id: { in: [tenant.paymentId, other.paymentId] } }, data: { createdAt: paidAt } });
@@ -59,13 +59,13 @@ describe('reconciliation for finance staff', () => {
 
     // Another company's staff, and an admin of it, cannot see or act on this day.
     const outsider = await callerFor(await staff('COMPANY_ADMIN', other));
-    expect((await outsider.reconciliation.days({ days: 1 })).accounts.map((account) => account.paymentChannelId)).toEqual([other.paymentId]);
+    expect((await outsider.reconciliation.days({ days: 1 })).accounts.map((account) => account.id)).toEqual([other.paymentId]);
     await expect(outsider.reconciliation.day({ paymentChannelId: tenant.paymentId, date: yesterday })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(outsider.reconciliation.resolve({ discrepancyId: day.discrepancies[0]!.id, note: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(outsider.reconciliation.reconcileNow({ paymentChannelId: tenant.paymentId, date: yesterday })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // A platform admin sees every company's accounts.
     const platform = await callerFor(await makeUser('PLATFORM_ADMIN', null));
-    expect((await platform.reconciliation.days({ days: 1 })).accounts.map((account) => account.paymentChannelId)).toEqual(expect.arrayContaining([tenant.paymentId, other.paymentId]));
+    expect((await platform.reconciliation.days({ days: 1 })).accounts.map((account) => account.id)).toEqual(expect.arrayContaining([tenant.paymentId, other.paymentId]));
   });
 
   it('resolves with a note once, audited; an auditor reads but cannot act; the resolution outlives a re-run', async () => {
@@ -83,8 +83,12 @@ describe('reconciliation for finance staff', () => {
     const audits = await db().auditLog.findMany({ where: { targetId: line!.id } });
     expect(audits.map((row) => [row.action, row.actorEmail, row.companyId])).toEqual([['reconciliation.discrepancy.resolve', user.email, tenant.companyId]]);
 
+    const alerts = () => db().alert.count({ where: { companyId: tenant.companyId, kind: 'RECONCILIATION_DISCREPANCY' } });
+    const alertsBefore = await alerts();
     const rerun = await finance.reconciliation.reconcileNow({ paymentChannelId: tenant.paymentId, date: yesterday });
     expect(rerun).toMatchObject({ status: 'DISCREPANCIES', discrepancies: 1, unresolved: 0 });
+    // Nothing new to tell: the only line is resolved.
+    expect(await alerts()).toBe(alertsBefore);
     const [kept] = (await finance.reconciliation.day({ paymentChannelId: tenant.paymentId, date: yesterday })).discrepancies;
     expect(kept!.resolution).toMatchObject({ resolvedBy: user.email, note: '订单金额录入错误，已与业务系统核对' });
     expect(await db().auditLog.count({ where: { action: 'reconciliation.run', targetId: tenant.paymentId } })).toBe(2);

@@ -1,7 +1,7 @@
 // reconcileDay: compares one payment channel's Beijing day with the channel (its stored bill, or a query
 // per order when it publishes none) and records the run. Idempotent: running a day again replaces the
 // run's figures and discrepancies in one transaction, carrying staff's resolutions over to the lines
-// still found; a run with discrepancies raises one alert.
+// still found; a run with unresolved discrepancies raises one alert.
 import { db } from '@/server/db/client';
 import type { ReconciliationRun } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
@@ -62,13 +62,15 @@ export async function reconcileDay(options: ReconcileDayOptions): Promise<Reconc
     await tx.reconciliationDiscrepancy.createMany({
       data: outcome.discrepancies.map((found) => ({ id: newId('rcd'), runId: run.id, ...found, ...resolutions.get(identityOf(found)) })),
     });
-    if (outcome.discrepancies.length > 0) {
-      const kinds = [...new Set(outcome.discrepancies.map((found) => found.kind))];
+    // Lines staff already resolved are no news: a re-run or a sync alerts only about open ones.
+    const open = outcome.discrepancies.filter((found) => !resolutions.has(identityOf(found)));
+    if (open.length > 0) {
+      const kinds = [...new Set(open.map((found) => found.kind))];
       await raiseAlert(tx, {
         kind: 'RECONCILIATION_DISCREPANCY',
         companyId: owner.companyId,
         subject: `reconciliation:${paymentChannelId}:${date}`,
-        message: `${owner.channel} ${date}: ${outcome.discrepancies.length} discrepancies (${kinds.join(', ')})`,
+        message: `${owner.channel} ${date}: ${open.length} discrepancies (${kinds.join(', ')})`,
         details: { runId: run.id, paymentChannelId, date, kinds },
       });
     }
