@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, launchBrowser, newPage, PHONE, screenshot } from './support/browser';
+import { launchBrowser, newPage, screenshot } from './support/browser';
+import { desktopAndPhone, signIn } from './support/dashboard';
 
 let browser: Browser;
 const admin = inject('admin');
@@ -16,27 +17,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string, password: string, labels = { email: '邮箱', password: '密码', submit: '登录' }): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel(labels.email).fill(email);
-  await page.getByLabel(labels.password).fill(password);
-  await page.getByRole('button', { name: labels.submit }).click();
-  await page.getByTestId('dashboard-home-heading').waitFor();
-}
-
-/** A full-page screenshot at desktop width, then one at phone width, where nothing may widen the page. */
-async function screenshots(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  await page.setViewportSize(PHONE);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} scrolls sideways on a phone`).toBeLessThanOrEqual(PHONE.width);
-  await screenshot(page, `${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-}
-
 describe('admin console', () => {
   it('sets up a company, its admin and an app, and the company admin sees only their company', async () => {
     const { page, context } = await newPage(browser);
-    await signIn(page, admin.email, admin.password);
+    await signIn(page, admin);
 
     // A property company.
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '物业公司' }).click();
@@ -62,7 +46,7 @@ describe('admin console', () => {
     expect(await nameHeader.getAttribute('aria-sort')).toBe('none');
     await nameHeader.getByRole('button').click();
     expect(await nameHeader.getAttribute('aria-sort')).toBe('ascending');
-    await screenshots(page, 'admin-companies');
+    await desktopAndPhone(page, 'admin-companies');
 
     // Its admin, whose temporary password is shown once.
     await page.getByTestId(`row-${companyName}`).getByRole('link', { name: companyName }).click();
@@ -83,7 +67,7 @@ describe('admin console', () => {
     const firstPassword = (await page.getByTestId('temporary-password').innerText()).trim();
     expect(firstPassword).toMatch(/^[0-9A-Za-z]{16}$/);
     await page.getByTestId(`row-${companyAdmin.email}`).waitFor();
-    await screenshots(page, 'admin-company-detail');
+    await desktopAndPhone(page, 'admin-company-detail');
 
     // Creating the same email again is refused next to the email field.
     await page.getByRole('button', { name: '新建公司用户' }).click();
@@ -105,7 +89,7 @@ describe('admin console', () => {
     await resetDialog.getByRole('button', { name: '重置密码' }).click();
     const password = (await page.getByTestId('temporary-password').innerText()).trim();
     expect(password).not.toBe(firstPassword);
-    await screenshots(page, 'admin-users');
+    await desktopAndPhone(page, 'admin-users');
 
     // An app: its ID and secret are shown once.
     await page.goto('/apps');
@@ -123,7 +107,7 @@ describe('admin console', () => {
     expect(secret).toMatch(/^pcs_[0-9A-Za-z]{40}$/);
     expect(await page.getByTestId('secret-reveal').innerText()).toContain('只显示这一次');
     await page.getByTestId(`row-${appName}`).waitFor();
-    await screenshots(page, 'admin-apps-registered');
+    await desktopAndPhone(page, 'admin-apps-registered');
 
     await page.reload();
     await page.getByTestId(`row-${appName}`).waitFor();
@@ -145,7 +129,7 @@ describe('admin console', () => {
     await page.getByTestId(`row-${secret.slice(0, 8)}`).waitFor();
     await page.getByTestId(`row-${rotated.slice(0, 8)}`).waitFor();
     expect(await page.getByRole('button', { name: '轮换密钥' }).isDisabled()).toBe(true);
-    await screenshots(page, 'admin-app-detail');
+    await desktopAndPhone(page, 'admin-app-detail');
 
     // The audit log has every step, newest first, with expandable summaries.
     await page.goto('/audit');
@@ -160,7 +144,7 @@ describe('admin console', () => {
     await expect
       .poll(async () => (await page.getByTestId('audit-details').allInnerTexts()).some((text) => text.includes(`"name": "${companyName}"`)))
       .toBe(true);
-    await screenshots(page, 'admin-audit');
+    await desktopAndPhone(page, 'admin-audit');
     await page.getByLabel('操作类型').selectOption('app.');
     await expect.poll(() => page.getByTestId('row-company.create').count()).toBe(0);
     await page.getByTestId('row-app.register').first().waitFor();
@@ -169,7 +153,7 @@ describe('admin console', () => {
     // The company admin: their company's users only, and no companies or apps in the menu.
     await page.getByTestId('logout-button').click();
     await page.waitForURL(/\/login/);
-    await signIn(page, companyAdmin.email, password);
+    await signIn(page, { email: companyAdmin.email, password });
     const nav = page.getByRole('navigation', { name: '主导航' });
     expect(await nav.getByRole('link', { name: '物业公司' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: '应用' }).count()).toBe(0);
@@ -180,7 +164,7 @@ describe('admin console', () => {
     expect(await page.getByLabel('物业公司').count()).toBe(0);
     // Their own row offers no actions: they cannot disable themselves.
     expect(await page.getByTestId(`row-${companyAdmin.email}`).getByRole('button').count()).toBe(0);
-    await screenshots(page, 'company-admin-users');
+    await desktopAndPhone(page, 'company-admin-users');
 
     const response = await page.goto('/companies');
     expect(response?.status()).toBe(404);
@@ -189,17 +173,17 @@ describe('admin console', () => {
 
   it('speaks English on the admin pages when the browser asks for it', async () => {
     const { page, context } = await newPage(browser, { locale: 'en-US' });
-    await signIn(page, admin.email, admin.password, { email: 'Email', password: 'Password', submit: 'Sign in' });
+    await signIn(page, admin, 'en');
     await page.goto('/apps');
     await page.getByRole('heading', { name: 'Apps', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Register app' }).click();
     await page.getByTestId('register-app-form').getByRole('button', { name: 'Register' }).click();
     await page.getByText('The app name needs 2 to 100 characters.').waitFor();
-    await screenshots(page, 'admin-apps-en');
+    await desktopAndPhone(page, 'admin-apps-en');
     await page.goto('/audit');
     await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
     await page.getByTestId('row-app.register').first().waitFor();
-    await screenshots(page, 'admin-audit-en');
+    await desktopAndPhone(page, 'admin-audit-en');
     await context.close();
   });
 });

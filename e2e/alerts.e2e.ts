@@ -1,11 +1,12 @@
 // The alerts page as staff use it: an alert raised by the monitoring (here raised directly, twice, as a
 // rule would; on a day no other browser test reconciles) shows in the list with its rule's severity and count, staff acknowledge it, then resolve it
 // with a note, and the audit log shows both; in Chinese and English, on a desktop and a phone.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectDatabase, db } from '@/server/db/client';
 import { raiseAlert } from '@/server/messaging/raise-alert';
-import { DESKTOP, launchBrowser, newPage, PHONE, screenshot } from './support/browser';
+import { launchBrowser, newPage } from './support/browser';
+import { desktopAndPhone, signIn } from './support/dashboard';
 
 let browser: Browser;
 let alertId: string;
@@ -32,26 +33,10 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-async function signIn(page: Page, labels = { email: '邮箱', password: '密码', submit: '登录' }): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel(labels.email).fill(admin.email);
-  await page.getByLabel(labels.password).fill(admin.password);
-  await page.getByRole('button', { name: labels.submit }).click();
-  await page.getByTestId('dashboard-home-heading').waitFor();
-}
-
-async function desktopAndPhone(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  await page.setViewportSize(PHONE);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} scrolls sideways on a phone`).toBeLessThanOrEqual(PHONE.width);
-  await screenshot(page, `${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-}
-
 describe('alerts page', () => {
   it('staff see an alert, acknowledge it, resolve it with a note, and the audit log shows both', async () => {
     const { page, context } = await newPage(browser);
-    await signIn(page);
+    await signIn(page, admin);
 
     // The menu counts the open alert; the list shows it with its severity, status and occurrences.
     const nav = page.getByRole('navigation', { name: '主导航' });
@@ -106,7 +91,7 @@ describe('alerts page', () => {
 
   it('speaks English when the browser asks for it', async () => {
     const { page, context } = await newPage(browser, { locale: 'en-US' });
-    await signIn(page, { email: 'Email', password: 'Password', submit: 'Sign in' });
+    await signIn(page, admin, 'en');
     await page.goto('/alerts?status=ALL');
     await page.getByRole('heading', { name: 'Alerts', level: 1 }).waitFor();
     const row = page.getByTestId(`row-${alertId}`);

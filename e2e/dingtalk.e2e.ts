@@ -1,9 +1,10 @@
 // A company's DingTalk robot, as staff set it up: the group admin adds a signed robot (here on the
 // DingTalk simulator's page), staff enter its webhook and secret, send a test message, and the group
 // receives it, signed as DingTalk checks.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, launchBrowser, newPage, PHONE, screenshot } from './support/browser';
+import { launchBrowser, newPage, screenshot } from './support/browser';
+import { desktopAndPhone, signIn } from './support/dashboard';
 
 let browser: Browser;
 const admin = inject('admin');
@@ -15,26 +16,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('邮箱').fill(admin.email);
-  await page.getByLabel('密码').fill(admin.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('dashboard-home-heading').waitFor();
-}
-
-async function desktopAndPhone(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  await page.setViewportSize(PHONE);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} scrolls sideways on a phone`).toBeLessThanOrEqual(PHONE.width);
-  await screenshot(page, `${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-}
-
 describe('DingTalk robots', () => {
   it('staff add a company robot, its secret never shows again, and a test message reaches the group', async () => {
     const { page, context } = await newPage(browser);
-    await signIn(page);
+    await signIn(page, admin);
 
     // The DingTalk group admin adds a custom robot with 加签 (the simulator plays DingTalk).
     await page.goto('/sandbox/dingtalk');

@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DESKTOP, launchBrowser, newPage, PHONE, screenshot } from './support/browser';
+import { signIn } from './support/dashboard';
 
 let browser: Browser;
 const platformAdmin = inject('admin');
@@ -30,14 +31,6 @@ async function trpc(page: Page, kind: 'query' | 'mutation', path: string, input:
   return data;
 }
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('dashboard-home-heading').waitFor();
-}
-
 function rsaKeyPair() {
   return generateKeyPairSync('rsa', {
     modulusLength: 2048,
@@ -57,7 +50,7 @@ describe('merchant onboarding', () => {
 
     // The platform admin sets up the company, its admin and a business app.
     const platform = await newPage(browser);
-    await signIn(platform.page, platformAdmin.email, platformAdmin.password);
+    await signIn(platform.page, { email: platformAdmin.email, password: platformAdmin.password });
     const company = await trpc(platform.page, 'mutation', 'companies.create', { name: `E2E 阳光物业 ${suffix}` });
     const companyAdminEmail = `e2e-company-admin-${suffix}@paycenter.test`;
     const created = await trpc(platform.page, 'mutation', 'users.create', {
@@ -75,7 +68,7 @@ describe('merchant onboarding', () => {
 
     // The company admin signs in with the temporary password and opens a merchant.
     const { page, context } = await newPage(browser, { viewport: DESKTOP });
-    await signIn(page, companyAdminEmail, String(temporaryPassword));
+    await signIn(page, { email: companyAdminEmail, password: String(temporaryPassword) });
     await page.goto('/merchants');
     await page.getByTestId('open-create-merchant').click();
     const createDialog = page.getByTestId('create-merchant-dialog');
@@ -201,7 +194,7 @@ describe('merchant onboarding', () => {
     await context.close();
 
     const staffSession = await newPage(browser, { viewport: DESKTOP });
-    await signIn(staffSession.page, staffEmail, String(staff.temporaryPassword));
+    await signIn(staffSession.page, { email: staffEmail, password: String(staff.temporaryPassword) });
     await staffSession.page.goto('/merchants');
     await staffSession.page.getByRole('link', { name: '阳光花园小区' }).click();
     await staffSession.page.getByTestId('channel-card').nth(1).waitFor();
@@ -216,7 +209,7 @@ describe('merchant onboarding', () => {
 
     // The platform admin sees every company's merchants, and picks the company when opening one.
     const platformAgain = await newPage(browser, { viewport: DESKTOP });
-    await signIn(platformAgain.page, platformAdmin.email, platformAdmin.password);
+    await signIn(platformAgain.page, { email: platformAdmin.email, password: platformAdmin.password });
     await platformAgain.page.goto('/merchants');
     const row = platformAgain.page.getByTestId(`row-${merchantId}`);
     await row.waitFor();

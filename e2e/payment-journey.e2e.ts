@@ -1,10 +1,11 @@
 // The whole payment journey in Chromium on a production build: an app creates a sandbox Alipay
 // payment through the signed API, the buyer pays on the simulated Alipay cashier on a phone, the
 // simulator's signed notify settles it, and staff see it and refund part of it in the dashboard.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { appApiClient } from '@/server/testing/app-api-client';
 import { DESKTOP, launchBrowser, newPage, PHONE, screenshot } from './support/browser';
+import { signIn } from './support/dashboard';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -33,14 +34,6 @@ async function createPayment(invokeMethod: 'PC' | 'WAP', amount: number) {
   expect(answer.status).toBe(201);
   expect(answer.body.action.type).toBe('REDIRECT');
   return { serialNo: answer.body.payment.serialNo as string, url: answer.body.action.url as string };
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('邮箱').fill(admin.email);
-  await page.getByLabel('密码').fill(admin.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('dashboard-home-heading').waitFor();
 }
 
 describe('payment journey', () => {
@@ -72,7 +65,7 @@ describe('payment journey', () => {
     expect(paid.body.payment.channelTradeNo).toMatch(/^\d{28}$/);
 
     const { context, page } = await newPage(browser, { viewport: DESKTOP });
-    await signIn(page);
+    await signIn(page, admin);
     await page.goto('/payments');
     // Staff know the app's order number (the payer quotes it): that finds the payment.
     await page.getByLabel('订单号 / 支付流水号 / 渠道交易号').fill(paid.body.payment.orderNo);

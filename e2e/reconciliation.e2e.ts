@@ -4,10 +4,11 @@
 // records side by side, and resolve it with a note. Screenshots of the pages on a desktop and a phone, in
 // Chinese and in English.
 import pg from 'pg';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { appApiClient } from '@/server/testing/app-api-client';
-import { DESKTOP, launchBrowser, newPage, screenshot } from './support/browser';
+import { launchBrowser, newPage } from './support/browser';
+import { desktopAndPhone, signIn } from './support/dashboard';
 
 const PHONE_375 = { width: 375, height: 812 };
 const baseUrl = inject('baseUrl');
@@ -56,23 +57,6 @@ async function bytesOf(download: Download): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function signIn(page: Page, who: { email: string; password: string }, labels = { email: '邮箱', password: '密码', submit: '登录' }): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel(labels.email).fill(who.email);
-  await page.getByLabel(labels.password).fill(who.password);
-  await page.getByRole('button', { name: labels.submit }).click();
-  await page.getByTestId('dashboard-home-heading').waitFor();
-}
-
-/** A full-page screenshot on the desktop and on a 375 px phone, which must not scroll sideways. */
-async function desktopAndPhone(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  await page.setViewportSize(PHONE_375);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} scrolls sideways on a phone`).toBeLessThanOrEqual(PHONE_375.width);
-  await screenshot(page, `${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-}
-
 describe('reconciliation', () => {
   it('finance staff open the day, see the seeded discrepancy with both records, and resolve it with a note', async () => {
     const started = new Date();
@@ -84,7 +68,7 @@ describe('reconciliation', () => {
     await page.getByRole('heading', { name: '对账', level: 1 }).waitFor();
     const account = page.getByTestId(`reconciliation-account-${demo.paymentIds.ALIPAY}`);
     await account.getByRole('link', { name: `查看 ${yesterday}` }).waitFor();
-    await desktopAndPhone(page, 'reconciliation-days');
+    await desktopAndPhone(page, 'reconciliation-days', PHONE_375);
 
     await account.getByRole('link', { name: `查看 ${yesterday}` }).click();
     await page.getByRole('heading', { name: new RegExp(yesterday), level: 1 }).waitFor();
@@ -95,7 +79,7 @@ describe('reconciliation', () => {
     await line.getByText('金额不符').waitFor();
     expect(await line.innerText()).toContain('¥26.00');
     expect(await line.innerText()).toContain('¥25.00');
-    await desktopAndPhone(page, 'reconciliation-day');
+    await desktopAndPhone(page, 'reconciliation-day', PHONE_375);
 
     await line.getByRole('button', { name: '标记已处理' }).click();
     await line.getByRole('button', { name: '确认处理' }).click();
@@ -105,7 +89,7 @@ describe('reconciliation', () => {
     await line.getByRole('button', { name: '确认处理' }).click();
     await line.getByTestId('discrepancy-resolution').getByText(note).waitFor();
     expect(await line.getByRole('button', { name: '标记已处理' }).count()).toBe(0);
-    await desktopAndPhone(page, 'reconciliation-day-resolved');
+    await desktopAndPhone(page, 'reconciliation-day-resolved', PHONE_375);
 
     // The day's discrepancies as CSV for Excel (UTF-8 with a BOM), and the raw bill as Alipay served it.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出差异 CSV' }).click()]);
@@ -131,14 +115,14 @@ describe('reconciliation', () => {
 
   it('speaks English when the browser asks for it', async () => {
     const { page, context } = await newPage(browser, { locale: 'en-US' });
-    await signIn(page, demo.companyAdmin, { email: 'Email', password: 'Password', submit: 'Sign in' });
+    await signIn(page, demo.companyAdmin, 'en');
     await page.goto('/reconciliation');
     await page.getByRole('heading', { name: 'Reconciliation', level: 1 }).waitFor();
     await page.getByTestId(`reconciliation-account-${demo.paymentIds.ALIPAY}`).getByRole('link', { name: `Open ${yesterday}` }).waitFor();
-    await desktopAndPhone(page, 'reconciliation-days-en');
+    await desktopAndPhone(page, 'reconciliation-days-en', PHONE_375);
     await page.goto(`/reconciliation/${demo.paymentIds.ALIPAY}/${yesterday}`);
     await page.getByText('Amount mismatch').first().waitFor();
-    await desktopAndPhone(page, 'reconciliation-day-en');
+    await desktopAndPhone(page, 'reconciliation-day-en', PHONE_375);
     await context.close();
   });
 });
