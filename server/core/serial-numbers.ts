@@ -2,14 +2,15 @@ import { randomBase62 } from '@/server/lib/ids';
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
 
-export type SerialKind = 'P' | 'R' | 'S';
+export type SerialKind = 'P' | 'R' | 'S' | 'B';
 
 /**
- * The center's serial number: a kind letter (P payment attempt, R refund, S split), the time in China
+ * The center's serial number: a kind letter (P payment attempt, R refund, S split, B split return:
+ * money back from a receiver), the time in China
  * (yyyyMMddHHmmssSSS, so serial numbers sort by creation and staff read them as local time) and
  * 13 random base62 characters (77 bits: unguessable). 31 characters of [0-9A-Za-z], within the
  * 32 that Alipay's out_trade_no and WeChat Pay's out_trade_no / out_refund_no /
- * profit-sharing out_order_no accept.
+ * profit-sharing out_order_no / out_return_no accept.
  */
 export function newSerialNo(kind: SerialKind, now = new Date()): string {
   const stamp = new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().replace(/[-:TZ.]/g, '');

@@ -1,6 +1,8 @@
 import { recordChannelCall } from '@/server/observability/channel-call-minutes';
 import { metrics, secondsSince } from '@/server/observability/metrics';
-import type { ChannelAccount, ChannelPlugin } from './types';
+import type { ChannelAccount, ChannelPlugin, SplitCapability } from './types';
+
+type SplitReturns = Extract<SplitCapability, { kind: 'SUPPORTED' }>['returns'];
 
 /**
  * The plugin with every call that goes to the channel counted and timed by operation (the method's
@@ -24,6 +26,14 @@ export function instrumentedPlugin(plugin: ChannelPlugin): ChannelPlugin {
       await recordChannelCall({ paymentChannelId: account.paymentId, operation, failed, latencyMs: seconds * 1000, at: new Date() });
     }
   }
+  function instrumentedReturns(returns: SplitReturns): SplitReturns {
+    if (returns.kind !== 'SEPARATE') return returns;
+    return {
+      kind: 'SEPARATE',
+      returnSplit: (input) => call('returnSplit', input.account, () => returns.returnSplit(input)),
+      queryReturn: (input) => call('queryReturn', input.account, () => returns.queryReturn(input)),
+    };
+  }
   const { bills, splits } = plugin;
   return {
     ...plugin,
@@ -42,6 +52,7 @@ export function instrumentedPlugin(plugin: ChannelPlugin): ChannelPlugin {
             split: (input) => call('split', input.account, () => splits.split(input)),
             querySplit: (input) => call('querySplit', input.account, () => splits.querySplit(input)),
             finishSplit: (input) => call('finishSplit', input.account, () => splits.finishSplit(input)),
+            returns: instrumentedReturns(splits.returns),
           }
         : splits,
   };

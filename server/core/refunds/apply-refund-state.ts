@@ -5,12 +5,15 @@ import { toRefundObject } from '@/server/contract/refund';
 import { raiseAlert } from '@/server/messaging/raise-alert';
 import { dispatchEvents } from '@/server/messaging/dispatch-events';
 import { writeOutboxEvent, type WrittenEvent } from '@/server/messaging/write-outbox-event';
+import { settleSplitReturns } from '../splits/return-settlement';
 
 export interface RefundStateChange {
   refundSerialNo: string;
   state: 'PROCESSING' | 'SUCCEEDED' | 'FAILED';
   channelRefundNo?: string | null;
   failure?: { code: string; message: string };
+  /** The split return whose refusal fails this refund (the channel's reason is `failReason`); the refund's later returns were never sent. */
+  failedReturn?: { returnSerialNo: string; failReason: string; channelReturnNo: string | null };
   now?: Date;
 }
 
@@ -28,10 +31,29 @@ async function current(client: Db | Tx, refundSerialNo: string): Promise<Omit<Ap
 }
 
 /**
+ * Settles the refund's split returns still PROCESSING with the refund: money taken back inside the
+ * refund (Alipay) comes back with it or not at all; when a return was refused, that one FAILED with
+ * its reason and the later ones, never sent, with it. Answers the fen that stay with the receivers.
+ */
+async function settleReturns(tx: Tx, change: RefundStateChange, now: Date): Promise<number> {
+  const { refundSerialNo, failedReturn } = change;
+  if (change.state === 'SUCCEEDED') {
+    await settleSplitReturns(tx, { where: { refundSerialNo }, status: 'SUCCEEDED', now });
+    return 0;
+  }
+  const refused = failedReturn
+    ? await settleSplitReturns(tx, { where: { returnSerialNo: failedReturn.returnSerialNo }, status: 'FAILED', failReason: failedReturn.failReason, channelReturnNo: failedReturn.channelReturnNo, now })
+    : 0;
+  const reason = failedReturn ? `NOT_SENT: return ${failedReturn.returnSerialNo} failed first` : `REFUND_FAILED: ${change.failure?.code ?? 'UNKNOWN'} ${change.failure?.message ?? ''}`.trim();
+  return refused + (await settleSplitReturns(tx, { where: { refundSerialNo }, status: 'FAILED', failReason: reason, now }));
+}
+
+/**
  * Moves a PROCESSING refund to its final state, once: the refund row changes only `WHERE status =
  * 'PROCESSING'`, so racing callers (the synchronous answer, the scheduled query, another instance)
  * cannot both apply it. The payment's totals move by atomic increments in the same transaction:
- * success adds to refundedAmount, failure gives the reserved amount back. The event is written last.
+ * success adds to refundedAmount, failure gives the reserved amount back (and to splitAmount what
+ * its returns did not take back from receivers). The event is written last.
  */
 export async function applyRefundState(options: RefundStateChange): Promise<AppliedRefundState> {
   const { refundSerialNo, state } = options;
@@ -60,9 +82,14 @@ export async function applyRefundState(options: RefundStateChange): Promise<Appl
     if (won.count === 0) return { changed: false, ...(await current(tx, refundSerialNo)) };
 
     const refund = await tx.refund.findUniqueOrThrow({ where: { refundSerialNo } });
+    const unreturned = await settleReturns(tx, options, now);
+    // One statement: the database checks splits + refund reservations ≤ amount after each.
     const payment = await tx.payment.update({
       where: { serialNo },
-      data: state === 'SUCCEEDED' ? { refundedAmount: { increment: refund.amount } } : { refundReservedAmount: { decrement: refund.amount } },
+      data:
+        state === 'SUCCEEDED'
+          ? { refundedAmount: { increment: refund.amount } }
+          : { refundReservedAmount: { decrement: refund.amount }, ...(unreturned > 0 ? { splitAmount: { increment: unreturned } } : {}) },
       include: { order: true },
     });
     if (state === 'FAILED') {

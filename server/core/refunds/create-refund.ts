@@ -4,6 +4,7 @@ import { AppError } from '@/server/errors/app-error';
 import { pluginFor } from '@/server/gateway/registry';
 import { boundChannel } from '@/server/core/payments/channel-call';
 import { newSerialNo } from '@/server/core/serial-numbers';
+import { allocateSplitReturns, returnableAmount } from '../splits/return-allocation';
 import { nextRefundQueryAt } from './refund-query-schedule';
 import { sendRefund } from './send-refund';
 
@@ -42,17 +43,24 @@ async function earlierRefund(options: { appId: string; refundNo: string; serialN
   return { created: false, refund, payment };
 }
 
+/** Why nothing was reserved: what is refundable is what neither refunds nor receivers hold, and what receivers can give back now. */
 async function refusal(serialNo: string): Promise<AppError> {
   const payment = await db().payment.findUniqueOrThrow({ where: { serialNo } });
   if (payment.status !== 'SUCCEEDED') return notRefundable(payment);
-  return new AppError('REFUND_AMOUNT_EXCEEDED', undefined, { refundableAmount: payment.amount - payment.refundReservedAmount - payment.splitAmount });
+  const returnable = await returnableAmount(db(), serialNo);
+  return new AppError('REFUND_AMOUNT_EXCEEDED', undefined, { refundableAmount: payment.amount - payment.refundReservedAmount - payment.splitAmount + returnable });
 }
 
 function notRefundable(payment: Payment): AppError {
   return new AppError('CONFLICT', `Only a SUCCEEDED payment can be refunded; this one is ${payment.status}.`, { status: payment.status });
 }
 
-/** Reserves the amount and records the PROCESSING refund (and what the caller records with it) together; null when the amount does not fit. */
+/**
+ * Reserves the amount and records the PROCESSING refund (and what the caller records with it) together;
+ * null when the amount does not fit. Beyond what splits leave free, the refund takes money back from
+ * receivers: that part leaves splitAmount in the same UPDATE (so splits − returns + refunds never pass
+ * the paid amount, a CHECK of the database) and is allocated to split returns in this transaction.
+ */
 async function reserveRefund(options: {
   payment: Payment;
   refundSerialNo: string;
@@ -67,9 +75,15 @@ async function reserveRefund(options: {
   const { serialNo } = payment;
   const reason = options.reason ?? (by.kind === 'DUPLICATE_PAYMENT' ? 'Duplicate payment' : null);
   return db().$transaction(async (tx) => {
+    // The lock orders this against concurrent refunds and splits of the payment; the values read under it hold until commit.
+    const [locked] = await tx.$queryRaw<Array<Pick<Payment, 'amount' | 'refundReservedAmount' | 'splitAmount'>>>`
+      SELECT "amount", "refundReservedAmount", "splitAmount" FROM "Payment" WHERE "serialNo" = ${serialNo} FOR NO KEY UPDATE`;
+    if (!locked) return null;
+    // What receivers must give back: the part of the refund that neither earlier refunds nor splits leave free.
+    const fromReceivers = Math.max(0, locked.refundReservedAmount + amount + locked.splitAmount - locked.amount);
     const reserved = await tx.$executeRaw`
-      UPDATE "Payment" SET "refundReservedAmount" = "refundReservedAmount" + ${amount}
-      WHERE "serialNo" = ${serialNo} AND "status" = 'SUCCEEDED' AND "refundReservedAmount" + ${amount} <= "amount" - "splitAmount"`;
+      UPDATE "Payment" SET "refundReservedAmount" = "refundReservedAmount" + ${amount}, "splitAmount" = "splitAmount" - ${fromReceivers}
+      WHERE "serialNo" = ${serialNo} AND "status" = 'SUCCEEDED' AND "refundReservedAmount" + ${amount} <= "amount"`;
     if (reserved === 0) return null;
     const refund = await tx.refund.create({
       data: {
@@ -87,19 +101,23 @@ async function reserveRefund(options: {
         createdAt: now,
       },
     });
+    if (fromReceivers > 0 && !(await allocateSplitReturns(tx, { serialNo, refundSerialNo, amount: fromReceivers, now }))) throw new ReceiversCannotGiveBack();
     await options.recordWith?.(tx, refund);
     return refund;
   });
 }
 
+/** Rolls the reservation back: part of the split money is in splits still PROCESSING, which cannot give it back yet. */
+class ReceiversCannotGiveBack extends Error {}
+
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 /**
  * Refunds part or all of a SUCCEEDED payment. The amount is reserved on the payment by one conditional
- * UPDATE (the database refuses any reservation past the paid amount less what was split to receivers,
- * whatever runs concurrently — splits reserve against refunds the same way) in
- * the transaction that records the PROCESSING refund; only then, outside the transaction, is the
- * channel asked. Apps make refunds idempotent with their refundNo; a duplicate payment is refunded
+ * UPDATE (the database refuses any reservation past the paid amount, whatever runs concurrently —
+ * splits reserve against refunds the same way) in the transaction that records the PROCESSING refund
+ * and the returns of split money it needs; only then, outside the transaction, are the receivers and
+ * the channel asked. Apps make refunds idempotent with their refundNo; a duplicate payment is refunded
  * in full once, however often this is called for it.
  */
 export async function createRefund(options: {
@@ -131,7 +149,7 @@ export async function createRefund(options: {
   try {
     refund = await reserveRefund({ payment, refundSerialNo, refundNo, amount, by, reason: options.reason ?? null, recordWith: options.recordWith, now });
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (!isUniqueViolation(error) && !(error instanceof ReceiversCannotGiveBack)) throw error;
   }
   if (!refund) {
     // Nothing reserved, or the unique index refused the refundNo: a concurrent request with the same

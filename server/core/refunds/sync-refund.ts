@@ -6,10 +6,12 @@ import { channelOf } from '../payments/channel-call';
 import { CLAIM_LEASE_MS, runClaimed } from '../run-claimed';
 import { applyRefundState } from './apply-refund-state';
 import { nextRefundQueryAt } from './refund-query-schedule';
+import { returnSplitMoneyFirst } from './return-split-money-first';
 import { sendRefund } from './send-refund';
 
 /**
- * Settles a PROCESSING refund from the channel's own record. When the channel does not report it
+ * Settles a PROCESSING refund from the channel's own record, after the split returns it waits for
+ * (asked about at the channel, sent when the channel never received them). When the channel does not report it
  * final, the refund is sent again under the same refundSerialNo — the channel makes it at most once,
  * and a request that never arrived (a timeout on the first send) is made now. Still PROCESSING after
  * that, or when the channel cannot be asked: the next query is scheduled (a refund processing for
@@ -20,6 +22,9 @@ export async function syncRefund(options: { refundSerialNo: string; now?: Date }
   const refund = await db().refund.findUniqueOrThrow({ where: { refundSerialNo: options.refundSerialNo }, include: { payment: true } });
   if (refund.status !== 'PROCESSING') return refund;
   const { payment } = refund;
+  // A refund waiting for money back from receivers was never sent: its returns come first.
+  const returning = await returnSplitMoneyFirst({ refundSerialNo: refund.refundSerialNo, payment, queryFirst: true, now });
+  if (returning) return returning.refund.status === 'PROCESSING' ? scheduleNextQuery(returning.refund, now) : returning.refund;
 
   let state: RefundState;
   try {

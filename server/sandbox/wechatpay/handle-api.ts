@@ -7,6 +7,7 @@ import { createTransaction, type Product } from './create-transaction';
 import { closeTransaction, queryByOutTradeNo, queryByTransactionId } from './query-transaction';
 import { createProfitSharingOrder, queryProfitSharingOrder, unfreezeProfitSharing } from './profit-sharing/orders';
 import { addReceiver, deleteReceiver } from './profit-sharing/receivers';
+import { createReturnOrder, queryReturnOrder } from './profit-sharing/return-orders';
 import { createRefund, queryRefund } from './refunds';
 import { signedResponse } from './simulator-signature';
 import { claimedVerifyMode, verifyWechatpayRequest, type VerifiedRequest } from './verify-request';
@@ -32,6 +33,8 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: /^\/v3\/profitsharing\/orders$/, run: (r, now) => createProfitSharingOrder(r, now) },
   { method: 'POST', pattern: /^\/v3\/profitsharing\/orders\/unfreeze$/, run: (r, now) => unfreezeProfitSharing(r, now) },
   { method: 'GET', pattern: /^\/v3\/profitsharing\/orders\/([^/]+)$/, run: (r, _now, no) => queryProfitSharingOrder(r, no) },
+  { method: 'POST', pattern: /^\/v3\/profitsharing\/return-orders$/, run: (r, now) => createReturnOrder(r, now) },
+  { method: 'GET', pattern: /^\/v3\/profitsharing\/return-orders\/([^/]+)$/, run: (r, _now, no) => queryReturnOrder(r, no) },
   { method: 'GET', pattern: /^\/v3\/certificates$/, run: (r) => listCertificates(r) },
   { method: 'GET', pattern: /^\/v3\/bill\/tradebill$/, run: (r, now) => applyTradeBill(r, now) },
   { method: 'GET', pattern: /^\/v3\/bill\/fundflowbill$/, run: (r, now) => applyFundFlowBill(r, now) },

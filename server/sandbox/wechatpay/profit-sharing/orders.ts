@@ -45,7 +45,8 @@ type ReceiverResult = {
   finish_time: string;
 };
 
-const newOrderId = (now: Date) => `3008${toWechatTime(now).slice(0, 10).replace(/\D/g, '')}${Array.from({ length: 14 }, () => randomInt(10)).join('')}`;
+/** WeChat's order numbers of split, unfreeze and return orders (3008…). */
+export const newOrderId = (now: Date) => `3008${toWechatTime(now).slice(0, 10).replace(/\D/g, '')}${Array.from({ length: 14 }, () => randomInt(10)).join('')}`;
 const newDetailId = () => `36011${Array.from({ length: 24 }, () => randomInt(10)).join('')}`;
 
 function orderView(order: SandboxWechatProfitSharingOrder, trade: SandboxWechatTrade): Record<string, unknown> {
