@@ -182,9 +182,12 @@ describe('POST /api/v1/payments/{serialNo}/splits', () => {
   it('splits and refunds together never pass the paid amount, one after the other or racing', async () => {
     const { serialNo } = await paidPayment({ amount: 1_000 });
     await tenant.client.request('POST', splitPath(serialNo), { splitNo: `SR-${serialNo.slice(-8)}`, receivers: [{ receiverId: receiverIds[0], amount: 300, description: '服务费' }] });
-    const tooMuch = await tenant.client.request('POST', `/api/v1/payments/${serialNo}/refunds`, { refundNo: `RR-${serialNo.slice(-8)}`, amount: 701 });
-    expect(tooMuch.body.error).toMatchObject({ code: 'REFUND_AMOUNT_EXCEEDED', details: { refundableAmount: 700 } });
+    // A refund may take the split money back from receivers (server/core/refunds/split-payment-refunds), never more than was paid.
+    const tooMuch = await tenant.client.request('POST', `/api/v1/payments/${serialNo}/refunds`, { refundNo: `RR-${serialNo.slice(-8)}`, amount: 1_001 });
+    expect(tooMuch.body.error).toMatchObject({ code: 'REFUND_AMOUNT_EXCEEDED', details: { refundableAmount: 1_000 } });
     expect((await tenant.client.request('POST', `/api/v1/payments/${serialNo}/refunds`, { refundNo: `RR-${serialNo.slice(-8)}`, amount: 700 })).status).toBe(201);
+    const afterRefund = await tenant.client.request('POST', splitPath(serialNo), { splitNo: `SR2-${serialNo.slice(-8)}`, receivers: [{ receiverId: receiverIds[0], amount: 1, description: '服务费' }] });
+    expect(afterRefund.body.error).toMatchObject({ code: 'SPLIT_AMOUNT_EXCEEDED', details: { splittableAmount: 0 } });
 
     const raced = await paidPayment({ amount: 1_000 });
     const answers = await Promise.all(
@@ -199,6 +202,7 @@ describe('POST /api/v1/payments/{serialNo}/splits', () => {
     expect(payment.splitAmount).toBeLessThanOrEqual(300);
     expect(payment.splitAmount + payment.refundReservedAmount).toBeLessThanOrEqual(1_000);
     const splits = await db().split.aggregate({ where: { serialNo: raced.serialNo, status: 'SUCCEEDED' }, _sum: { amount: true } });
-    expect(payment.splitAmount).toBe(splits._sum.amount ?? 0);
+    const returned = await db().splitReturn.aggregate({ where: { line: { split: { serialNo: raced.serialNo } }, status: { not: 'FAILED' } }, _sum: { amount: true } });
+    expect(payment.splitAmount).toBe((splits._sum.amount ?? 0) - (returned._sum.amount ?? 0));
   });
 });
