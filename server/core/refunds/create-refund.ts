@@ -56,6 +56,28 @@ function notRefundable(payment: Payment): AppError {
 }
 
 /**
+ * Reserves the refund on the payment row; answers the fen receivers must give back for it, or null
+ * when it does not fit. The payment row's lock orders this against concurrent refunds and splits
+ * (the lock is held until commit, so keep this transaction short: one statement when splits leave
+ * enough free, as almost always).
+ */
+async function reserveOnPayment(tx: Tx, serialNo: string, amount: number): Promise<number | null> {
+  const direct = await tx.$executeRaw`
+    UPDATE "Payment" SET "refundReservedAmount" = "refundReservedAmount" + ${amount}
+    WHERE "serialNo" = ${serialNo} AND "status" = 'SUCCEEDED' AND "refundReservedAmount" + ${amount} <= "amount" - "splitAmount"`;
+  if (direct === 1) return 0;
+  const [locked] = await tx.$queryRaw<Array<Pick<Payment, 'amount' | 'refundReservedAmount' | 'splitAmount'>>>`
+    SELECT "amount", "refundReservedAmount", "splitAmount" FROM "Payment" WHERE "serialNo" = ${serialNo} FOR NO KEY UPDATE`;
+  if (!locked) return null;
+  // The part of the refund that neither earlier refunds nor splits leave free (the values hold under the lock).
+  const fromReceivers = Math.max(0, locked.refundReservedAmount + amount + locked.splitAmount - locked.amount);
+  const reserved = await tx.$executeRaw`
+    UPDATE "Payment" SET "refundReservedAmount" = "refundReservedAmount" + ${amount}, "splitAmount" = "splitAmount" - ${fromReceivers}
+    WHERE "serialNo" = ${serialNo} AND "status" = 'SUCCEEDED' AND "refundReservedAmount" + ${amount} <= "amount"`;
+  return reserved === 1 ? fromReceivers : null;
+}
+
+/**
  * Reserves the amount and records the PROCESSING refund (and what the caller records with it) together;
  * null when the amount does not fit. Beyond what splits leave free, the refund takes money back from
  * receivers: that part leaves splitAmount in the same UPDATE (so splits − returns + refunds never pass
@@ -75,16 +97,8 @@ async function reserveRefund(options: {
   const { serialNo } = payment;
   const reason = options.reason ?? (by.kind === 'DUPLICATE_PAYMENT' ? 'Duplicate payment' : null);
   return db().$transaction(async (tx) => {
-    // The lock orders this against concurrent refunds and splits of the payment; the values read under it hold until commit.
-    const [locked] = await tx.$queryRaw<Array<Pick<Payment, 'amount' | 'refundReservedAmount' | 'splitAmount'>>>`
-      SELECT "amount", "refundReservedAmount", "splitAmount" FROM "Payment" WHERE "serialNo" = ${serialNo} FOR NO KEY UPDATE`;
-    if (!locked) return null;
-    // What receivers must give back: the part of the refund that neither earlier refunds nor splits leave free.
-    const fromReceivers = Math.max(0, locked.refundReservedAmount + amount + locked.splitAmount - locked.amount);
-    const reserved = await tx.$executeRaw`
-      UPDATE "Payment" SET "refundReservedAmount" = "refundReservedAmount" + ${amount}, "splitAmount" = "splitAmount" - ${fromReceivers}
-      WHERE "serialNo" = ${serialNo} AND "status" = 'SUCCEEDED' AND "refundReservedAmount" + ${amount} <= "amount"`;
-    if (reserved === 0) return null;
+    const fromReceivers = await reserveOnPayment(tx, serialNo, amount);
+    if (fromReceivers === null) return null;
     const refund = await tx.refund.create({
       data: {
         refundSerialNo,

@@ -11,6 +11,7 @@ import { verifyWebhook } from '@/server/sdk/webhooks';
 import { startAppServer } from '@/server/testing/app-server';
 import type { RunningServer } from '@/server/testing/node-http-bridge';
 import { paidWechatPayment, splitTenant, type SplitTenant } from '@/server/testing/split-payments';
+import { expectExactSplitBooks, settledRefund } from '@/server/testing/split-refunds';
 import { webhookReceiver, type WebhookReceiver } from '@/server/testing/webhook-receiver';
 import { newSerialNo } from '../serial-numbers';
 import { queryDueRefunds } from './sync-refund';
@@ -59,16 +60,6 @@ async function split(serialNo: string, splitNo: string, receivers: Array<[string
 
 const refund = (serialNo: string, refundNo: string, amount: number) => tenant.client.request('POST', `/api/v1/payments/${serialNo}/refunds`, { refundNo: `${refundNo}-${serialNo.slice(-8)}`, amount });
 
-/** The refund once final (WeChat Pay answers PROCESSING and reports the result by callback). */
-async function settled(refundSerialNo: string) {
-  for (let i = 0; i < 100; i++) {
-    const current = await db().refund.findUniqueOrThrow({ where: { refundSerialNo } });
-    if (current.status !== 'PROCESSING') return current;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${refundSerialNo} is still PROCESSING`);
-}
-
 /** The signed webhook of this type about this refund, verified. */
 async function webhookOf(type: string, refundSerialNo: string) {
   for (let i = 0; i < 100; i++) {
@@ -94,7 +85,7 @@ describe('refunds of split payments on WeChat Pay', () => {
     // The refund object is the contract's, unchanged.
     expect(Object.keys(answer.body.refund).sort()).toEqual(['amount', 'channelRefundNo', 'createdAt', 'reason', 'refundNo', 'refundSerialNo', 'serialNo', 'status', 'succeededAt']);
     const { refundSerialNo } = answer.body.refund;
-    expect(await settled(refundSerialNo)).toMatchObject({ status: 'SUCCEEDED' });
+    expect(await settledRefund(refundSerialNo)).toMatchObject({ status: 'SUCCEEDED' });
 
     const returns = await returnsOf(refundSerialNo);
     expect(returns.map((r) => [r.splitSerialNo, r.position, r.amount, r.status])).toEqual([
@@ -133,11 +124,11 @@ describe('refunds of split payments on WeChat Pay', () => {
     const newer = await split(serialNo, 'NEW', [[repairs, 100]]);
 
     const direct = await refund(serialNo, 'DIRECT', 700);
-    expect(await settled(direct.body.refund.refundSerialNo)).toMatchObject({ status: 'SUCCEEDED' });
+    expect(await settledRefund(direct.body.refund.refundSerialNo)).toMatchObject({ status: 'SUCCEEDED' });
     expect(await returnsOf(direct.body.refund.refundSerialNo)).toEqual([]);
 
     const larger = await refund(serialNo, 'LARGER', 150);
-    expect(await settled(larger.body.refund.refundSerialNo)).toMatchObject({ status: 'SUCCEEDED' });
+    expect(await settledRefund(larger.body.refund.refundSerialNo)).toMatchObject({ status: 'SUCCEEDED' });
     expect((await returnsOf(larger.body.refund.refundSerialNo)).map((r) => [r.splitSerialNo, r.amount])).toEqual([
       [newer, 100],
       [older, 50],
@@ -185,7 +176,7 @@ describe('refunds of split payments on WeChat Pay', () => {
     expect(await db().alert.count({ where: { kind: 'REFUND_FAILED', serialNo } })).toBe(1);
 
     const again = await refund(serialNo, 'AGAIN', 1_000);
-    expect(await settled(again.body.refund.refundSerialNo)).toMatchObject({ status: 'SUCCEEDED' });
+    expect(await settledRefund(again.body.refund.refundSerialNo)).toMatchObject({ status: 'SUCCEEDED' });
     expect((await returnsOf(again.body.refund.refundSerialNo)).map((r) => [r.splitSerialNo, r.amount, r.status])).toEqual([[older, 100, 'SUCCEEDED']]);
     expect(await db().payment.findUniqueOrThrow({ where: { serialNo } })).toMatchObject({ splitAmount: 0, refundReservedAmount: 1_000, refundedAmount: 1_000 });
   });
@@ -221,7 +212,7 @@ describe('refunds of split payments on WeChat Pay', () => {
       },
     });
     await queryDueRefunds({ now: new Date(Date.now() + 10 * 60_000) });
-    expect(await settled(refundSerialNo)).toMatchObject({ status: 'SUCCEEDED' });
+    expect(await settledRefund(refundSerialNo)).toMatchObject({ status: 'SUCCEEDED' });
     expect(await returnsOf(refundSerialNo)).toMatchObject([{ status: 'SUCCEEDED', channelReturnNo: expect.any(String) }]);
     expect(await db().sandboxWechatReturnOrder.count({ where: { mchId, order: { outOrderNo: splitSerialNo } } })).toBe(1);
     expect(await db().payment.findUniqueOrThrow({ where: { serialNo } })).toMatchObject({ splitAmount: 0, refundedAmount: 1_000 });
@@ -240,28 +231,8 @@ describe('refunds of split payments on WeChat Pay', () => {
     );
     expect(answers.map((answer) => answer.status).every((status) => status === 201 || status === 422)).toBe(true);
     const refunds = await db().refund.findMany({ where: { serialNo } });
-    await Promise.all(refunds.map((r) => settled(r.refundSerialNo)));
+    await Promise.all(refunds.map((r) => settledRefund(r.refundSerialNo)));
     expect(await db().splitReturn.count({ where: { line: { split: { serialNo } }, status: 'SUCCEEDED' } })).toBeGreaterThan(0);
-    await expectExactBooks(serialNo);
+    await expectExactSplitBooks(serialNo);
   });
 });
-
-/** The payment's counters agree with its splits, returns and refunds, and never pass the paid amount; nothing is left PROCESSING. */
-async function expectExactBooks(serialNo: string): Promise<void> {
-  const payment = await db().payment.findUniqueOrThrow({ where: { serialNo } });
-  const lines = await db().splitLine.aggregate({ where: { split: { serialNo }, status: 'SUCCEEDED' }, _sum: { amount: true, returnedAmount: true } });
-  const returned = await db().splitReturn.aggregate({ where: { line: { split: { serialNo } }, status: 'SUCCEEDED' }, _sum: { amount: true } });
-  const refunds = await db().refund.findMany({ where: { serialNo } });
-  const reserved = refunds.filter((r) => r.status !== 'FAILED').reduce((sum, r) => sum + r.amount, 0);
-  expect(refunds.every((r) => r.status !== 'PROCESSING')).toBe(true);
-  expect(await db().splitReturn.count({ where: { line: { split: { serialNo } }, status: 'PROCESSING' } })).toBe(0);
-  expect(lines._sum.returnedAmount ?? 0).toBe(returned._sum.amount ?? 0);
-  expect(payment.splitAmount).toBe((lines._sum.amount ?? 0) - (returned._sum.amount ?? 0));
-  expect(payment.refundReservedAmount).toBe(reserved);
-  expect(payment.splitAmount + payment.refundReservedAmount).toBeLessThanOrEqual(payment.amount);
-  // The channel's books agree: what it split less what came back, and what it refunded.
-  const trade = await db().sandboxWechatTrade.findFirstOrThrow({ where: { outTradeNo: serialNo } });
-  const channelReturns = await db().sandboxWechatReturnOrder.aggregate({ where: { order: { prepayId: trade.prepayId }, result: 'SUCCESS' }, _sum: { amountFen: true } });
-  expect(trade.sharedFen - (channelReturns._sum.amountFen ?? 0)).toBe(payment.splitAmount);
-  expect(trade.refundedFen).toBe(payment.refundedAmount);
-}
