@@ -96,3 +96,71 @@ describe('profit-sharing orders', () => {
     expect(errorOf(after)).toMatchObject({ code: 'INVALID_REQUEST', message: expect.stringContaining('已解冻') });
   });
 });
+
+describe('return orders', () => {
+  const returnOrder = (outOrderNo: string, amount: number, options: { outReturnNo?: string; returnMchId?: string } = {}) =>
+    sandbox.sdk.profitsharing_return_orders({ out_order_no: outOrderNo, out_return_no: options.outReturnNo ?? `B${Date.now()}${++counter}`, return_mchid: options.returnMchId ?? '1900000109', amount, description: '退款前回退分账' });
+
+  it('takes money back from a merchant receiver, signed; the same out_return_no answers the same return, and the query reads it', async () => {
+    const transactionId = await paidTrade();
+    const outOrderNo = `O${Date.now()}${++counter}`;
+    const order = raw(await split(transactionId, [merchantReceiver(100)], false, outOrderNo)).data as { order_id: string };
+    const outReturnNo = `B${Date.now()}${++counter}`;
+    const first = raw(await returnOrder(outOrderNo, 60, { outReturnNo }));
+    expect(first.status).toBe(200);
+    expect(first.data).toMatchObject({ order_id: order.order_id, out_order_no: outOrderNo, out_return_no: outReturnNo, return_id: expect.any(String), return_mchid: '1900000109', amount: 60, result: 'SUCCESS' });
+    expect(verifiesWith(createPublicKey(simulatorPublicKeyPem), first.headers, first.text)).toBe(true);
+    expect(raw(await returnOrder(outOrderNo, 60, { outReturnNo })).data).toEqual(first.data);
+    expect(errorOf(await returnOrder(outOrderNo, 59, { outReturnNo })).code).toBe('INVALID_REQUEST');
+    expect(raw(await sandbox.sdk.query_profitsharing_return_orders(outReturnNo, outOrderNo)).data).toEqual(first.data);
+    const unknown = raw(await sandbox.sdk.query_profitsharing_return_orders('UNKNOWN-RETURN', outOrderNo));
+    expect([unknown.status, errorOf(unknown).code]).toEqual([404, 'RESOURCE_NOT_EXISTS']);
+    // By WeChat's own order_id too.
+    const byOrderId = raw(await sandbox.sdk.profitsharing_return_orders({ order_id: order.order_id, out_return_no: `B${Date.now()}${++counter}`, return_mchid: '1900000109', amount: 40, description: '回退' }));
+    expect(byOrderId.data).toMatchObject({ out_order_no: outOrderNo, amount: 40, result: 'SUCCESS' });
+  });
+
+  it('returns only what the split paid that merchant receiver and it has not given back yet', async () => {
+    const transactionId = await paidTrade();
+    const outOrderNo = `O${Date.now()}${++counter}`;
+    await sandbox.sdk.create_profitsharing_orders({
+      transaction_id: transactionId,
+      out_order_no: outOrderNo,
+      receivers: [merchantReceiver(100), { type: 'PERSONAL_OPENID', account: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o', amount: 50, description: '分成' }],
+      unfreeze_unsplit: false,
+    });
+    expect(raw(await returnOrder(outOrderNo, 70)).status).toBe(200);
+    expect(errorOf(await returnOrder(outOrderNo, 10, { returnMchId: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' })).code).toBe('INVALID_REQUEST');
+    expect(errorOf(await returnOrder(outOrderNo, 31))).toMatchObject({ code: 'INVALID_REQUEST', message: expect.stringContaining('可回退') });
+    expect(errorOf(await returnOrder(outOrderNo, 10, { returnMchId: '1900099999' }))).toMatchObject({ code: 'INVALID_REQUEST', message: expect.stringContaining('商户接收方') });
+    expect(errorOf(await returnOrder('UNKNOWN-ORDER', 10)).code).toBe('RESOURCE_NOT_EXISTS');
+    expect(raw(await returnOrder(outOrderNo, 30)).data).toMatchObject({ amount: 30, result: 'SUCCESS' });
+  });
+
+  it('a receiver account that is abnormal fails the return with ACCOUNT_ABNORMAL, and gives nothing back', async () => {
+    const transactionId = await paidTrade();
+    const outOrderNo = `O${Date.now()}${++counter}`;
+    await split(transactionId, [merchantReceiver(100)], false, outOrderNo);
+    await db().sandboxWechatReceiver.updateMany({ where: { mchId: sandbox.merchant.mchId, account: '1900000109' }, data: { accountAbnormal: true } });
+    try {
+      expect(raw(await returnOrder(outOrderNo, 100)).data).toMatchObject({ result: 'FAILED', fail_reason: 'ACCOUNT_ABNORMAL' });
+    } finally {
+      await db().sandboxWechatReceiver.updateMany({ where: { mchId: sandbox.merchant.mchId, account: '1900000109' }, data: { accountAbnormal: false } });
+    }
+    expect(raw(await returnOrder(outOrderNo, 100)).data).toMatchObject({ result: 'SUCCESS' });
+  });
+
+  it('refuses an unsigned or forged request, storing nothing', async () => {
+    const transactionId = await paidTrade();
+    const outOrderNo = `O${Date.now()}${++counter}`;
+    await split(transactionId, [merchantReceiver(100)], false, outOrderNo);
+    const outReturnNo = `B${Date.now()}${++counter}`;
+    const response = await fetch(`${sandbox.apiBase}/v3/profitsharing/return-orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `WECHATPAY2-SHA256-RSA2048 mchid="${sandbox.merchant.mchId}",nonce_str="x",timestamp="${Math.floor(Date.now() / 1000)}",serial_no="${sandbox.merchant.serialNo}",signature="Zm9yZ2Vk"` },
+      body: JSON.stringify({ out_order_no: outOrderNo, out_return_no: outReturnNo, return_mchid: '1900000109', amount: 10, description: '伪造' }),
+    });
+    expect(response.status).toBe(401);
+    expect(await db().sandboxWechatReturnOrder.count({ where: { outReturnNo } })).toBe(0);
+  });
+});
