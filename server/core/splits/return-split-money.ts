@@ -58,7 +58,8 @@ export async function takeBackSplitMoney(options: {
   now: Date;
 }): Promise<SplitReturnsOutcome> {
   const { refundSerialNo, payment, now } = options;
-  const pending = await db().splitReturn.findMany({ where: { refundSerialNo, status: { not: 'SUCCEEDED' } }, orderBy: { sequence: 'asc' } });
+  // A refused return fails the refund in the same transaction, so a PROCESSING refund's returns are PROCESSING or SUCCEEDED.
+  const pending = await db().splitReturn.findMany({ where: { refundSerialNo, status: 'PROCESSING' }, orderBy: { sequence: 'asc' } });
   if (pending.length === 0) return { kind: 'DONE' };
   let channel: Awaited<ReturnType<typeof channelOf>>;
   try {
@@ -72,7 +73,6 @@ export async function takeBackSplitMoney(options: {
   const returns = plugin.splits.returns;
 
   for (const entry of pending) {
-    if (entry.status === 'FAILED') return { kind: 'FAILED', splitReturn: entry, failReason: entry.failReason ?? 'FAILED', channelReturnNo: entry.channelReturnNo };
     let state: SplitReturnState;
     try {
       state = await askChannel({ returns, account, payment, entry, queryFirst: options.queryFirst });
