@@ -28,7 +28,7 @@ export interface CreatePaymentInput {
   notifyUrl: string;
   returnUrl?: string | null;
   payer?: { openId?: string | null; buyerId?: string | null; clientIp?: string | null };
-  /** Ask the channel to hold the funds for splitting (WeChat Pay settle_info.profit_sharing). */
+  /** Ask the channel to hold the funds for splitting (WeChat Pay settle_info.profit_sharing, Alipay extend_params.royalty_freeze). */
   profitSharing?: boolean;
 }
 
@@ -64,6 +64,8 @@ export interface RefundInput {
   reason?: string | null;
   /** Where the channel sends its refund result, for channels that push one (WeChat Pay). */
   notifyUrl?: string | null;
+  /** Money taken back from split receivers inside this refund (Alipay refund_royalty_parameters); only for `returns.kind === 'WITH_REFUND'`. */
+  splitReturns?: Array<SplitAccount & { amount: number }>;
 }
 
 export type ChannelRefundState = 'PROCESSING' | 'SUCCEEDED' | 'FAILED';
@@ -216,6 +218,27 @@ export interface FinishSplitInput {
   finishOrderNo: string;
 }
 
+export interface SplitReturnInput {
+  account: ChannelAccount;
+  channelTradeNo: string;
+  /** The split whose money comes back (WeChat Pay out_order_no) and the channel's id of it (order_id). */
+  splitSerialNo: string;
+  channelSplitNo: string | null;
+  /** Our number of this return (WeChat Pay out_return_no): asking again never returns twice. */
+  returnSerialNo: string;
+  receiver: SplitAccount;
+  amount: number;
+  description: string;
+}
+
+/** The channel's view of one return; NOT_FOUND only from a query (the channel never received it). */
+export interface SplitReturnState {
+  state: 'PROCESSING' | 'SUCCEEDED' | 'FAILED' | 'NOT_FOUND';
+  channelReturnNo: string | null;
+  failReason: string | null;
+  raw: unknown;
+}
+
 /**
  * A channel either splits payments (binding receivers first, as WeChat Pay and Alipay require) or
  * has no splitting at all (EasyPay).
@@ -223,10 +246,16 @@ export interface FinishSplitInput {
 export type SplitCapability =
   | {
       kind: 'SUPPORTED';
+      /** The kinds of receiver account the channel splits to; a receiver of another kind is refused before binding. */
+      accountTypes: readonly SplitAccountType[];
       bindReceiver(input: BindReceiverInput): Promise<{ raw: unknown }>;
       unbindReceiver(input: { account: ChannelAccount; receiver: SplitAccount }): Promise<{ raw: unknown }>;
       split(input: SplitInput): Promise<SplitState>;
       querySplit(input: { account: ChannelAccount; channelTradeNo: string; splitSerialNo: string }): Promise<SplitState>;
       finishSplit(input: FinishSplitInput): Promise<{ state: 'PROCESSING' | 'FINISHED'; raw: unknown }>;
+      /** How money comes back from receivers before a refund: its own call (WeChat Pay return orders) or inside the refund (Alipay refund_royalty_parameters). */
+      returns:
+        | { kind: 'SEPARATE'; returnSplit(input: SplitReturnInput): Promise<SplitReturnState>; queryReturn(input: { account: ChannelAccount; splitSerialNo: string; returnSerialNo: string }): Promise<SplitReturnState> }
+        | { kind: 'WITH_REFUND' };
     }
   | { kind: 'NONE' };
