@@ -19,7 +19,7 @@ async function changeRelation(account: ChannelAccount, method: RelationMethod, r
 }
 
 /** alipay.trade.royalty.relation.bind: the name in clear (Alipay checks it against the account); the relation as memo. */
-export function bindReceiver(input: BindReceiverInput): Promise<{ raw: unknown }> {
+export async function bindReceiver(input: BindReceiverInput): Promise<{ raw: unknown }> {
   const { receiver } = input;
   return changeRelation(input.account, 'alipay.trade.royalty.relation.bind', {
     type: alipayAccountType(receiver.accountType),
@@ -30,6 +30,6 @@ export function bindReceiver(input: BindReceiverInput): Promise<{ raw: unknown }
 }
 
 /** alipay.trade.royalty.relation.unbind. */
-export function unbindReceiver(input: { account: ChannelAccount; receiver: SplitAccount }): Promise<{ raw: unknown }> {
+export async function unbindReceiver(input: { account: ChannelAccount; receiver: SplitAccount }): Promise<{ raw: unknown }> {
   return changeRelation(input.account, 'alipay.trade.royalty.relation.unbind', { type: alipayAccountType(input.receiver.accountType), account: input.receiver.account });
 }
