@@ -27,7 +27,7 @@ function detailFen(amount: unknown, raw: unknown): number {
 }
 
 /** The settle Alipay answered about, checked to be the one asked for; only its transfers are lines of the split. */
-function settleState(result: AlipayResult, outRequestNo: string): SplitState {
+export function settleState(result: AlipayResult, outRequestNo: string): SplitState {
   if (result.out_request_no !== outRequestNo) throw invalidAnswer('Alipay answered about another settle request', result);
   const details = Array.isArray(result.royalty_detail_list) ? (result.royalty_detail_list as Array<Record<string, unknown>>) : [];
   const lines = details
