@@ -3,6 +3,7 @@
 // the 30 % ceiling, royalty_finish), a real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerSplitReceiver } from '@/server/backend/splits/split-receivers';
+import { queryDueSplits } from '@/server/core/splits/sync-split';
 import { db } from '@/server/db/client';
 import { openAppSecret } from '@/server/security/app-secret';
 import { verifyWebhook } from '@/server/sdk/webhooks';
@@ -157,5 +158,34 @@ describe('POST /api/v1/payments/{serialNo}/splits on Alipay', () => {
     const refused = await tenant.client.request('POST', splitPath(serialNo), { splitNo: `AN-${serialNo.slice(-8)}`, receivers: [{ receiverId: receiverIds[0], amount: 100, description: '服务费' }] });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('SPLIT_NOT_ALLOWED');
+  });
+
+  it('the scheduled query settles a split whose answer was lost from settle.query, and sends again one Alipay never received', async () => {
+    const later = () => new Date(Date.now() + 10 * 60_000);
+    // No notify URL: the events this test removes have no deliveries.
+    const { serialNo } = await paidAlipayPayment(tenant, { amount: 1_000 });
+    const created = await tenant.client.request('POST', splitPath(serialNo), { splitNo: `AQ-${serialNo.slice(-8)}`, receivers: [{ receiverId: receiverIds[1], amount: 100, description: '分成' }] });
+    const lost = created.body.split.splitSerialNo;
+    await db().split.update({ where: { splitSerialNo: lost }, data: { status: 'PROCESSING', finishedAt: null, nextQueryAt: new Date() } });
+    // Alipay never heard of this one: the query finds nothing and the same out_request_no is settled.
+    const unsent = await tenant.client.request('POST', splitPath(serialNo), { splitNo: `AQ2-${serialNo.slice(-8)}`, receivers: [{ receiverId: receiverIds[0], amount: 50, description: '服务费' }] });
+    const neverReceived = unsent.body.split.splitSerialNo;
+    await db().sandboxAlipaySettle.deleteMany({ where: { outRequestNo: neverReceived } });
+    await db().sandboxAlipayTrade.updateMany({ where: { appId: tenant.alipayAppId, outTradeNo: serialNo }, data: { settledFen: 100 } });
+    await db().split.update({ where: { splitSerialNo: neverReceived }, data: { status: 'PROCESSING', finishedAt: null, nextQueryAt: new Date() } });
+    // As if neither answer had arrived: nothing settled or announced here yet.
+    await db().splitLine.updateMany({ where: { splitSerialNo: { in: [lost, neverReceived] } }, data: { status: 'PROCESSING', channelDetailId: null } });
+    await db().outboxEvent.deleteMany({ where: { serialNo, type: 'split.succeeded' } });
+
+    await queryDueSplits({ now: later() });
+    const settled = await db().split.findMany({ where: { splitSerialNo: { in: [lost, neverReceived] } }, include: { lines: true } });
+    expect(settled.map((split) => [split.status, split.lines[0]!.channelDetailId !== null])).toEqual([
+      ['SUCCEEDED', true],
+      ['SUCCEEDED', true],
+    ]);
+    expect(await db().outboxEvent.count({ where: { serialNo, type: 'split.succeeded' } })).toBe(2);
+    const trade = await tradeOf(serialNo);
+    expect(trade.settledFen).toBe(150);
+    expect(trade.settles.map((settle) => settle.outRequestNo).sort()).toEqual([lost, neverReceived].sort());
   });
 });
