@@ -4,7 +4,7 @@ import { ChannelError } from '@/server/gateway/channel-error';
 /** The receiver account types WeChat Pay splits to. */
 export const WECHAT_RECEIVER_TYPES = ['MERCHANT_ID', 'PERSONAL_OPENID'] as const;
 
-export type WechatReceiverType = (typeof WECHAT_RECEIVER_TYPES)[number];
+type WechatReceiverType = (typeof WECHAT_RECEIVER_TYPES)[number];
 
 /** A receiver's type as WeChat names it; one of another channel's types is refused, never sent. */
 export function wechatReceiverType(type: SplitAccountType): WechatReceiverType {

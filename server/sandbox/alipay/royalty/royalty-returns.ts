@@ -19,7 +19,7 @@ export const refundRoyaltyParameters = z
 /** One return as applied and stored with its refund (amount in fen). */
 const royaltyReturn = z.object({ trans_out_type: z.string(), trans_out: z.string(), amount: z.number().int() });
 
-export type RoyaltyReturn = z.infer<typeof royaltyReturn>;
+type RoyaltyReturn = z.infer<typeof royaltyReturn>;
 
 /** The returns named by a refund request, in fen. */
 export function parseRoyaltyReturns(parameters: z.infer<typeof refundRoyaltyParameters>): RoyaltyReturn[] {

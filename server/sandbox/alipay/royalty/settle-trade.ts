@@ -14,10 +14,10 @@ import { businessError, invalidParameter, tradeNotExist } from '../gateway-error
 import { newRoyaltyDetailId, newSettleNo } from '../trade-ids';
 
 /** Alipay's default ceiling of what a merchant may settle to others, in basis points of the trade. */
-export const ROYALTY_CEILING_BPS = 3000;
+const ROYALTY_CEILING_BPS = 3000;
 
 /** One receiver's line of a settle as stored (amount in fen); sync settles succeed or are refused whole. */
-export const royaltyDetail = z.object({
+const royaltyDetail = z.object({
   trans_in_type: z.string(),
   trans_in: z.string(),
   amount: z.number().int(),
@@ -27,7 +27,7 @@ export const royaltyDetail = z.object({
   execute_dt: z.string(),
 });
 
-export type RoyaltyDetail = z.infer<typeof royaltyDetail>;
+type RoyaltyDetail = z.infer<typeof royaltyDetail>;
 
 /** The stored lines of a settle. */
 export const storedDetails = (settle: SandboxAlipaySettle): RoyaltyDetail[] => z.array(royaltyDetail).parse(settle.details);
@@ -43,7 +43,7 @@ export interface SettleRequest {
 }
 
 /** The trade, locked for the rest of the transaction. */
-export async function lockTrade(tx: Tx, appId: string, tradeNo: string): Promise<SandboxAlipayTrade> {
+async function lockTrade(tx: Tx, appId: string, tradeNo: string): Promise<SandboxAlipayTrade> {
   await tx.$queryRaw`SELECT 1 FROM "SandboxAlipayTrade" WHERE "tradeNo" = ${tradeNo} FOR UPDATE`;
   const trade = await tx.sandboxAlipayTrade.findUnique({ where: { tradeNo } });
   if (!trade || trade.appId !== appId || !trade.paidAt) throw tradeNotExist();
