@@ -46,7 +46,7 @@ export function instrumentedPlugin(plugin: ChannelPlugin): ChannelPlugin {
     splits:
       splits.kind === 'SUPPORTED'
         ? {
-            kind: 'SUPPORTED',
+            ...splits,
             bindReceiver: (input) => call('bindReceiver', input.account, () => splits.bindReceiver(input)),
             unbindReceiver: (input) => call('unbindReceiver', input.account, () => splits.unbindReceiver(input)),
             split: (input) => call('split', input.account, () => splits.split(input)),

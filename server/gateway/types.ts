@@ -28,7 +28,7 @@ export interface CreatePaymentInput {
   notifyUrl: string;
   returnUrl?: string | null;
   payer?: { openId?: string | null; buyerId?: string | null; clientIp?: string | null };
-  /** Ask the channel to hold the funds for splitting (WeChat Pay settle_info.profit_sharing). */
+  /** Ask the channel to hold the funds for splitting (WeChat Pay settle_info.profit_sharing, Alipay extend_params.royalty_freeze). */
   profitSharing?: boolean;
 }
 
@@ -246,6 +246,8 @@ export interface SplitReturnState {
 export type SplitCapability =
   | {
       kind: 'SUPPORTED';
+      /** The kinds of receiver account the channel splits to; a receiver of another kind is refused before binding. */
+      accountTypes: readonly SplitAccountType[];
       bindReceiver(input: BindReceiverInput): Promise<{ raw: unknown }>;
       unbindReceiver(input: { account: ChannelAccount; receiver: SplitAccount }): Promise<{ raw: unknown }>;
       split(input: SplitInput): Promise<SplitState>;

@@ -36,11 +36,15 @@ describe('demo seed', () => {
       { mode: 'PUBLIC_KEY', trusted: ['PUBLIC_KEY'] },
       { mode: 'PLATFORM_CERT', trusted: ['CERTIFICATE'] },
     ]);
-    // Contract v1.1 "Demo tenant — additions": WeChat Pay splits, with two receivers bound at the simulator.
-    expect(first.splitReceivers.WECHATPAY).toEqual([expect.stringMatching(/^rcv_/), expect.stringMatching(/^rcv_/)]);
-    expect(await db().paymentChannel.findUniqueOrThrow({ where: { id: first.paymentIds.WECHATPAY } })).toMatchObject({ splitEnabled: true, maxSplitRatioBps: 3000 });
-    expect(await db().splitReceiver.count()).toBe(2);
+    // Contract v1.1 "Demo tenant — additions": Alipay and WeChat Pay split, each with two receivers bound at its simulator.
+    for (const channel of ['ALIPAY', 'WECHATPAY'] as const) {
+      expect(first.splitReceivers[channel]).toEqual([expect.stringMatching(/^rcv_/), expect.stringMatching(/^rcv_/)]);
+      expect(await db().paymentChannel.findUniqueOrThrow({ where: { id: first.paymentIds[channel] } })).toMatchObject({ splitEnabled: true, maxSplitRatioBps: 3000 });
+      expect(await db().splitReceiver.count({ where: { paymentChannelId: first.paymentIds[channel], status: 'ACTIVE' } })).toBe(2);
+    }
+    expect(await db().splitReceiver.count()).toBe(4);
     expect(await db().sandboxWechatReceiver.count()).toBe(2);
+    expect(await db().sandboxAlipayRoyaltyRelation.findMany({ select: { type: true }, orderBy: { type: 'asc' } })).toEqual([{ type: 'loginName' }, { type: 'userId' }]);
     const easypay = await db().paymentChannel.findUniqueOrThrow({ where: { id: first.paymentIds.EASYPAY } });
     const credentials = openCredentials(easypay);
     expect(credentials.channel === 'EASYPAY' && credentials.gatewayUrl).toMatch(/\/sandbox\/easypay$/);

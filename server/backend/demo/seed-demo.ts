@@ -43,25 +43,31 @@ async function existingSandboxChannels(merchantId: string) {
   });
 }
 
-/** The demo's split receivers of its WeChat Pay channel: a sub-contractor and the platform's service fee. */
-const DEMO_WECHATPAY_RECEIVERS = [
-  { accountType: 'MERCHANT_ID', account: '1900012345', name: '演示保洁服务有限公司', relationType: 'SUPPLIER' },
-  { accountType: 'MERCHANT_ID', account: '1900054321', name: '演示平台服务有限公司', relationType: 'SERVICE_PROVIDER' },
-] as const;
+/** The demo's split receivers per splitting channel: a sub-contractor and the platform's service fee. */
+const DEMO_RECEIVERS = {
+  ALIPAY: [
+    { accountType: 'ALIPAY_USER_ID', account: '2088102146225135', name: '演示保洁服务有限公司', relationType: 'SUPPLIER' },
+    { accountType: 'ALIPAY_LOGON_ID', account: 'fee@demo-platform.example', name: '演示平台服务有限公司', relationType: 'SERVICE_PROVIDER' },
+  ],
+  WECHATPAY: [
+    { accountType: 'MERCHANT_ID', account: '1900012345', name: '演示保洁服务有限公司', relationType: 'SUPPLIER' },
+    { accountType: 'MERCHANT_ID', account: '1900054321', name: '演示平台服务有限公司', relationType: 'SERVICE_PROVIDER' },
+  ],
+} as const;
 
 /**
- * Splitting on (ceiling 30 %) and the two receivers, each registered once; bound at the simulator
- * through the provisioner, as the seed runs before the server listens. Alipay's follow with its plugin.
+ * Splitting on (ceiling 30 %) and the two receivers of one channel, each registered once; bound at the
+ * simulator through the provisioner, as the seed runs before the server listens.
  */
-async function seedSplitReceivers(actor: Actor, paymentId: string): Promise<Record<string, string[]>> {
-  const channel = await db().paymentChannel.findUniqueOrThrow({ where: { id: paymentId } });
-  if (!channel.splitEnabled) await updateSplitSettings({ actor, input: { paymentId, splitEnabled: true, maxSplitRatioBps: 3000 } });
+async function seedSplitReceivers(actor: Actor, paymentId: string, channel: keyof typeof DEMO_RECEIVERS): Promise<string[]> {
+  const paymentChannel = await db().paymentChannel.findUniqueOrThrow({ where: { id: paymentId } });
+  if (!paymentChannel.splitEnabled) await updateSplitSettings({ actor, input: { paymentId, splitEnabled: true, maxSplitRatioBps: 3000 } });
   const ids: string[] = [];
-  for (const receiver of DEMO_WECHATPAY_RECEIVERS) {
+  for (const receiver of DEMO_RECEIVERS[channel]) {
     const found = await db().splitReceiver.findFirst({ where: { paymentChannelId: paymentId, accountType: receiver.accountType, account: receiver.account, status: 'ACTIVE' } });
     ids.push(found?.id ?? (await registerSplitReceiver({ actor, input: { paymentId, ...receiver }, bindAt: 'SANDBOX_PROVISIONER' })).id);
   }
-  return { WECHATPAY: ids };
+  return ids;
 }
 
 async function platformActor(): Promise<Actor> {
@@ -92,7 +98,10 @@ export async function seedDemo(): Promise<{ file: string }> {
       (await activateChannel({ actor, input: { merchantId: merchant.id, channel, mode: 'SANDBOX', invokeMethods: [...CHANNEL_INVOKE_METHODS[channel]], ...(wechatVerifyMode ? { wechatVerifyMode } : {}) } })).paymentId;
   }
 
-  const splitReceivers = await seedSplitReceivers(actor, paymentIds.WECHATPAY!);
+  const splitReceivers = {
+    ALIPAY: await seedSplitReceivers(actor, paymentIds.ALIPAY!, 'ALIPAY'),
+    WECHATPAY: await seedSplitReceivers(actor, paymentIds.WECHATPAY!, 'WECHATPAY'),
+  };
 
   let app = await db().app.findFirst({ where: { name: DEMO.app } });
   if (!app) app = (await registerApp({ actor, input: { name: DEMO.app, description: 'Sandbox app of the demo tenant', defaultNotifyUrl: null, ipAllowlist: [] } })).app;

@@ -17,14 +17,15 @@ const RELATION_TYPES = ['SERVICE_PROVIDER', 'STORE', 'STAFF', 'STORE_OWNER', 'PA
 export const registerSplitReceiverInput = z
   .strictObject({
     paymentId: z.string().max(64),
-    accountType: z.enum(['MERCHANT_ID', 'PERSONAL_OPENID']),
+    /** WeChat Pay: MERCHANT_ID or PERSONAL_OPENID; Alipay: ALIPAY_USER_ID (2088…) or ALIPAY_LOGON_ID (email or mobile). */
+    accountType: z.enum(['MERCHANT_ID', 'PERSONAL_OPENID', 'ALIPAY_USER_ID', 'ALIPAY_LOGON_ID']),
     account: z.string().min(1).max(64),
     /** The merchant's registered full name, or the person's real name (optional for a person). */
     name: z.string().min(1).max(256).optional(),
     relationType: z.enum(RELATION_TYPES),
     customRelation: z.string().min(1).max(10).optional(),
   })
-  .refine((input) => input.accountType !== 'MERCHANT_ID' || input.name, { error: 'is required for a merchant receiver', path: ['name'] })
+  .refine((input) => !['MERCHANT_ID', 'ALIPAY_LOGON_ID'].includes(input.accountType) || input.name, { error: 'is required for a merchant receiver or an Alipay logon name', path: ['name'] })
   .refine((input) => input.relationType !== 'CUSTOM' || input.customRelation, { error: 'is required with CUSTOM', path: ['customRelation'] });
 
 export const removeSplitReceiverInput = z.strictObject({ receiverId: z.string().max(64) });
@@ -62,6 +63,7 @@ export async function registerSplitReceiver(options: {
   if (active) throw new AppError('CONFLICT', 'This account is already a receiver of the payment ID.', { receiverId: active.id });
   const binding = { accountType: input.accountType, account: input.account, name: input.name ?? null, relationType: input.relationType, customRelation: input.customRelation ?? null };
   const { splits, account } = await splitAccess(channel.id, channel);
+  if (!splits.accountTypes.includes(input.accountType)) throw AppError.invalidFields({ accountType: `${channel.channel} splits to ${splits.accountTypes.join(' or ')} accounts` });
   const viaProvisioner = options.bindAt === 'SANDBOX_PROVISIONER' && channel.mode === 'SANDBOX';
   if (!viaProvisioner) {
     try {

@@ -8,9 +8,9 @@ import { splitChannelOf, splitsOf, splitTradeNo } from './split-channel';
 
 /**
  * POST /api/v1/payments/{serialNo}/splits/finish: releases what the channel still holds to the
- * merchant (WeChat Pay unfreeze) and ends splitting. Idempotent: the release's order number is
- * claimed once (conditional update) and reused by every repeat; a finished payment is answered as
- * it is, and so is one whose last split carries the finish. A refusal by the channel withdraws the
+ * merchant (WeChat Pay unfreeze, Alipay settle with royalty_finish) and ends splitting. Idempotent:
+ * the release's order number is claimed once (conditional update) and reused by every repeat; a
+ * finished payment is answered as it is, and so is one whose last split carries the finish. A refusal by the channel withdraws the
  * finish (502); an unknown outcome keeps it for the next call to settle.
  */
 export async function finishSplits(options: { appId: string; serialNo: string; now?: Date }): Promise<Payment & { order: Order }> {

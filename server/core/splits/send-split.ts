@@ -7,7 +7,7 @@ import { splitChannelOf, splitTradeNo } from './split-channel';
 
 /**
  * Asks the channel to make one split and applies its answer; outside any transaction. The channel
- * makes a split once per splitSerialNo (WeChat Pay out_order_no), so sending it again after a lost
+ * makes a split once per splitSerialNo (WeChat Pay out_order_no, Alipay out_request_no), so sending it again after a lost
  * answer is safe. A refusal that will not change on retrying fails the split (its amount becomes
  * splittable again); anything else leaves it PROCESSING for the scheduled split query.
  */

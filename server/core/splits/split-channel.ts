@@ -23,7 +23,7 @@ export async function splitChannelOf(payment: Pick<Payment, 'serialNo' | 'paymen
   return { splits, account: await loadChannelAccount(channel.id), channel };
 }
 
-/** The channel's trade number a split names (WeChat Pay transaction_id): a paid attempt always has one. */
+/** The channel's trade number a split names (WeChat Pay transaction_id, Alipay trade_no): a paid attempt always has one. */
 export function splitTradeNo(payment: Pick<Payment, 'serialNo' | 'channelTradeNo'>): string {
   if (!payment.channelTradeNo) throw new AppError('SPLIT_NOT_ALLOWED', 'The channel has not reported this payment paid.', { serialNo: payment.serialNo });
   return payment.channelTradeNo;

@@ -28,6 +28,7 @@ const createBiz = z.looseObject({
   product_code: z.string().optional(),
   buyer_id: z.string().min(1).optional(),
   buyer_open_id: z.string().min(1).optional(),
+  extend_params: z.looseObject({ royalty_freeze: z.enum(['true', 'false'], { error: '须为 true 或 false' }).optional() }).optional(),
 });
 
 export interface CreateTradeOptions {
@@ -74,6 +75,7 @@ export async function createAlipayTrade(options: CreateTradeOptions): Promise<Sa
         returnUrl: options.returnUrl || null,
         buyerId: biz.buyer_id ?? null,
         buyerOpenId: biz.buyer_open_id ?? null,
+        royaltyFreeze: biz.extend_params?.royalty_freeze === 'true',
         // A mini-program trade has its buyer from the start, so Alipay knows it at once.
         seenAt: method === 'alipay.trade.create' ? now : null,
         createdAt: now,

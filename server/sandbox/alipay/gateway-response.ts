@@ -3,7 +3,8 @@
 // re-serialised object instead of the raw bytes fails here as it would in production.
 import { simulatorSign } from './simulator-signature';
 
-export type AlipayPayload = Readonly<Record<string, string>>;
+/** An answer's fields: strings, or lists of records of strings (settle.query's royalty_detail_list). */
+export type AlipayPayload = Readonly<Record<string, string | ReadonlyArray<Readonly<Record<string, string>>>>>;
 
 export async function alipayJsonResponse(responseKey: string, payload: AlipayPayload): Promise<Response> {
   const signed = JSON.stringify(payload).replaceAll('/', '\\/');

@@ -6,12 +6,14 @@ import { AlipayGatewayError } from './gateway-error';
 import { alipayJsonResponse, type AlipayPayload } from './gateway-response';
 import { CASHIER_PATH } from './cashier-url';
 import { billDownloadUrlQuery } from './methods/bill-downloadurl-query';
+import { orderSettle, orderSettleQuery } from './methods/order-settle';
 import { refundQuery } from './methods/refund-query';
 import { tradeClose } from './methods/trade-close';
 import { createTradeFor, tradeCreate, tradePrecreate } from './methods/trade-create';
 import { tradeQuery } from './methods/trade-query';
 import { tradeRefund } from './methods/trade-refund';
 import { readGatewayParams } from './read-gateway-request';
+import { royaltyRelationBind, royaltyRelationUnbind } from './royalty/relations';
 import { verifyGatewayRequest, type GatewayRequest } from './verify-gateway-request';
 
 type ApiMethod = (request: GatewayRequest, now: Date) => Promise<AlipayPayload>;
@@ -24,6 +26,10 @@ const API_METHODS: Readonly<Record<string, ApiMethod>> = {
   'alipay.trade.refund': tradeRefund,
   'alipay.trade.fastpay.refund.query': refundQuery,
   'alipay.data.dataservice.bill.downloadurl.query': billDownloadUrlQuery,
+  'alipay.trade.royalty.relation.bind': royaltyRelationBind,
+  'alipay.trade.royalty.relation.unbind': royaltyRelationUnbind,
+  'alipay.trade.order.settle': orderSettle,
+  'alipay.trade.order.settle.query': orderSettleQuery,
 };
 
 const PAGE_METHODS = ['alipay.trade.page.pay', 'alipay.trade.wap.pay', 'alipay.trade.app.pay'] as const;

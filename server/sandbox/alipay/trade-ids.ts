@@ -24,6 +24,16 @@ export function sellerIdOf(appId: string): string {
   return `2088${String(hash.readBigUInt64BE(0) % 10n ** 12n).padStart(12, '0')}`;
 }
 
+/** A settle_no: 32 digits, the Beijing day first (as 20210718002530070036530006474222). */
+export function newSettleNo(now: Date): string {
+  return `${beijingDay(now).replaceAll('-', '')}002530${digits(18)}`;
+}
+
+/** The detail_id of one receiver's line of a settle. */
+export function newRoyaltyDetailId(now: Date): string {
+  return `${beijingDay(now).replaceAll('-', '')}00253${digits(19)}`;
+}
+
 export function newNotifyId(now: Date): string {
   return `${beijingDay(now).replaceAll('-', '')}${digits(26)}`;
 }

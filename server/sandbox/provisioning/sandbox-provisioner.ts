@@ -1,14 +1,23 @@
 // The simulators' side of the backend's sandbox provisioner port: credentials whose channel keys are
 // the simulator's own, and the simulator's record of each sandbox merchant.
 import { env } from '@/server/config/env';
-import type { SandboxProvisioner } from '@/server/backend/channels/sandbox-provisioner';
+import type { Tx } from '@/server/db/client';
+import type { SandboxProvisioner, SplitReceiverBinding } from '@/server/backend/channels/sandbox-provisioner';
 import { simulatorEndpoint } from '@/server/gateway/endpoints';
+import { bindAlipayReceiver } from '@/server/sandbox/alipay/royalty/relations';
 import { sellerIdOf } from '@/server/sandbox/alipay/trade-ids';
 import { registerSandboxAccount } from '@/server/sandbox/register-sandbox-account';
 import { sandboxIdentity } from '@/server/sandbox/sandbox-identity';
 import { bindWechatpayReceiver } from '@/server/sandbox/wechatpay/profit-sharing/receivers';
 import { sandboxPlatformCertificate } from '@/server/sandbox/wechatpay/platform-certificate';
 import { generateSandboxCredentials } from './sandbox-credentials';
+
+/** Binds at the simulator of the payment channel's own channel (splitting channels only). */
+async function bindSplitReceiver(tx: Tx, paymentChannelId: string, receiver: SplitReceiverBinding): Promise<void> {
+  const { channel } = await tx.sandboxAccount.findUniqueOrThrow({ where: { paymentChannelId } });
+  const bind = channel === 'ALIPAY' ? bindAlipayReceiver : bindWechatpayReceiver;
+  await bind(tx, paymentChannelId, receiver);
+}
 
 export const simulatorProvisioner: SandboxProvisioner = {
   async credentials({ channel, wechatVerifyMode }) {
@@ -24,5 +33,5 @@ export const simulatorProvisioner: SandboxProvisioner = {
     return generateSandboxCredentials('WECHATPAY', { channelPublicKeyPem: identity.publicKeyPem, channelPublicKeyId: identity.publicKeyId, platformCertificatePem });
   },
   register: registerSandboxAccount,
-  bindSplitReceiver: bindWechatpayReceiver,
+  bindSplitReceiver,
 };

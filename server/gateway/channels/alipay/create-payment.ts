@@ -28,6 +28,8 @@ export async function createPayment(input: CreatePaymentInput): Promise<CreatePa
     subject: cleanSubject(input.subject),
     product_code: PRODUCT_CODES[method],
     time_expire: toBeijingTime(input.expiresAt),
+    // Alipay holds the paid funds for alipay.trade.order.settle.
+    ...(input.profitSharing ? { extend_params: { royalty_freeze: 'true' } } : {}),
   };
   const urls: Record<string, string> = { notifyUrl: input.notifyUrl, ...(input.returnUrl ? { returnUrl: input.returnUrl } : {}) };
 

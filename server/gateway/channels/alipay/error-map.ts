@@ -7,8 +7,9 @@ interface AlipayAnswer {
   sub_msg?: string;
 }
 
-// Sub-codes that describe a passing state of Alipay rather than a wrong request.
-const RETRYABLE_SUB_CODES = new Set(['ACQ.SYSTEM_ERROR', 'ACQ.REFUND_FEE_ERROR', 'aop.ACQ.SYSTEM_ERROR', 'isp.unknow-error', 'ACQ.TRADE_NOT_EXIST_OR_LOCKED']);
+// Sub-codes that describe a passing state of Alipay rather than a wrong request (a settle answered
+// ACQ.TRADE_SETTLE_ERROR may or may not have happened: Alipay says to repeat it unchanged).
+const RETRYABLE_SUB_CODES = new Set(['ACQ.SYSTEM_ERROR', 'ACQ.TRADE_SETTLE_ERROR', 'ACQ.REFUND_FEE_ERROR', 'aop.ACQ.SYSTEM_ERROR', 'isp.unknow-error', 'ACQ.TRADE_NOT_EXIST_OR_LOCKED']);
 
 /** Code 20000 (service unavailable) and Alipay's system-error sub-codes may pass; the rest will not. */
 export function isRetryable(answer: AlipayAnswer): boolean {

@@ -4,7 +4,10 @@ import { createPayment } from './create-payment';
 import { downloadBill } from './download-bill';
 import { ackNotification, parseNotification } from './parse-notification';
 import { queryPayment } from './query-payment';
+import { finishSplit, querySplit, split } from './order-settle';
 import { queryRefund, refund } from './refund';
+import { ALIPAY_SPLIT_ACCOUNT_TYPES } from './royalty-accounts';
+import { bindReceiver, unbindReceiver } from './royalty-relations';
 
 export const alipayPlugin: ChannelPlugin = {
   channel: 'ALIPAY',
@@ -16,6 +19,15 @@ export const alipayPlugin: ChannelPlugin = {
   parseNotification,
   ackNotification,
   bills: { kind: 'DOWNLOAD', billTypes: ['TRADE'], publishedFromHour: 9, downloadBill },
-  // alipay.trade.order.settle and royalty relations come next; until then Alipay payments are not split.
-  splits: { kind: 'NONE' },
+  splits: {
+    kind: 'SUPPORTED',
+    accountTypes: ALIPAY_SPLIT_ACCOUNT_TYPES,
+    bindReceiver,
+    unbindReceiver,
+    split,
+    querySplit,
+    finishSplit,
+    // A refund takes money back from receivers itself (refund_royalty_parameters).
+    returns: { kind: 'WITH_REFUND' },
+  },
 };

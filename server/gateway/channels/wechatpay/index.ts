@@ -6,6 +6,7 @@ import { ackNotification, parseNotification } from './parse-notification';
 import { queryPayment } from './query-payment';
 import { queryRefund, refund } from './refund';
 import { finishSplit, querySplit, split } from './profit-sharing';
+import { WECHAT_RECEIVER_TYPES } from './receiver-type';
 import { queryReturn, returnSplit } from './return-orders';
 import { bindReceiver, unbindReceiver } from './split-receivers';
 
@@ -19,7 +20,7 @@ export const wechatpayPlugin: ChannelPlugin = {
   parseNotification,
   ackNotification,
   bills: { kind: 'DOWNLOAD', billTypes: ['TRADE', 'FUND_FLOW'], publishedFromHour: 10, downloadBill },
-  splits: { kind: 'SUPPORTED', bindReceiver, unbindReceiver, split, querySplit, finishSplit, returns: { kind: 'SEPARATE', returnSplit, queryReturn } },
+  splits: { kind: 'SUPPORTED', accountTypes: WECHAT_RECEIVER_TYPES, bindReceiver, unbindReceiver, split, querySplit, finishSplit, returns: { kind: 'SEPARATE', returnSplit, queryReturn } },
 };
 
 export { downloadPlatformCertificates } from './platform-certificates';

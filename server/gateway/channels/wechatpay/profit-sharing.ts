@@ -2,6 +2,7 @@ import type { ProfitSharing } from 'wechatpay-node-v3/dist/lib/interface-v2';
 import type { ChannelAccount, ChannelSplitLineState, FinishSplitInput, SplitInput, SplitState } from '@/server/gateway/types';
 import { wechatFen } from './amounts';
 import { invalidResponse } from './error-map';
+import { wechatReceiverType } from './receiver-type';
 import { callWechatPay, requireSuccess, verifiedErrorCode, type WechatAnswer } from './wechatpay-client';
 
 type OrderAnswer = Partial<ProfitSharing.ProfitSharingOrderDetailOutput>;
@@ -47,7 +48,7 @@ export async function split(input: SplitInput): Promise<SplitState> {
     client.create_profitsharing_orders({
       transaction_id: input.channelTradeNo,
       out_order_no: input.splitSerialNo,
-      receivers: input.lines.map((line) => ({ type: line.accountType, account: line.account, amount: wechatFen(line.amount), description: line.description })),
+      receivers: input.lines.map((line) => ({ type: wechatReceiverType(line.accountType), account: line.account, amount: wechatFen(line.amount), description: line.description })),
       unfreeze_unsplit: input.finish,
     }),
   );
