@@ -66,7 +66,8 @@ async function current(tx: Tx, splitSerialNo: string): Promise<Omit<AppliedSplit
 
 /**
  * Settles a PROCESSING split once every line is final at the channel, once: the split changes only
- * `WHERE status = 'PROCESSING'`. A line that failed gives its amount back to the payment's
+ * `WHERE status = 'PROCESSING'`. A receiver's notification settles its line first; the split follows
+ * with the last line, however its lines came (notifications, then an answer or a query). A line that failed gives its amount back to the payment's
  * splittable amount; the split fails only when every line failed (then a finish it carried is
  * withdrawn, so the app may split or finish again). The event is written last, in the same transaction.
  */

@@ -42,7 +42,10 @@ function readJson<T>(source: string): T | null {
 }
 
 /** PROFITSHARING.SUCCESS: the receiver got its share; PROFITSHARING.CLOSED: its share was not split. */
-const SPLIT_LINE_STATES: Record<string, ChannelSplitLineState> = { 'PROFITSHARING.SUCCESS': 'SUCCEEDED', 'PROFITSHARING.CLOSED': 'FAILED' };
+const SPLIT_LINE_STATES = new Map<string, ChannelSplitLineState>([
+  ['PROFITSHARING.SUCCESS', 'SUCCEEDED'],
+  ['PROFITSHARING.CLOSED', 'FAILED'],
+]);
 
 /** A profit-sharing notification names one receiver of one split (out_order_no, our split serial), no payment. */
 function mapSplitResource(state: ChannelSplitLineState, resource: Resource): VerifiedNotification | string {
@@ -61,7 +64,7 @@ function mapSplitResource(state: ChannelSplitLineState, resource: Resource): Ver
 }
 
 function mapResource(eventType: string, resource: Resource): VerifiedNotification | string {
-  const splitLineState = SPLIT_LINE_STATES[eventType];
+  const splitLineState = SPLIT_LINE_STATES.get(eventType);
   if (splitLineState) return mapSplitResource(splitLineState, resource);
   const serialNo = text(resource.out_trade_no);
   if (!serialNo) return 'MISSING_OUT_TRADE_NO';
@@ -88,7 +91,7 @@ function mapResource(eventType: string, resource: Resource): VerifiedNotificatio
   };
 }
 
-const EVENTS = new Set(['TRANSACTION.SUCCESS', 'REFUND.SUCCESS', 'REFUND.ABNORMAL', 'REFUND.CLOSED', ...Object.keys(SPLIT_LINE_STATES)]);
+const EVENTS = new Set(['TRANSACTION.SUCCESS', 'REFUND.SUCCESS', 'REFUND.ABNORMAL', 'REFUND.CLOSED', ...SPLIT_LINE_STATES.keys()]);
 
 /**
  * Checks a WeChat Pay callback in order: the signature against the whitelisted key of its
