@@ -101,7 +101,7 @@ export function alipayNotifyCase(options: { account: ChannelAccount; notifyBody:
     iterations: options.iterations,
     measured: () => {
       const check = parseNotification(incoming);
-      return check.verified && check.notification.serialNo === serialNo && check.notification.state === 'SUCCEEDED';
+      return check.verified && check.notification.kind === 'PAYMENT' && check.notification.serialNo === serialNo && check.notification.state === 'SUCCEEDED';
     },
     baseline: () => verify('sha256', data, key, signature),
   };

@@ -96,7 +96,19 @@ export interface RefundNotification {
   amount: number | null;
 }
 
-export type VerifiedNotification = PaymentNotification | RefundNotification;
+/**
+ * One receiver's share of a split settled at the channel (WeChat Pay PROFITSHARING.*): the channel
+ * pushes one per receiver line, naming the split by our split serial number (out_order_no).
+ */
+export interface SplitNotification {
+  kind: 'SPLIT';
+  splitSerialNo: string;
+  channelTradeNo: string | null;
+  channelSplitNo: string | null;
+  line: SplitAccount & { amount: number | null; state: ChannelSplitLineState; channelDetailId: string | null };
+}
+
+export type VerifiedNotification = PaymentNotification | RefundNotification | SplitNotification;
 
 export type NotificationCheck =
   | { verified: true; notification: VerifiedNotification }

@@ -12,6 +12,7 @@ import { applyPaymentState } from '../payments/apply-payment-state';
 import { applyRefundState } from '../refunds/apply-refund-state';
 import { refundIfDuplicate } from '../payments/refund-if-duplicate';
 import { syncPayment } from '../payments/sync-payment';
+import { receiveSplitNotification } from './receive-split-notification';
 
 export interface IncomingCallback {
   channel: Channel;
@@ -128,9 +129,17 @@ export async function receiveNotification(callback: IncomingCallback): Promise<C
   }
 
   const { notification } = check;
-  return notification.kind === 'REFUND'
-    ? receiveRefund(stored, callback.paymentId, notification, plugin)
-    : receivePayment(stored, callback.paymentId, notification, plugin);
+  switch (notification.kind) {
+    case 'PAYMENT':
+      return receivePayment(stored, callback.paymentId, notification, plugin);
+    case 'REFUND':
+      return receiveRefund(stored, callback.paymentId, notification, plugin);
+    case 'SPLIT': {
+      const received = await receiveSplitNotification({ paymentId: callback.paymentId, notification });
+      await settle(stored, received.outcome, { verified: true, ...received });
+      return plugin.ackNotification(true);
+    }
+  }
 }
 
 async function receivePayment(stored: StoredCallback, paymentId: string, notification: PaymentNotification, plugin: ChannelPlugin): Promise<CallbackAnswer> {

@@ -1,6 +1,6 @@
 // Alipay's bills: a detail CSV (`#` title lines, a header, one line per entry, an end line, then `#`
 // footer totals) and a summary CSV in the same frame (lines per store, then 合计). The trade bill's
-// detail is 业务明细 (交易 and 退款 lines, refunds written negative); the fund flow's is 账务明细
+// detail is 业务明细 (交易, 退款 and 分账 lines, refunds and splits written negative); the fund flow's is 账务明细
 // (收入 and 支出 amounts). Values are tab-padded.
 import { billFee, billFen } from './bill-amounts';
 import { findColumn, requireColumn, trimmed } from './bill-columns';
@@ -84,6 +84,7 @@ function tradeRows(header: readonly string[], line: number): RowReader {
 function tradeKind(type: string, line: number): BillRowKind {
   if (type === '交易') return 'payment';
   if (type === '退款') return 'refund';
+  if (type === '分账') return 'split';
   throw billError(`unknown 业务类型 ${JSON.stringify(type)}`, { line, column: '业务类型' });
 }
 

@@ -6,9 +6,10 @@ export type BillType = 'trade' | 'fundflow';
 
 /**
  * payment / refund: a line of a trade bill. income / expense: a line of a fund-flow bill (收入 / 支出),
- * which the report counts with payments and refunds respectively.
+ * which the report counts with payments and refunds respectively. split: a trade bill's line of money
+ * split off a payment to a receiver (Alipay 分账), neither a payment nor a refund.
  */
-export type BillRowKind = 'payment' | 'refund' | 'income' | 'expense';
+export type BillRowKind = 'payment' | 'refund' | 'income' | 'expense' | 'split';
 
 export interface BillRow {
   /** Line of the file (of the CSV inside a ZIP) the row was read from. */

@@ -11,7 +11,7 @@ type Figure =
   | { amount: readonly BillRowKind[] }
   | { fee: true };
 
-const EVERY: readonly BillRowKind[] = ['payment', 'refund', 'income', 'expense'];
+const EVERY: readonly BillRowKind[] = ['payment', 'refund', 'income', 'expense', 'split'];
 const PAYMENTS: readonly BillRowKind[] = ['payment', 'income'];
 const REFUNDS: readonly BillRowKind[] = ['refund', 'expense'];
 
@@ -129,7 +129,7 @@ export class BillTally {
 
 /** The keys of a column's per-kind sums, made once per header rather than once per cell. */
 function sumKeys(column: string): Record<BillRowKind, string> {
-  return { payment: `payment\t${column}`, refund: `refund\t${column}`, income: `income\t${column}`, expense: `expense\t${column}` };
+  return { payment: `payment\t${column}`, refund: `refund\t${column}`, income: `income\t${column}`, expense: `expense\t${column}`, split: `split\t${column}` };
 }
 
 function sameFigure(declared: string, rows: Decimal): boolean {

@@ -23,10 +23,10 @@ export const WECHATPAY_NOTIFY_RETRY_DELAYS_MS = [
 export interface CallbackEvent {
   mchId: string;
   notifyUrl: string;
-  eventType: 'TRANSACTION.SUCCESS' | 'REFUND.SUCCESS' | 'REFUND.ABNORMAL' | 'REFUND.CLOSED';
+  eventType: 'TRANSACTION.SUCCESS' | 'REFUND.SUCCESS' | 'REFUND.ABNORMAL' | 'REFUND.CLOSED' | 'PROFITSHARING.SUCCESS' | 'PROFITSHARING.CLOSED';
   summary: string;
-  /** 'transaction' or 'refund': the original_type and the associated data of the encryption. */
-  resourceKind: 'transaction' | 'refund';
+  /** 'transaction', 'refund' or 'profitsharing': the original_type and the associated data of the encryption. */
+  resourceKind: 'transaction' | 'refund' | 'profitsharing';
   resource: Prisma.InputJsonObject;
 }
 

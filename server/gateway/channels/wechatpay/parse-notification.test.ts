@@ -92,6 +92,38 @@ describe('WeChat Pay parseNotification', () => {
     });
   });
 
+  const splitResource = {
+    mchid: '1600000001',
+    transaction_id: '4200000000202612011234567890',
+    order_id: '3008450740201411110007820472',
+    out_order_no: 'S20261201200200000abcdefghijklm',
+    receiver: { type: 'MERCHANT_ID', account: '1900000109', amount: 100, description: '服务费' },
+    success_time: '2026-12-01T20:02:00+08:00',
+  };
+
+  it.each([
+    ['PROFITSHARING.SUCCESS', 'SUCCEEDED'],
+    ['PROFITSHARING.CLOSED', 'FAILED'],
+  ] as const)('reads %s as one receiver’s split line %s, naming the split and no payment', (event, state) => {
+    expect(parse(callback({ event, resource: splitResource, aad: 'profitsharing' }))).toEqual({
+      verified: true,
+      notification: {
+        kind: 'SPLIT',
+        splitSerialNo: 'S20261201200200000abcdefghijklm',
+        channelTradeNo: '4200000000202612011234567890',
+        channelSplitNo: '3008450740201411110007820472',
+        line: { accountType: 'MERCHANT_ID', account: '1900000109', amount: 100, state, channelDetailId: null },
+      },
+    });
+  });
+
+  it('rejects a profit-sharing notification without its split order number or receiver, or for another merchant', () => {
+    const { out_order_no: _omitted, ...noOrderNo } = splitResource;
+    expect(parse(callback({ event: 'PROFITSHARING.SUCCESS', resource: noOrderNo, aad: 'profitsharing' }))).toEqual({ verified: false, reason: 'MISSING_OUT_ORDER_NO', serialNo: null });
+    expect(parse(callback({ event: 'PROFITSHARING.SUCCESS', resource: { ...splitResource, receiver: { account: '1900000109' } }, aad: 'profitsharing' }))).toMatchObject({ reason: 'MISSING_RECEIVER' });
+    expect(parse(callback({ event: 'PROFITSHARING.SUCCESS', resource: { ...splitResource, mchid: '1600000002' }, aad: 'profitsharing' }))).toMatchObject({ reason: 'MCHID_MISMATCH' });
+  });
+
   it('accepts lowercased header names (as the route passes them) and a clock skew under 5 minutes', () => {
     const { headers, body } = callback({ at: new Date(now.getTime() - 299_000) });
     const lower = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));

@@ -1,4 +1,4 @@
-import type { IncomingNotification, NotificationCheck, VerifiedNotification } from '@/server/gateway/types';
+import type { ChannelSplitLineState, IncomingNotification, NotificationCheck, VerifiedNotification } from '@/server/gateway/types';
 import { reportedFen } from './amounts';
 import { AeadError, decryptResource, type EncryptedResource } from './aead';
 import { mapRefundStatus, mapTradeState } from './status-map';
@@ -25,6 +25,9 @@ interface Resource {
   refund_id?: unknown;
   refund_status?: unknown;
   amount?: { total?: unknown; refund?: unknown };
+  order_id?: unknown;
+  out_order_no?: unknown;
+  receiver?: { type?: unknown; account?: unknown; amount?: unknown };
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -38,7 +41,31 @@ function readJson<T>(source: string): T | null {
   }
 }
 
+/** PROFITSHARING.SUCCESS: the receiver got its share; PROFITSHARING.CLOSED: its share was not split. */
+const SPLIT_LINE_STATES = new Map<string, ChannelSplitLineState>([
+  ['PROFITSHARING.SUCCESS', 'SUCCEEDED'],
+  ['PROFITSHARING.CLOSED', 'FAILED'],
+]);
+
+/** A profit-sharing notification names one receiver of one split (out_order_no, our split serial), no payment. */
+function mapSplitResource(state: ChannelSplitLineState, resource: Resource): VerifiedNotification | string {
+  const splitSerialNo = text(resource.out_order_no);
+  if (!splitSerialNo) return 'MISSING_OUT_ORDER_NO';
+  const accountType = resource.receiver?.type;
+  const account = text(resource.receiver?.account);
+  if ((accountType !== 'MERCHANT_ID' && accountType !== 'PERSONAL_OPENID') || !account) return 'MISSING_RECEIVER';
+  return {
+    kind: 'SPLIT',
+    splitSerialNo,
+    channelTradeNo: text(resource.transaction_id),
+    channelSplitNo: text(resource.order_id),
+    line: { accountType, account, amount: reportedFen(resource.receiver?.amount), state, channelDetailId: null },
+  };
+}
+
 function mapResource(eventType: string, resource: Resource): VerifiedNotification | string {
+  const splitLineState = SPLIT_LINE_STATES.get(eventType);
+  if (splitLineState) return mapSplitResource(splitLineState, resource);
   const serialNo = text(resource.out_trade_no);
   if (!serialNo) return 'MISSING_OUT_TRADE_NO';
   if (eventType === 'TRANSACTION.SUCCESS') {
@@ -64,7 +91,7 @@ function mapResource(eventType: string, resource: Resource): VerifiedNotificatio
   };
 }
 
-const EVENTS = new Set(['TRANSACTION.SUCCESS', 'REFUND.SUCCESS', 'REFUND.ABNORMAL', 'REFUND.CLOSED']);
+const EVENTS = new Set(['TRANSACTION.SUCCESS', 'REFUND.SUCCESS', 'REFUND.ABNORMAL', 'REFUND.CLOSED', ...SPLIT_LINE_STATES.keys()]);
 
 /**
  * Checks a WeChat Pay callback in order: the signature against the whitelisted key of its

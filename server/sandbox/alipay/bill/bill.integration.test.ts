@@ -1,14 +1,19 @@
 // The trade bill through the real SDK: a link to a zip of GBK CSV files in Alipay's layout, which the
-// bill parser reads as a consistent Alipay trade bill.
+// bill parser reads as a consistent Alipay trade bill, with its settles' 分账 lines, which reconciliation
+// counts neither as payments nor as refunds.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openBillFile } from '@/server/finance/bills/bill-file';
-import { summarizeBill } from '@/server/finance/bills/parse-bill';
+import { openBill, summarizeBill } from '@/server/finance/bills/parse-bill';
+import { CenterBook } from '@/server/finance/reconciliation/center-book';
+import { compareBill } from '@/server/finance/reconciliation/compare-bill';
 import { beijingDay } from '@/server/gateway/beijing-time';
 import { payAlipayTrade } from '../pay-trade';
+import { billArchive } from './bill-archive';
+import { tradeBill } from './trade-bill';
 import { startAlipaySandbox, type AlipaySandboxHarness } from '../testing/alipay-sandbox-harness';
 
 let sandbox: AlipaySandboxHarness;
@@ -78,4 +83,27 @@ it('links yesterday\'s trade bill: a zip of GBK CSV files listing the payment', 
 
   link.searchParams.set('bill_date', beijingDay(new Date(Date.now() - 2 * 24 * 60 * 60 * 1000)));
   expect((await fetch(`${sandbox.server.baseUrl}${link.pathname}${link.search}`)).status).toBe(403);
+});
+
+it('lists each receiver\'s share of a settle as a 分账 line: the bill stays consistent and reconciliation matches only the payment', async () => {
+  const day = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000);
+  const outTradeNo = `S${Date.now()}`;
+  await sandbox.sdk.exec('alipay.trade.precreate', { bizContent: { outTradeNo, totalAmount: '100.00', subject: '物业费' } });
+  const { trade } = await payAlipayTrade({ appId: sandbox.appId, outTradeNo }, day);
+  const settledAt = new Date(day.getTime() + 60_000);
+  const settles = [
+    { trade, outRequestNo: `R${outTradeNo}`, transIn: '2088101126765726', amountFen: 2_000, description: '服务费', settledAt },
+    { trade, outRequestNo: `R${outTradeNo}`, transIn: '2088101126708402', amountFen: 500, description: null, settledAt },
+  ];
+  const files = await tradeBill({ appId: sandbox.appId, billDate: beijingDay(day), now: new Date(), settles });
+  expect(files[0]?.text).toContain(`${trade.tradeNo}\t,${outTradeNo}\t,分账\t,物业费\t`);
+  expect(files[0]?.text).toContain('\t,2088101126765726\t,-20.00\t,-20.00\t,');
+  expect(files[1]?.text).toContain('合计\t,\t,1\t,0\t,75.00\t,75.00\t');
+  const archive = await billArchive(files, new Date());
+  expect(await summarizeBill({ bytes: archive })).toMatchObject({ rows: 3, payments: { count: 1, amount: 10_000 }, refunds: { count: 0, amount: 0 }, consistent: true });
+
+  const book = new CenterBook();
+  book.payments.set(outTradeNo, { serialNo: outTradeNo, refundSerialNo: null, channelNo: trade.tradeNo, amount: 10_000, onDay: true, seen: false });
+  const compared = await compareBill({ bill: await openBill({ bytes: archive }), book });
+  expect([compared.discrepancies, compared.unmatched, book.payments.get(outTradeNo)?.seen]).toEqual([[], [], true]);
 });

@@ -1,7 +1,9 @@
 // The trade bill ("业务明细") of one app for one Beijing day or month, in Alipay's CSV layout: `#` comment
-// header, one row per payment (交易) and refund (退款), each value tab-padded as Alipay writes them, and a
-// summary file ("业务明细(汇总)").
+// header, one row per payment (交易), refund (退款) and receiver's share of a settle (分账, money split off
+// to the receiver, written negative as refunds are), each value tab-padded as Alipay writes them, and a
+// summary file ("业务明细(汇总)") whose amounts are the net of them all.
 import { db } from '@/server/db/client';
+import type { SandboxAlipayTrade } from '@/server/db/generated/client';
 import { fenToYuan } from '@/server/gateway/yuan';
 import { toBeijingTime, beijingDayStart } from '@/server/gateway/beijing-time';
 import { sellerIdOf } from '../trade-ids';
@@ -14,6 +16,18 @@ const SUMMARY_COLUMNS = '门店编号,门店名称,交易订单总笔数,退款�
 export interface BillFile {
   name: string;
   text: string;
+}
+
+/** One receiver's share of an alipay.trade.order.settle, settled in the bill's period. */
+export interface AlipaySettleLine {
+  trade: Pick<SandboxAlipayTrade, 'tradeNo' | 'outTradeNo' | 'subject' | 'createdAt'>;
+  /** The settle's out_request_no. */
+  outRequestNo: string;
+  /** royalty_parameters[].trans_in: the receiver's account. */
+  transIn: string;
+  amountFen: number;
+  description: string | null;
+  settledAt: Date;
 }
 
 /** [start, end) of a bill_date "yyyy-MM-dd" or "yyyy-MM", Beijing time. */
@@ -30,8 +44,17 @@ const yuan = (fen: number) => (fen < 0 ? `-${fenToYuan(-fen)}` : fenToYuan(fen))
 const row = (values: readonly string[]) => values.map((v) => `${v.replaceAll(',', '，')}\t`).join(',');
 const chineseTime = (date: Date) => toBeijingTime(date).replace(/^(\d{4})-(\d{2})-(\d{2})/, '$1年$2月$3日');
 
-export async function tradeBill(options: { appId: string; billDate: string; now: Date }): Promise<BillFile[]> {
-  const { appId, billDate, now } = options;
+/** The 分账 lines: the receiver as 对方账户, the settle's out_request_no where refunds put theirs. */
+function settleRows(settles: readonly AlipaySettleLine[]): string[] {
+  const blank = (n: number) => Array<string>(n).fill('');
+  return settles.map((s) =>
+    row([s.trade.tradeNo, s.trade.outTradeNo, '分账', s.trade.subject, toBeijingTime(s.trade.createdAt), toBeijingTime(s.settledAt), ...blank(4), s.transIn, yuan(-s.amountFen), yuan(-s.amountFen), ...blank(8), s.outRequestNo, '0.00', '0.00', s.description ?? '']),
+  );
+}
+
+/** `settles`: the settle lines of the period, from the simulator's settle records (none where it has none). */
+export async function tradeBill(options: { appId: string; billDate: string; now: Date; settles?: readonly AlipaySettleLine[] }): Promise<BillFile[]> {
+  const { appId, billDate, now, settles = [] } = options;
   const { start, end } = billPeriod(billDate);
   const [paid, refunds] = await Promise.all([
     db().sandboxAlipayTrade.findMany({ where: { appId, paidAt: { gte: start, lt: end } }, orderBy: { paidAt: 'asc' } }),
@@ -43,10 +66,12 @@ export async function tradeBill(options: { appId: string; billDate: string; now:
   const details = [
     ...paid.map((t) => row([t.tradeNo, t.outTradeNo, '交易', t.subject, toBeijingTime(t.createdAt), toBeijingTime(t.paidAt ?? t.createdAt), ...blank(4), t.buyerId ?? '', yuan(t.totalFen), yuan(t.totalFen), ...blank(8), '', '0.00', '0.00', ''])),
     ...refunds.map((r) => row([r.tradeNo, r.trade.outTradeNo, '退款', r.trade.subject, toBeijingTime(r.trade.createdAt), toBeijingTime(r.createdAt), ...blank(4), r.trade.buyerId ?? '', yuan(-r.refundFen), yuan(-r.refundFen), ...blank(8), r.outRequestNo, '0.00', '0.00', r.reason ?? ''])),
+    ...settleRows(settles),
   ];
   const paidFen = paid.reduce((sum, t) => sum + t.totalFen, 0);
   const refundedFen = refunds.reduce((sum, r) => sum + r.refundFen, 0);
-  const net = yuan(paidFen - refundedFen);
+  const settledFen = settles.reduce((sum, s) => sum + s.amountFen, 0);
+  const net = yuan(paidFen - refundedFen - settledFen);
   const exported = `#导出时间：[${chineseTime(now)}]`;
   const day = billDate.replaceAll('-', '');
   return [

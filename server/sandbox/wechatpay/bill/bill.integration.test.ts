@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
+import { summarizeBill } from '@/server/finance/bills/parse-bill';
 import { toWechatTime } from '@/server/gateway/channels/wechatpay/wechatpay-time';
 import { payWechatpayTrade } from '../pay-trade';
 import { startWechatpaySandbox, type RawOutput, type WechatpaySandboxHarness } from '../testing/wechatpay-sandbox-harness';
@@ -129,5 +130,38 @@ describe('trade bill', () => {
 
     const refused = raw(await sandbox.sdk.fundflowbill({ bill_date: billDate, account_type: 'OPERATION' }));
     expect([refused.status, (JSON.parse(refused.text) as { code: string }).code]).toEqual([400, 'PARAM_ERROR']);
+  });
+
+  it('shows the split shares paid out (分账) and the release of held funds (解冻) in the fund flow, which the bill parser reads as consistent', async () => {
+    const billDate = beijingDate(new Date(Date.now() - 3 * DAY));
+    const at = (time: string) => new Date(Date.parse(`${billDate}T${time}+08:00`));
+    await sandbox.sdk.profitsharing_receivers_add({ type: 'PERSONAL_OPENID', account: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o', relation_type: 'PARTNER' });
+    const no = `S${Date.now()}`;
+    await sandbox.sdk.transactions_native({ description: '物业费', out_trade_no: no, notify_url: sandbox.notifyUrl, amount: { total: 10_000 }, settle_info: { profit_sharing: true } });
+    const { transactionId } = await payWechatpayTrade({ mchId: sandbox.merchant.mchId, outTradeNo: no }, at('08:00:00'));
+    const receiver = { type: 'PERSONAL_OPENID' as const, account: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o', amount: 2_000, description: '分成' };
+    expect(raw(await sandbox.sdk.create_profitsharing_orders({ transaction_id: transactionId!, out_order_no: `O${no}`, receivers: [receiver], unfreeze_unsplit: false })).status).toBe(200);
+    expect(raw(await sandbox.sdk.profitsharing_orders_unfreeze({ transaction_id: transactionId!, out_order_no: `U${no}`, description: '解冻全部剩余资金' })).status).toBe(200);
+    // Both made on the bill's day.
+    await db().sandboxWechatProfitSharingOrder.updateMany({ where: { outOrderNo: `O${no}` }, data: { createdAt: at('09:00:00') } });
+    await db().sandboxWechatProfitSharingOrder.updateMany({ where: { outOrderNo: `U${no}` }, data: { createdAt: at('10:00:00') } });
+    await db().sandboxWechatTrade.updateMany({ where: { transactionId }, data: { unfrozenAt: at('10:00:00') } });
+
+    const applied = raw(await sandbox.sdk.fundflowbill({ bill_date: billDate, account_type: 'BASIC' }));
+    const { download_url: downloadUrl } = applied.data as { download_url: string };
+    const link = new URL(downloadUrl);
+    const text = raw(await sandbox.sdk.downloadBill(`https://api.mch.weixin.qq.com${link.pathname.replace('/sandbox/wechatpay', '')}${link.search}`)).data as string;
+    const lines = text.trimEnd().split('\r\n');
+    const fields = (line: string) => line.split(/,(?=`)/).map((field) => field.slice(1));
+    const split = await db().sandboxWechatProfitSharingOrder.findFirstOrThrow({ where: { outOrderNo: `O${no}` } });
+    expect(fields(lines[2]!)).toEqual([`${billDate} 09:00:00`, split.orderId, expect.stringMatching(/^\d+$/), '分账', '分账', '支出', '20.00', expect.any(String), `${sandbox.merchant.mchId}API`, '分账给oUpF8uMuAJO_M2pxb1Q9zNjWeS6o;分成', `O${no}`]);
+    expect(fields(lines[3]!).slice(0, 7).concat(fields(lines[3]!).slice(9))).toEqual([`${billDate} 10:00:00`, expect.any(String), transactionId, '分账', '解冻', '收入', '0.00', '解冻剩余资金80.00元', `U${no}`]);
+    // The share left the account; the release moved nothing.
+    const balance = (line: string) => Number(fields(line)[7]!.replace('.', ''));
+    expect([balance(lines[1]!) - balance(lines[2]!), balance(lines[3]!) - balance(lines[2]!)]).toEqual([2_000, 0]);
+    expect(lines.at(-1)).toBe('`3,`2,`100.00,`1,`20.00');
+
+    const report = await summarizeBill({ bytes: Buffer.from(text, 'utf8') });
+    expect(report).toMatchObject({ channel: 'wechatpay', billType: 'fundflow', rows: 3, payments: { count: 2, amount: 10_000 }, refunds: { count: 1, amount: 2_000 }, consistent: true });
   });
 });

@@ -3,7 +3,8 @@
 // first, at most 30 % of the trade (WeChat's default ceiling), only funds still held (not refunded,
 // not split, not unfrozen); an unfreeze releases the rest and ends splitting. out_order_no is unique
 // per merchant and makes a request idempotent. The trade row is locked, so concurrent splits never
-// pass the ceiling. Orders finish at once: the answer already reads FINISHED.
+// pass the ceiling. Orders finish at once: each receiver's notification is sent before the answer,
+// which already reads FINISHED.
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { db, type Tx } from '@/server/db/client';
@@ -13,6 +14,7 @@ import { WechatpayApiError, invalidRequest, paramError, resourceNotExists } from
 import { parseBody, positiveFen, utf8Text } from '../request-body';
 import type { VerifiedRequest } from '../verify-request';
 import { receiverType } from './receivers';
+import { deliverSplitNotifications, enqueueSplitNotifications } from './split-notifications';
 
 /** WeChat Pay's default ceiling on Σ splits of a trade, in percent. */
 export const MAX_SPLIT_PERCENT = 30;
@@ -79,10 +81,10 @@ export async function createProfitSharingOrder(request: VerifiedRequest, now: Da
   const { mchId, appId } = request.merchant;
   if (body.appid !== appId) throw new WechatpayApiError(400, 'APPID_MCHID_NOT_MATCH', 'appid和mch_id不匹配');
   const fingerprint = JSON.stringify([body.transaction_id, body.receivers.map((r) => [r.type, r.account, r.amount, r.description]), body.unfreeze_unsplit]);
-  return db().$transaction(async (tx) => {
+  const made = await db().$transaction(async (tx) => {
     const trade = await lockedTrade(tx, mchId, body.transaction_id);
     const earlier = await earlierOrder(tx, mchId, body.out_order_no, fingerprint);
-    if (earlier) return orderView(earlier, trade);
+    if (earlier) return { view: orderView(earlier, trade), notifyIds: [] };
     checkSplittable(trade);
     const known = await tx.sandboxWechatReceiver.findMany({ where: { mchId, OR: body.receivers.map((r) => ({ type: r.type, account: r.account })) } });
     body.receivers.forEach((receiver, index) => {
@@ -100,8 +102,10 @@ export async function createProfitSharingOrder(request: VerifiedRequest, now: Da
       where: { prepayId: trade.prepayId },
       data: { sharedFen: { increment: amount }, ...(body.unfreeze_unsplit ? { unfrozenAt: now } : {}) },
     });
-    return orderView(order, updated);
+    return { view: orderView(order, updated), notifyIds: await enqueueSplitNotifications(tx, { order, trade: updated, receivers, now }) };
   });
+  await deliverSplitNotifications(made.notifyIds, now);
+  return made.view;
 }
 
 export async function unfreezeProfitSharing(request: VerifiedRequest, now: Date): Promise<Record<string, unknown>> {
