@@ -36,9 +36,11 @@ export async function queryEachOrder(options: { account: ChannelAccount; payment
     }
     const ourPaid = payment.status === 'SUCCEEDED';
     const sides = { serialNo: payment.serialNo, channelTradeNo: answer.channelTradeNo ?? payment.channelTradeNo, ourAmount: payment.amount, ourStatus: payment.status, channelAmount: answer.amount, channelStatus: answer.state };
-    if (ourPaid && answer.state === 'NOT_FOUND') discrepancies.push(discrepancy({ ...sides, kind: 'CENTER_ONLY', detail: 'PayCenter recorded this payment succeeded; the channel does not know it' }));
-    else if (ourPaid !== channelPaid) discrepancies.push(discrepancy({ ...sides, kind: 'STATUS_MISMATCH', detail: `${payment.status} with us, ${answer.state} at the channel` }));
-    else if (channelPaid && answer.amount !== payment.amount) discrepancies.push(discrepancy({ ...sides, kind: 'AMOUNT_MISMATCH', detail: `${payment.amount} fen with us, ${answer.amount} fen at the channel` }));
+    if (ourPaid && answer.state === 'NOT_FOUND') discrepancies.push(discrepancy({ ...sides, kind: 'CENTER_ONLY', reason: { code: 'UNKNOWN_TO_CHANNEL', params: {} } }));
+    else if (ourPaid !== channelPaid) discrepancies.push(discrepancy({ ...sides, kind: 'STATUS_MISMATCH', reason: { code: 'STATES_DIFFER', params: { ourStatus: payment.status, channelStatus: answer.state } } }));
+    else if (channelPaid && answer.amount !== payment.amount) {
+      discrepancies.push(discrepancy({ ...sides, kind: 'AMOUNT_MISMATCH', reason: { code: 'AMOUNT_DIFFERS', params: { ours: payment.amount, channel: answer.amount ?? null } } }));
+    }
   }
   return { status: discrepancies.length > 0 ? 'DISCREPANCIES' : 'MATCHED', failureReason: null, channelTotals, channelFee: null, discrepancies };
 }
