@@ -1,12 +1,10 @@
 // One side of the reconciliation case, alone in its own process so that its peak RSS is its own
 // (started by recon-case.ts, the result sent back over IPC):
 // - baseline: the bill file read and split into lines, nothing parsed;
-// - measured: the real path, our totals of the day (ourTotals) and the bill parsed and COPYed into
-//   PostgreSQL, then compared there with our records of the day (compareWithBills), its result checked.
+// - measured: the real path (compareWithBills): our records of the day copied into a temporary table,
+//   the bill parsed and COPYed into another, both compared there; its result checked.
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { inSqlTransaction } from '@/server/db/sql-session';
-import { ourTotals } from '@/server/finance/reconciliation/our-records';
 import { compareWithBills } from '@/server/finance/reconciliation/reconcile-bill';
 import type { ReconDay } from './recon-day';
 
@@ -45,8 +43,7 @@ async function linesOf(path: string, day: ReconDay): Promise<string[]> {
 /** The real path; what it got wrong, compared with what the day holds. */
 async function reconcile(path: string, day: ReconDay): Promise<string[]> {
   const { paymentChannelId, date } = day;
-  const ours = await inSqlTransaction((session) => ourTotals(session, { paymentChannelId, date }));
-  const { discrepancies, channelTotals } = await compareWithBills({ paymentChannelId, date, billOf: async (billDate) => (billDate === date ? { path } : null) });
+  const { discrepancies, channelTotals, ours } = await compareWithBills({ paymentChannelId, date, billOf: async (billDate) => (billDate === date ? { path } : null) });
   const made = { paymentCount: day.payments.count, paymentAmount: day.payments.amount, refundCount: day.refunds.count, refundAmount: day.refunds.amount };
   const wrong = [
     discrepancies.length > 0 && `${discrepancies.length} discrepancies, the first: ${JSON.stringify(discrepancies[0])}`,

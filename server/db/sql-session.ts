@@ -28,7 +28,11 @@ export async function inSqlTransaction<T>(work: (session: SqlSession) => Promise
   const client = new pg.Client({ connectionString: databaseUrl() });
   await client.connect();
   try {
+    // Room in the server's memory, for this connection only, so that a million-row temporary table and
+    // the joins and sorts over it stay off the disk (temp_buffers must be set before a temporary table is used).
+    await client.query("SET temp_buffers = '256MB'");
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    await client.query("SET LOCAL work_mem = '128MB'");
     const session: SqlSession = {
       query: async <Row extends QueryResultRow>(text: string, values?: unknown[]) => (await client.query<Row>(text, values)).rows,
       copyIn: (statement, lines) => pipeline(Readable.from(lines), client.query(copyFrom(statement))),

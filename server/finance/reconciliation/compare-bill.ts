@@ -38,6 +38,8 @@ type MatchedReason = 'LISTED_TWICE' | 'NOT_SUCCEEDED_AT_CHANNEL' | 'AMOUNT_DIFFE
 /**
  * The day's lines that have a record of ours, where they disagree. The first line of a record is compared
  * with it; a later one is the bill listing it again when it succeeded, else a state to compare as well.
+ * The lines are grouped by byte order (COLLATE "C"): the database's language collation sorted a million
+ * serial numbers several times slower, for a grouping that only needs equality.
  */
 async function matchedLines(session: SqlSession): Promise<Discrepancy[]> {
   const rows = await session.query<LineRow & { serial_no: string; our_amount: number; our_channel_no: string | null; line_channel_no: string; reason: MatchedReason }>(`
@@ -45,7 +47,7 @@ async function matchedLines(session: SqlSession): Promise<Discrepancy[]> {
       SELECT ${LINE_COLUMNS}, o.serial_no, o.amount AS our_amount, o.channel_no AS our_channel_no,
         CASE l.kind WHEN 'refund' THEN l.channel_refund_no ELSE l.channel_trade_no END AS line_channel_no,
         CASE
-          WHEN l.succeeded AND row_number() OVER (PARTITION BY l.kind, l.our_no ORDER BY l.line) > 1 THEN 'LISTED_TWICE'
+          WHEN l.succeeded AND row_number() OVER (PARTITION BY l.kind, l.our_no COLLATE "C" ORDER BY l.line) > 1 THEN 'LISTED_TWICE'
           WHEN NOT l.succeeded THEN 'NOT_SUCCEEDED_AT_CHANNEL'
           WHEN l.amount <> o.amount THEN 'AMOUNT_DIFFERS'
           WHEN coalesce(o.channel_no, '') <> '' AND CASE l.kind WHEN 'refund' THEN l.channel_refund_no ELSE l.channel_trade_no END NOT IN ('', o.channel_no)
@@ -63,8 +65,8 @@ async function matchedLines(session: SqlSession): Promise<Discrepancy[]> {
       row.reason === 'NOT_SUCCEEDED_AT_CHANNEL'
         ? { code: row.reason, params: { channelStatus: row.status } }
         : row.reason === 'AMOUNT_DIFFERS'
-          ? { code: row.reason, params: { ours: row.our_amount, channel: Number(row.amount) } }
-          : { code: row.reason, params: { ours: row.our_channel_no ?? '', channel: row.line_channel_no } };
+          ? { code: row.reason, params: { ourAmount: row.our_amount, channelAmount: Number(row.amount) } }
+          : { code: row.reason, params: { ourNo: row.our_channel_no ?? '', channelNo: row.line_channel_no } };
     return lineSide(row, { ...ourSide, kind: row.reason === 'AMOUNT_DIFFERS' ? 'AMOUNT_MISMATCH' : 'STATUS_MISMATCH', reason });
   });
 }

@@ -4,15 +4,15 @@ import type { ReconciliationDiscrepancyKind } from '@/server/db/generated/client
 
 export type RecordKind = 'payment' | 'refund';
 
-/** Why a line is a discrepancy; amounts in fen. */
+/** Why a line is a discrepancy; the params named …Amount are fen. */
 export type DiscrepancyReason =
   /** Bill line: succeeded with us, in another state at the channel (REVOKED, PROCESSING...). */
   | { code: 'NOT_SUCCEEDED_AT_CHANNEL'; params: { channelStatus: string } }
   /** Succeeded at the channel; with us in another state, or succeeded at `at`, far from the day. */
   | { code: 'NOT_SUCCEEDED_WITH_US'; params: { ourStatus: string; at: string | null } }
-  /** `channel` null: a channel's query answer that said paid without an amount. */
-  | { code: 'AMOUNT_DIFFERS'; params: { ours: number; channel: number | null } }
-  | { code: 'CHANNEL_NUMBER_DIFFERS'; params: { ours: string; channel: string } }
+  /** `channelAmount` null: a channel's query answer that said paid without an amount. */
+  | { code: 'AMOUNT_DIFFERS'; params: { ourAmount: number; channelAmount: number | null } }
+  | { code: 'CHANNEL_NUMBER_DIFFERS'; params: { ourNo: string; channelNo: string } }
   | { code: 'LISTED_TWICE'; params: Record<string, never> }
   | { code: 'NOT_RECORDED'; params: { record: RecordKind } }
   | { code: 'NOT_IN_BILLS'; params: { record: RecordKind } }

@@ -40,11 +40,10 @@ export async function stageOurRecords(session: SqlSession, options: { paymentCha
   await session.query('ANALYZE our_record');
 }
 
-/** Count and amount of what succeeded on the day itself. */
-export async function ourTotals(session: SqlSession, options: { paymentChannelId: string; date: string }): Promise<Totals> {
+async function totalsOf(session: SqlSession, records: string, values: unknown[]): Promise<Totals> {
   const rows = await session.query<{ kind: string; count: number; amount: string }>(
-    `SELECT kind, count(*)::integer AS count, sum(amount) AS amount FROM (${OUR_RECORDS}) AS records WHERE on_day GROUP BY kind`,
-    recordsValues(options),
+    `SELECT kind, count(*)::integer AS count, sum(amount) AS amount FROM ${records} WHERE on_day GROUP BY kind`,
+    values,
   );
   const of = (kind: string) => rows.find((row) => row.kind === kind);
   return {
@@ -53,4 +52,14 @@ export async function ourTotals(session: SqlSession, options: { paymentChannelId
     refundCount: of('refund')?.count ?? 0,
     refundAmount: Number(of('refund')?.amount ?? 0),
   };
+}
+
+/** Count and amount of what succeeded on the day itself. */
+export function ourTotals(session: SqlSession, options: { paymentChannelId: string; date: string }): Promise<Totals> {
+  return totalsOf(session, `(${OUR_RECORDS}) AS records`, recordsValues(options));
+}
+
+/** The same, from our_record once staged (one read of the day's records fewer). */
+export function stagedTotals(session: SqlSession): Promise<Totals> {
+  return totalsOf(session, 'our_record', []);
 }

@@ -11,10 +11,12 @@ import { openBill } from '@/server/finance/bills/parse-bill';
 import { addDays } from '@/server/gateway/beijing-time';
 import { compareStaged } from './compare-bill';
 import { discrepancy, NO_TOTALS, type Discrepancy, type Totals } from './discrepancy';
-import { stageOurRecords } from './our-records';
+import { ourTotals, stagedTotals, stageOurRecords } from './our-records';
 import { createBillLineTable, stageBillLines } from './stage-bill-lines';
 
 export interface DayOutcome {
+  /** Our side of the day. */
+  ours: Totals;
   status: ReconciliationStatus;
   failureReason: string | null;
   channelTotals: Totals | null;
@@ -36,8 +38,9 @@ async function storedTradeBill(paymentChannelId: string, date: string) {
   return { ready: true as const, bytes: bill.file ? Buffer.from(bill.file.content) : null };
 }
 
-function pending(status: ReconciliationStatus, reason: string): DayOutcome {
-  return { status, failureReason: reason, channelTotals: null, channelFee: null, discrepancies: [] };
+async function pending(options: { paymentChannelId: string; date: string; status: ReconciliationStatus; reason: string }): Promise<DayOutcome> {
+  const ours = await inSqlTransaction((session) => ourTotals(session, options));
+  return { ours, status: options.status, failureReason: options.reason, channelTotals: null, channelFee: null, discrepancies: [] };
 }
 
 function totalsOf(report: BillReport): Totals {
@@ -66,6 +69,7 @@ export async function compareWithBills(options: { paymentChannelId: string; date
     const discrepancies = await compareStaged(session, { paymentChannelId });
     if (report && !report.consistent) discrepancies.push(billInconsistent(report));
     return {
+      ours: await stagedTotals(session),
       status: discrepancies.length > 0 ? 'DISCREPANCIES' : 'MATCHED',
       failureReason: null,
       channelTotals: report ? totalsOf(report) : NO_TOTALS,
@@ -78,7 +82,7 @@ export async function compareWithBills(options: { paymentChannelId: string; date
 export async function reconcileBill(options: { paymentChannelId: string; date: string }): Promise<DayOutcome> {
   const { paymentChannelId, date } = options;
   const stored = await storedTradeBill(paymentChannelId, date);
-  if (!stored.ready) return pending(stored.status, stored.reason);
+  if (!stored.ready) return pending({ paymentChannelId, date, status: stored.status, reason: stored.reason });
   const billOf = async (day: string): Promise<BillSource | null> => {
     const bill = day === date ? stored : await storedTradeBill(paymentChannelId, day);
     return bill.ready && bill.bytes ? { bytes: bill.bytes } : null;
@@ -87,7 +91,7 @@ export async function reconcileBill(options: { paymentChannelId: string; date: s
     return await compareWithBills({ paymentChannelId, date, billOf });
   } catch (error) {
     // A bill that cannot be read leaves no comparison at all, only the parser's reason.
-    if (error instanceof AppError) return pending('FAILED', error.message);
+    if (error instanceof AppError) return pending({ paymentChannelId, date, status: 'FAILED', reason: error.message });
     throw error;
   }
 }

@@ -10,10 +10,8 @@ import { isDay } from '@/server/gateway/beijing-time';
 import { pluginFor } from '@/server/gateway/registry';
 import { newId } from '@/server/lib/ids';
 import { raiseAlert } from '@/server/messaging/raise-alert';
-import { inSqlTransaction } from '@/server/db/sql-session';
 import { discrepancyColumns, NO_TOTALS } from './discrepancy';
 import { identityOf, resolutionsOf } from './kept-resolutions';
-import { ourTotals } from './our-records';
 import { queryEachOrder } from './query-each-order';
 import { reconcileBill, type DayOutcome } from './reconcile-bill';
 
@@ -30,11 +28,11 @@ export async function reconcileDay(options: ReconcileDayOptions): Promise<Reconc
   if (!isDay(date)) throw new AppError('INVALID_REQUEST', `${date} is not a day (yyyy-MM-dd).`, { date });
   const owner = await db().paymentChannel.findUnique({ where: { id: paymentChannelId }, select: { companyId: true, channel: true } });
   if (!owner) throw new AppError('NOT_FOUND');
-  const ours = await inSqlTransaction((session) => ourTotals(session, { paymentChannelId, date }));
   const outcome: DayOutcome =
     pluginFor(owner.channel).bills.kind === 'NONE'
       ? await queryEachOrder({ account: await loadChannelAccount(paymentChannelId, now), paymentChannelId, date })
       : await reconcileBill({ paymentChannelId, date });
+  const { ours } = outcome;
   const theirs = outcome.channelTotals ?? NO_TOTALS;
   const fields = {
     status: outcome.status,
