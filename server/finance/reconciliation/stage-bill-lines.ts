@@ -1,7 +1,6 @@
 // A trade bill's lines into PostgreSQL as they are parsed: streamed with COPY into the temporary table
 // bill_line of the comparison's transaction, so that a bill of any length costs Node one chunk of lines.
-import type { SqlSession } from '@/server/db/sql-session';
-import { copyValue } from '@/server/db/sql-session';
+import { copyText, type SqlSession } from '@/server/db/sql-session';
 import type { BillReport, BillRow } from '@/server/finance/bills/bill-row';
 import type { ChannelBill } from '@/server/finance/bills/parse-bill';
 
@@ -31,8 +30,9 @@ async function* copyLines(bill: ChannelBill, onDay: boolean): AsyncGenerator<str
     // A neighbouring day's bill only vouches for what succeeded.
     if (!onDay && !ok) continue;
     const ourNo = row.kind === 'payment' ? row.outTradeNo : row.outRefundNo;
-    const values = [onDay, row.line, row.kind, ourNo, row.outTradeNo, row.channelTradeNo, row.outRefundNo, row.channelRefundNo, row.amountFen, row.status, ok];
-    chunk += `${values.map(copyValue).join('\t')}\n`;
+    // One template per line: mapping and joining an array of values cost several times more.
+    const texts = `${copyText(ourNo)}\t${copyText(row.outTradeNo)}\t${copyText(row.channelTradeNo)}\t${copyText(row.outRefundNo)}\t${copyText(row.channelRefundNo)}`;
+    chunk += `${onDay ? 't' : 'f'}\t${row.line}\t${row.kind}\t${texts}\t${row.amountFen}\t${copyText(row.status)}\t${ok ? 't' : 'f'}\n`;
     if ((lines += 1) % CHUNK === 0) {
       yield chunk;
       chunk = '';
