@@ -31,6 +31,9 @@ export function copyText(text: string): string {
  */
 export async function inSqlTransaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl() });
+  // A connection lost between two statements fails the next one, which reports it; unheard, the
+  // client's 'error' event would end the process.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     // Room in the server's memory, for this connection only, so that a million-row temporary table and
