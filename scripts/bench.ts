@@ -16,7 +16,7 @@ import { alipayNotifyCase, appSignatureCase, runCpuCase, webhookSignatureCase, t
 import { concurrent, concurrentPaired, createQrPayment, deliverNotify, feedRequest, paidNotifies, sequentialPaired, type PairedThroughput } from './bench/http-cases';
 import { onShutdown } from './lib/processes';
 import { makeReconDay } from './bench/recon-day';
-import { reconCase, reconRows } from './bench/recon-case';
+import { reconCase, reconRows, type ReconResult } from './bench/recon-case';
 import { formatTable, megabytes, microseconds, perSecond, type ResultRow } from './bench/report';
 import { startBenchServer, type BenchServer } from './bench/server-process';
 import { round } from './bench/stats';
@@ -33,7 +33,19 @@ function benchScale(): number {
   return scale;
 }
 
+/** `npm run bench -- recon`: only the named groups of cases; all of them without arguments. */
+const GROUPS = ['server', 'recon'] as const;
+type Group = (typeof GROUPS)[number];
+
+function benchGroups(): Set<Group> {
+  const named = process.argv.slice(2);
+  const unknown = named.filter((name) => !(GROUPS as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`unknown case group ${unknown.join(', ')}: choose among ${GROUPS.join(', ')} (server: CPU, HTTP and memory cases)`);
+  return new Set(named.length > 0 ? GROUPS.filter((group) => named.includes(group)) : GROUPS);
+}
+
 const scale = benchScale();
+const groups = benchGroups();
 const times = (count: number) => Math.max(1, Math.round(count * scale));
 const COUNTS = {
   alipayVerify: times(3_000),
@@ -103,9 +115,105 @@ async function warmUp(server: BenchServer, tenant: PaymentsTenant) {
   };
 }
 
+/** The CPU, HTTP and memory cases, against the warmed-up app server: their rows and raw results. */
+async function serverCases(server: BenchServer, tenant: PaymentsTenant) {
+  const samples = await warmUp(server, tenant);
+  const rows: ResultRow[] = [];
+
+  log('CPU cases');
+  const account = await loadChannelAccount(tenant.paymentId);
+  for (const benchCase of [
+    alipayNotifyCase({ account, notifyBody: samples.notifyBody, serialNo: samples.notifySerialNo, iterations: COUNTS.alipayVerify }),
+    appSignatureCase({ secret: samples.appSecret, pathWithQuery: '/api/v1/payments', body: JSON.stringify(paymentRequest(tenant, { invokeMethod: 'QR' })), iterations: COUNTS.hmac }),
+    webhookSignatureCase({ secret: samples.appSecret, rawBody: samples.webhookBody, iterations: COUNTS.hmac }),
+  ]) {
+    rows.push(cpuRow(runCpuCase(benchCase)));
+  }
+
+  const idle = await server.memory();
+  const feed = feedRequest(tenant);
+  // First, from the settled idle server: after a concurrent phase, garbage still held by sockets and timers would be freed during the next probe's run.
+  log(`memory: heap after GC around ${COUNTS.memory} feed requests, then around ${COUNTS.memory} payments`);
+  const heapPer1000 = { feed: await heapGrowthPer1000(server, COUNTS.memory, feed), payments: await heapGrowthPer1000(server, COUNTS.memory, () => createQrPayment(tenant).then(() => undefined)) };
+
+  const serialNos: string[] = [];
+  const create = async () => void serialNos.push(await createQrPayment(tenant));
+
+  log(`sequential: ${COUNTS.sequential} payments, each paired with a feed request`);
+  const sequentialPayments = await sequentialPaired(COUNTS.sequential, feed, create);
+  log(`concurrency ${CONCURRENCY}: ${COUNTS.concurrent} payments and ${COUNTS.concurrent} feed requests in alternating chunks`);
+  const concurrentPayments = await server.measurePeakRss(() => concurrentPaired(COUNTS.concurrent, CONCURRENCY, feed, create));
+  log(`preparing ${serialNos.length} signed paid notifies`);
+  const notifies = await paidNotifies(tenant, serialNos);
+  const deliver = (index: number) => deliverNotify(server.baseUrl, tenant, notifies[index]!);
+  log(`sequential: ${COUNTS.sequential} paid callbacks, each paired with a feed request`);
+  const sequentialCallbacks = await sequentialPaired(COUNTS.sequential, feed, deliver);
+  log(`concurrency ${CONCURRENCY}: ${COUNTS.concurrent} paid callbacks and ${COUNTS.concurrent} feed requests in alternating chunks`);
+  const concurrentCallbacks = await server.measurePeakRss(() => concurrentPaired(COUNTS.concurrent, CONCURRENCY, feed, (index) => deliver(COUNTS.sequential + index)));
+  const succeeded = await db().payment.count({ where: { serialNo: { in: serialNos }, status: 'SUCCEEDED' } });
+  if (succeeded !== serialNos.length) throw new Error(`${serialNos.length} paid callbacks were acknowledged but ${succeeded} payments are SUCCEEDED`);
+
+  for (const [name, paired] of [
+    ['POST /api/v1/payments (Alipay QR, precreate at the simulator), sequential', sequentialPayments],
+    ['paid callback POST /api/channels/alipay/notify/…, sequential', sequentialCallbacks],
+  ] as const) {
+    rows.push({
+      group: 'http-sequential',
+      case: name,
+      baselineCase: 'GET /api/v1/events?limit=1, sequential, interleaved',
+      baseline: `p50 ${paired.baseline.p50Ms.toFixed(2)} ms`,
+      measured: `p50 ${paired.measured.p50Ms.toFixed(2)} ms`,
+      ratio: round(paired.measured.p50Ms / paired.baseline.p50Ms),
+      p50Ms: round(paired.measured.p50Ms),
+      p95Ms: round(paired.measured.p95Ms),
+    });
+  }
+  rows.push(throughputRow('POST /api/v1/payments', concurrentPayments.result));
+  rows.push(throughputRow('paid callback', concurrentCallbacks.result));
+
+  for (const [name, growth] of [
+    ['payments', heapPer1000.payments],
+    ['feed requests (for comparison)', heapPer1000.feed],
+  ] as const) {
+    rows.push({
+      group: 'memory',
+      case: `server heap after GC, growth per 1,000 ${name}`,
+      baselineCase: 'idle server heap after GC (warmed up)',
+      baseline: megabytes(idle.heapUsed),
+      measured: `${growth >= 0 ? '+' : ''}${megabytes(growth)}`,
+      ratio: round((idle.heapUsed + growth) / idle.heapUsed),
+    });
+  }
+  for (const [name, peak] of [
+    [`server peak RSS, ${CONCURRENCY} concurrent payments`, concurrentPayments.peakRss],
+    [`server peak RSS, ${CONCURRENCY} concurrent callbacks`, concurrentCallbacks.peakRss],
+  ] as const) {
+    rows.push({ group: 'memory', case: name, baselineCase: 'idle server RSS (warmed up)', baseline: megabytes(idle.rss), measured: megabytes(peak), ratio: round(peak / idle.rss) });
+  }
+  return {
+    rows,
+    raw: {
+      sequentialPayments,
+      sequentialCallbacks,
+      concurrentPayments: concurrentPayments.result,
+      concurrentCallbacks: concurrentCallbacks.result,
+      memory: { idle, heapGrowthPer1000: heapPer1000, peakRssPayments: concurrentPayments.peakRss, peakRssCallbacks: concurrentCallbacks.peakRss },
+    },
+  };
+}
+
+/** The reconciliation case: its day made (not timed), then measured against its baseline. */
+async function reconciliation(dataDir: string, tenant: PaymentsTenant, env: Record<string, string>): Promise<ReconResult> {
+  log(`reconciliation: recording ${COUNTS.reconLines} trades of yesterday and writing their WeChat Pay ALL bill (not timed)`);
+  const billPath = path.join(dataDir, 'wechatpay-trade-all.csv');
+  const day = await makeReconDay({ tenant, lines: COUNTS.reconLines, date: beijingDay(new Date(Date.now() - 24 * 3600_000)), path: billPath });
+  log('reconciliation: reading and splitting the bill, then reconciling it, each in a process of its own');
+  return reconCase({ day, path: billPath, env });
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
-  log(`scale ${scale}: ${JSON.stringify(COUNTS)}; ${os.cpus().length} CPUs, node ${process.version}`);
+  log(`scale ${scale}, cases ${[...groups].join(' + ')}: ${JSON.stringify(COUNTS)}; ${os.cpus().length} CPUs, node ${process.version}`);
   const database = await throwawayDatabase({ givenUrl: process.env.DATABASE_URL });
   // On Ctrl-C: the server child is stopped and the throwaway database removed all the same.
   onShutdown(() => database.drop());
@@ -129,86 +237,11 @@ async function main(): Promise<void> {
     log(`throwaway database ready (${database.embedded ? 'embedded cluster' : 'on DATABASE_URL server'}); starting the app server`);
     server = await startBenchServer({ port, env: benchEnv, logFile: path.join(database.dataDir, 'server.log') });
     const tenant = await paymentsTenant({ baseUrl: server.baseUrl });
-    const samples = await warmUp(server, tenant);
     const rows: ResultRow[] = [];
-
-    log('CPU cases');
-    const account = await loadChannelAccount(tenant.paymentId);
-    for (const benchCase of [
-      alipayNotifyCase({ account, notifyBody: samples.notifyBody, serialNo: samples.notifySerialNo, iterations: COUNTS.alipayVerify }),
-      appSignatureCase({ secret: samples.appSecret, pathWithQuery: '/api/v1/payments', body: JSON.stringify(paymentRequest(tenant, { invokeMethod: 'QR' })), iterations: COUNTS.hmac }),
-      webhookSignatureCase({ secret: samples.appSecret, rawBody: samples.webhookBody, iterations: COUNTS.hmac }),
-    ]) {
-      rows.push(cpuRow(runCpuCase(benchCase)));
-    }
-
-    const idle = await server.memory();
-    const feed = feedRequest(tenant);
-    // First, from the settled idle server: after a concurrent phase, garbage still held by sockets and timers would be freed during the next probe's run.
-    log(`memory: heap after GC around ${COUNTS.memory} feed requests, then around ${COUNTS.memory} payments`);
-    const heapPer1000 = { feed: await heapGrowthPer1000(server, COUNTS.memory, feed), payments: await heapGrowthPer1000(server, COUNTS.memory, () => createQrPayment(tenant).then(() => undefined)) };
-
-    const serialNos: string[] = [];
-    const create = async () => void serialNos.push(await createQrPayment(tenant));
-
-    log(`sequential: ${COUNTS.sequential} payments, each paired with a feed request`);
-    const sequentialPayments = await sequentialPaired(COUNTS.sequential, feed, create);
-    log(`concurrency ${CONCURRENCY}: ${COUNTS.concurrent} payments and ${COUNTS.concurrent} feed requests in alternating chunks`);
-    const concurrentPayments = await server.measurePeakRss(() => concurrentPaired(COUNTS.concurrent, CONCURRENCY, feed, create));
-    log(`preparing ${serialNos.length} signed paid notifies`);
-    const notifies = await paidNotifies(tenant, serialNos);
-    const deliver = (index: number) => deliverNotify(server!.baseUrl, tenant, notifies[index]!);
-    log(`sequential: ${COUNTS.sequential} paid callbacks, each paired with a feed request`);
-    const sequentialCallbacks = await sequentialPaired(COUNTS.sequential, feed, deliver);
-    log(`concurrency ${CONCURRENCY}: ${COUNTS.concurrent} paid callbacks and ${COUNTS.concurrent} feed requests in alternating chunks`);
-    const concurrentCallbacks = await server.measurePeakRss(() => concurrentPaired(COUNTS.concurrent, CONCURRENCY, feed, (index) => deliver(COUNTS.sequential + index)));
-    const succeeded = await db().payment.count({ where: { serialNo: { in: serialNos }, status: 'SUCCEEDED' } });
-    if (succeeded !== serialNos.length) throw new Error(`${serialNos.length} paid callbacks were acknowledged but ${succeeded} payments are SUCCEEDED`);
-
-    for (const [name, paired] of [
-      ['POST /api/v1/payments (Alipay QR, precreate at the simulator), sequential', sequentialPayments],
-      ['paid callback POST /api/channels/alipay/notify/…, sequential', sequentialCallbacks],
-    ] as const) {
-      rows.push({
-        group: 'http-sequential',
-        case: name,
-        baselineCase: 'GET /api/v1/events?limit=1, sequential, interleaved',
-        baseline: `p50 ${paired.baseline.p50Ms.toFixed(2)} ms`,
-        measured: `p50 ${paired.measured.p50Ms.toFixed(2)} ms`,
-        ratio: round(paired.measured.p50Ms / paired.baseline.p50Ms),
-        p50Ms: round(paired.measured.p50Ms),
-        p95Ms: round(paired.measured.p95Ms),
-      });
-    }
-    rows.push(throughputRow('POST /api/v1/payments', concurrentPayments.result));
-    rows.push(throughputRow('paid callback', concurrentCallbacks.result));
-
-    for (const [name, growth] of [
-      ['payments', heapPer1000.payments],
-      ['feed requests (for comparison)', heapPer1000.feed],
-    ] as const) {
-      rows.push({
-        group: 'memory',
-        case: `server heap after GC, growth per 1,000 ${name}`,
-        baselineCase: 'idle server heap after GC (warmed up)',
-        baseline: megabytes(idle.heapUsed),
-        measured: `${growth >= 0 ? '+' : ''}${megabytes(growth)}`,
-        ratio: round((idle.heapUsed + growth) / idle.heapUsed),
-      });
-    }
-    for (const [name, peak] of [
-      [`server peak RSS, ${CONCURRENCY} concurrent payments`, concurrentPayments.peakRss],
-      [`server peak RSS, ${CONCURRENCY} concurrent callbacks`, concurrentCallbacks.peakRss],
-    ] as const) {
-      rows.push({ group: 'memory', case: name, baselineCase: 'idle server RSS (warmed up)', baseline: megabytes(idle.rss), measured: megabytes(peak), ratio: round(peak / idle.rss) });
-    }
-
-    log(`reconciliation: recording ${COUNTS.reconLines} trades of yesterday and writing their WeChat Pay ALL bill (not timed)`);
-    const billPath = path.join(database.dataDir, 'wechatpay-trade-all.csv');
-    const day = await makeReconDay({ tenant, lines: COUNTS.reconLines, date: beijingDay(new Date(Date.now() - 24 * 3600_000)), path: billPath });
-    log('reconciliation: reading and splitting the bill, then reconciling it, each in a process of its own');
-    const recon = await reconCase({ day, path: billPath, env: benchEnv });
-    rows.push(...reconRows(recon));
+    const served = groups.has('server') ? await serverCases(server, tenant) : null;
+    if (served) rows.push(...served.rows);
+    const recon = groups.has('recon') ? await reconciliation(database.dataDir, tenant, benchEnv) : null;
+    if (recon) rows.push(...reconRows(recon));
 
     const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}` };
     const results = {
@@ -216,16 +249,10 @@ async function main(): Promise<void> {
       durationSeconds: round((Date.now() - started) / 1000, 1),
       scale,
       counts: { ...COUNTS, concurrency: CONCURRENCY, warmUp: WARM_UP },
+      groups: [...groups],
       machine,
       rows,
-      raw: {
-        sequentialPayments,
-        sequentialCallbacks,
-        concurrentPayments: concurrentPayments.result,
-        concurrentCallbacks: concurrentCallbacks.result,
-        reconciliation: recon,
-        memory: { idle, heapGrowthPer1000: heapPer1000, peakRssPayments: concurrentPayments.peakRss, peakRssCallbacks: concurrentCallbacks.peakRss },
-      },
+      raw: { ...served?.raw, reconciliation: recon },
     };
     const out = path.join(ROOT, 'bench-results', 'bench.json');
     await mkdir(path.dirname(out), { recursive: true });

@@ -47,7 +47,7 @@ export function reconRows(result: ReconResult): ResultRow[] {
   return [
     {
       group: 'reconciliation',
-      case: `reconcile a ${lines}-line WeChat Pay ALL bill with as many records (CenterBook.load + openBill + compareBill), ${(measured.ms / 1000).toFixed(1)} s`,
+      case: `reconcile a ${lines}-line WeChat Pay ALL bill with as many records (bill COPYed to PostgreSQL and joined with our records: compareWithBills), ${(measured.ms / 1000).toFixed(1)} s`,
       baselineCase: 'read the same file and split it into lines',
       baseline: `${Math.round(linesPerSecond(baseline)).toLocaleString('en-US')} lines/s`,
       measured: `${Math.round(linesPerSecond(measured)).toLocaleString('en-US')} lines/s`,

@@ -22,14 +22,19 @@ export function connectDatabase(url: string): void {
   chosenUrl = url;
 }
 
-function createClient(): PrismaClient {
+/** The database every connection of this process opens: the launcher's choice, else DATABASE_URL. */
+export function databaseUrl(): string {
   const url = chosenUrl ?? env().DATABASE_URL;
   if (!url) {
     throw new Error(
       'DATABASE_URL is not set. Start PayCenter with `npm run dev` or `npm start` (they boot the embedded PostgreSQL), or set DATABASE_URL.',
     );
   }
-  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+  return url;
+}
+
+function createClient(): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: databaseUrl(), max: 10 });
   return new PrismaClient({ adapter });
 }
 

@@ -32,6 +32,8 @@ export async function getReconciliationDay(options: { actor: Actor; input: z.inf
     discrepancies: (run?.discrepancies ?? []).map((line) => ({
       id: line.id,
       kind: line.kind,
+      reason: line.reason,
+      reasonParams: line.reasonParams,
       detail: line.detail,
       billLine: line.billLine,
       ours: { serialNo: line.serialNo, refundSerialNo: line.refundSerialNo, amount: line.ourAmount, status: line.ourStatus },

@@ -2,6 +2,9 @@
 // simulator (the app's routes on this file's base URL), a day with a seeded discrepancy reconciled through
 // the finance services; tenant isolation, audit rows, resolution and sync, exports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeDiscrepancy, type ReasonedLine } from '@/app/(dashboard)/reconciliation/describe-discrepancy';
+import { zhCN } from '@/components/i18n/messages/zh-CN';
+import { createTranslator } from '@/components/i18n/translate';
 import { createCaller } from '@/server/api/root';
 import { downloadResponse } from '@/server/api/staff-download';
 import { db } from '@/server/db/client';
@@ -30,6 +33,7 @@ async function seedDay(of: PaymentsTenant): Promise<string> {
   return payment.serialNo;
 }
 
+const inChinese = (line: ReasonedLine) => describeDiscrepancy({ t: createTranslator(zhCN), locale: 'zh-CN', line });
 const staff = async (role: 'COMPANY_ADMIN' | 'COMPANY_STAFF' | 'AUDITOR', of: PaymentsTenant) => makeUser(role, of.companyId);
 const callerFor = async (user: Awaited<ReturnType<typeof makeUser>>) => createCaller(contextFor(user.user));
 
@@ -114,9 +118,12 @@ describe('reconciliation for finance staff', () => {
 
   it('exports the day as CSV with a BOM for Excel, and the raw bill as the channel served it, to staff who may see them', async () => {
     const user = await staff('AUDITOR', tenant);
-    const csv = await exportDiscrepanciesCsv({ actor: { userId: user.userId, email: user.email, role: user.role, companyId: user.companyId }, input: { paymentChannelId: tenant.paymentId, date: yesterday } });
+    const csv = await exportDiscrepanciesCsv({ actor: { userId: user.userId, email: user.email, role: user.role, companyId: user.companyId }, input: { paymentChannelId: tenant.paymentId, date: yesterday }, describe: inChinese });
     const text = csv.content.toString('utf8');
     expect(text.startsWith('\uFEFF差异类型,说明,我方支付流水号')).toBe(true);
+    // The reason in the requester's language, its code in the last column.
+    expect(text).toContain('AMOUNT_MISMATCH,本中心金额 ¥13.00，渠道金额 ¥12.34,');
+    expect(text).toMatch(/,AMOUNT_DIFFERS\r\n$/);
     expect(text).toContain(`AMOUNT_MISMATCH,`);
     expect(text).toContain(`,${serialNo},,13.00,`);
     expect(text).toContain(',12.34,');
@@ -141,7 +148,7 @@ describe('reconciliation for finance staff', () => {
       [await downloadResponse(url(`billId=${bill!.id}`), outsider.user, readBillFileInput, readBillFile), 404, 'NOT_FOUND'],
       [await downloadResponse(url(`billId=${bill!.id}`), null, readBillFileInput, readBillFile), 401, 'UNAUTHENTICATED'],
       [await downloadResponse(url(''), user.user, readBillFileInput, readBillFile), 400, 'INVALID_REQUEST'],
-      [await downloadResponse(url(`paymentChannelId=${tenant.paymentId}&date=2026-02-30`), user.user, exportDiscrepanciesCsvInput, exportDiscrepanciesCsv), 400, 'INVALID_REQUEST'],
+      [await downloadResponse(url(`paymentChannelId=${tenant.paymentId}&date=2026-02-30`), user.user, exportDiscrepanciesCsvInput, (options) => exportDiscrepanciesCsv({ ...options, describe: inChinese })), 400, 'INVALID_REQUEST'],
     ] as const) {
       expect(response.status).toBe(status);
       expect(await response.json()).toMatchObject({ error: { code } });

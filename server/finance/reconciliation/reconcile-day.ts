@@ -10,8 +10,7 @@ import { isDay } from '@/server/gateway/beijing-time';
 import { pluginFor } from '@/server/gateway/registry';
 import { newId } from '@/server/lib/ids';
 import { raiseAlert } from '@/server/messaging/raise-alert';
-import { CenterBook } from './center-book';
-import { NO_TOTALS } from './discrepancy';
+import { discrepancyColumns, NO_TOTALS } from './discrepancy';
 import { identityOf, resolutionsOf } from './kept-resolutions';
 import { queryEachOrder } from './query-each-order';
 import { reconcileBill, type DayOutcome } from './reconcile-bill';
@@ -29,12 +28,11 @@ export async function reconcileDay(options: ReconcileDayOptions): Promise<Reconc
   if (!isDay(date)) throw new AppError('INVALID_REQUEST', `${date} is not a day (yyyy-MM-dd).`, { date });
   const owner = await db().paymentChannel.findUnique({ where: { id: paymentChannelId }, select: { companyId: true, channel: true } });
   if (!owner) throw new AppError('NOT_FOUND');
-  const book = await CenterBook.load({ paymentChannelId, date });
   const outcome: DayOutcome =
     pluginFor(owner.channel).bills.kind === 'NONE'
       ? await queryEachOrder({ account: await loadChannelAccount(paymentChannelId, now), paymentChannelId, date })
-      : await reconcileBill({ paymentChannelId, date, book });
-  const ours = book.totals();
+      : await reconcileBill({ paymentChannelId, date });
+  const { ours } = outcome;
   const theirs = outcome.channelTotals ?? NO_TOTALS;
   const fields = {
     status: outcome.status,
@@ -60,7 +58,7 @@ export async function reconcileDay(options: ReconcileDayOptions): Promise<Reconc
     const resolutions = await resolutionsOf(tx, run.id);
     await tx.reconciliationDiscrepancy.deleteMany({ where: { runId: run.id } });
     await tx.reconciliationDiscrepancy.createMany({
-      data: outcome.discrepancies.map((found) => ({ id: newId('rcd'), runId: run.id, ...found, ...resolutions.get(identityOf(found)) })),
+      data: outcome.discrepancies.map((found) => ({ id: newId('rcd'), runId: run.id, ...discrepancyColumns(found), ...resolutions.get(identityOf(found)) })),
     });
     // Lines staff already resolved are no news: a re-run or a sync alerts only about open ones.
     const open = outcome.discrepancies.filter((found) => !resolutions.has(identityOf(found)));

@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { DateTime } from '@/components/ui/date-time';
 import { errorMessage } from '@/components/ui/form-errors';
+import { describeDiscrepancy } from '../../describe-discrepancy';
 import type { DiscrepancyRow } from '../../reconciliation-types';
 import { ResolveForm } from './resolve-form';
 
@@ -31,7 +32,7 @@ function Side({ title, facts }: { title: string; facts: Array<[string, ReactNode
 
 /** One discrepancy: PayCenter's record and the channel's side by side, and its resolution or the actions to reach one. */
 export function DiscrepancyCard({ line, canManage, onChanged }: { line: DiscrepancyRow; canManage: boolean; onChanged: () => Promise<void> }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const sync = useMutation(trpc.reconciliation.sync.mutationOptions());
   const [resolving, setResolving] = useState(false);
@@ -68,7 +69,7 @@ export function DiscrepancyCard({ line, canManage, onChanged }: { line: Discrepa
           <Badge tone={line.resolution ? 'slate' : 'amber'}>{t(`reconciliation.kinds.${line.kind}`)}</Badge>
           {line.billLine !== null ? <span className="text-xs text-slate-500">{t('reconciliation.line.billLine', { line: line.billLine })}</span> : null}
         </div>
-        <p className="mb-3 text-sm break-words text-slate-700">{line.detail}</p>
+        <p className="mb-3 text-sm break-words text-slate-700">{describeDiscrepancy({ t, locale, line })}</p>
         {line.kind === 'BILL_INCONSISTENT' ? null : (
           <div className="grid gap-3 sm:grid-cols-2">
             <Side title={t('reconciliation.sides.ours')} facts={ours} />
