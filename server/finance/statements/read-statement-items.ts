@@ -1,6 +1,6 @@
 import type { StatementItem } from '@/server/contract/statement';
 import type { Db, Tx } from '@/server/db/client';
-import type { Channel } from '@/server/db/generated/client';
+import { Prisma, type Channel } from '@/server/db/generated/client';
 import type { ItemPosition } from './statement-cursor';
 import type { StatementScope } from './statement-scope';
 
@@ -33,11 +33,11 @@ export function positionOf(item: StatementItem): ItemPosition {
  * its (appId, merchantId, time, id) index, started at the position by a row comparison, so a page
  * costs the same at the end of a busy day as at its start.
  */
-export async function readStatementItems(client: Db | Tx, options: { scope: StatementScope; after: ItemPosition | null; limit: number }): Promise<StatementItem[]> {
+export function statementItemsSql(options: { scope: StatementScope; after: ItemPosition | null; limit: number }): Prisma.Sql {
   const { appId, merchantId, day } = options.scope;
   // Ids are never empty, so (start, '') sorts before every item of the day.
   const after = options.after ?? { at: day.start, id: '' };
-  const rows = await client.$queryRaw<ItemRow[]>`
+  return Prisma.sql`
     SELECT * FROM (
       (SELECT 'payment' AS "type", p."serialNo" AS "id", p."serialNo", NULL AS "refundNo", o."orderNo", p."channel",
               p."channelTradeNo", p."amount", p."paidAt" AS "at"
@@ -54,5 +54,9 @@ export async function readStatementItems(client: Db | Tx, options: { scope: Stat
         ORDER BY r."succeededAt", r."refundSerialNo" LIMIT ${options.limit})
     ) items
     ORDER BY "at", "id" LIMIT ${options.limit}`;
+}
+
+export async function readStatementItems(client: Db | Tx, options: { scope: StatementScope; after: ItemPosition | null; limit: number }): Promise<StatementItem[]> {
+  const rows = await client.$queryRaw<ItemRow[]>(statementItemsSql(options));
   return rows.map(toItem);
 }
