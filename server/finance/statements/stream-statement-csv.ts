@@ -13,9 +13,9 @@ const BATCH = 1000;
  * GET /api/v1/statements with `Accept: text/csv`: the whole day's items, UTF-8 with a BOM (so Excel
  * reads Chinese correctly), a header row, one row per item, values as in the JSON (amounts in fen).
  * A cursor resumes a broken download after its item. The grant and the cursor are checked before the
- * first byte, so a refusal is still the contract's JSON error; the
- * rows are then pulled batch by batch along the same (time, id) keyset the JSON pages use, each batch
- * only when the client has taken the previous one, holding no connection or transaction in between.
+ * first byte, so a refusal is still the contract's JSON error; the rows are then pulled batch by batch
+ * along the same (time, id) keyset the JSON pages use, each batch only when the client has taken the
+ * previous one, holding no connection or transaction in between.
  */
 export async function streamStatementCsv(options: { appId: string; query: StatementQuery }): Promise<ReadableStream<Uint8Array>> {
   const { merchantId, date, cursor } = options.query;
