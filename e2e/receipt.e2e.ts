@@ -54,7 +54,7 @@ describe('the checkout receipt', () => {
     await page.getByTestId('checkout-final').getByText('支付成功').waitFor();
     expect(await page.getByTestId('receipt-amount').innerText()).toBe('¥123.45');
     const text = await receipt.innerText();
-    for (const expected of ['电子回单', '收款方', '物业费 2026年12月 3-2-1201', '支付时间', '支付宝', serialNo, paid.body.payment.channelTradeNo, 'GMT+8']) {
+    for (const expected of ['电子回单', '收款方', '物业费 2026年12月 3-2-1201', '支付时间', '支付宝', serialNo, paid.body.payment.channelTradeNo, 'UTC+8']) {
       expect(text).toContain(expected);
     }
     await screenshot(page, 'receipt-checkout-phone');

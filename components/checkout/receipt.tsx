@@ -5,11 +5,12 @@ import { formatFen } from '@/components/money/fen';
 import type { ReceiptView } from '@/server/core/payments/get-receipt';
 import { ReceiptActions } from './receipt-actions';
 
-/** Beijing wall-clock time whatever the server's or reader's zone: the time the merchant and the channel show. */
+/** Beijing wall-clock time whatever the server's or reader's zone (the time the merchant and the channel show), zone last. */
 function beijingTime(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'shortOffset',
+  const time = new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
   }).format(date);
+  return `${time} UTC+8`;
 }
 
 export async function Receipt({ receipt }: { receipt: ReceiptView }) {
