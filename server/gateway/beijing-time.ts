@@ -22,9 +22,11 @@ export function beijingDayStart(day: string): Date {
   return new Date(Date.parse(`${day}T00:00:00+08:00`));
 }
 
-/** Whether the text is a real calendar day, "yyyy-MM-dd". */
+/** Whether the text is a real calendar day, "yyyy-MM-dd" (month 13 or February 30 is not). */
 export function isDay(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
 }
 
 /** The Beijing calendar day `days` after (or before) the given one. */

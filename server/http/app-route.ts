@@ -10,6 +10,7 @@ export interface AppRequest<P> {
   app: AuthenticatedApp;
   params: P;
   url: URL;
+  headers: Headers;
   rawBody: string;
   requestId: string;
   clientIp: string | null;
@@ -39,14 +40,17 @@ function routePattern(pathname: string, params: Record<string, string | string[]
     .join('/');
 }
 
+/** What a handler answers: JSON, or a response of its own (a streamed CSV) once nothing can fail before its first byte. */
+export type AppAnswer = { status: number; body: unknown } | Response;
+
 /**
  * The wrapper of every /api/v1 route handler: reads the body (at most 64 KiB), authenticates the
- * app, runs the handler and answers JSON. Anything thrown becomes the contract's error shape;
+ * app, runs the handler and answers JSON (or the handler's own response). Anything thrown becomes the contract's error shape;
  * unexpected errors are logged with the request id and answered 500 without internals. Each
  * answer is counted and timed by route pattern and status.
  */
 export function appRoute<P extends Record<string, string | string[]>>(
-  handler: (request: AppRequest<P>) => Promise<{ status: number; body: unknown }>,
+  handler: (request: AppRequest<P>) => Promise<AppAnswer>,
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   return async (request, context) => {
     const started = performance.now();
@@ -71,7 +75,11 @@ export function appRoute<P extends Record<string, string | string[]>>(
         rawBody,
         clientIp,
       });
-      const result = await handler({ app, params: await context.params, url, rawBody, requestId, clientIp });
+      const result = await handler({ app, params: await context.params, url, headers: request.headers, rawBody, requestId, clientIp });
+      if (result instanceof Response) {
+        result.headers.set('x-request-id', requestId);
+        return result;
+      }
       return jsonResponse(result.status, result.body, requestId);
     } catch (error) {
       const appError = toAppError(error);

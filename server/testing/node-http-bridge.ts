@@ -59,7 +59,14 @@ async function send(response: Response, outgoing: ServerResponse, method: string
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
   outgoing.writeHead(response.status, headers);
-  outgoing.end(method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()));
+  if (method === 'HEAD' || !response.body) return void outgoing.end();
+  // Written chunk by chunk with backpressure, as Next streams a streamed body (a CSV statement).
+  const reader = response.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    if (!outgoing.write(chunk.value)) await new Promise((resolve) => outgoing.once('drain', resolve).once('close', resolve));
+    if (outgoing.destroyed) return void (await reader.cancel());
+  }
+  outgoing.end();
 }
 
 /** Listens on 127.0.0.1 (port 0: any free port). Errors thrown by the handler answer a 500 with the stack. */

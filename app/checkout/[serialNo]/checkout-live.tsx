@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '@/components/i18n/client';
 import { focusRing } from '@/components/ui/focus-ring';
@@ -23,11 +24,14 @@ const FINAL: Record<Exclude<CheckoutStatus, 'PENDING'>, { title: 'checkout.succe
 /**
  * The live part of the checkout: the time left, and the status polled from /checkout/{serial}/status.
  * While payable it shows the payment options rendered by the server (children); once final it shows
- * the outcome and, after a success, takes the payer back to the app.
+ * the outcome and, after a success, the receipt (rendered by the server: a success seen live re-renders
+ * the page to get it) and takes the payer back to the app, unless the payer has turned to the receipt.
  */
-export function CheckoutLive(props: { serialNo: string; status: CheckoutStatus; expiresAt: string; returnUrl: string | null; children: ReactNode }) {
+export function CheckoutLive(props: { serialNo: string; status: CheckoutStatus; expiresAt: string; returnUrl: string | null; receipt: ReactNode; children: ReactNode }) {
   const { t } = useI18n();
+  const router = useRouter();
   const [status, setStatus] = useState(props.status);
+  const [stay, setStay] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const expiresAt = Date.parse(props.expiresAt);
   const pending = status === 'PENDING';
@@ -50,10 +54,14 @@ export function CheckoutLive(props: { serialNo: string; status: CheckoutStatus; 
   }, [pending, props.serialNo]);
 
   useEffect(() => {
-    if (status !== 'SUCCEEDED' || !props.returnUrl) return;
+    if (status === 'SUCCEEDED' && props.status !== 'SUCCEEDED') router.refresh();
+  }, [status, props.status, router]);
+
+  useEffect(() => {
+    if (status !== 'SUCCEEDED' || !props.returnUrl || stay) return;
     const back = setTimeout(() => window.location.assign(props.returnUrl!), RETURN_AFTER_MS);
     return () => clearTimeout(back);
-  }, [status, props.returnUrl]);
+  }, [status, props.returnUrl, stay]);
 
   if (pending) {
     const left = timeLeft(expiresAt, now);
@@ -72,19 +80,32 @@ export function CheckoutLive(props: { serialNo: string; status: CheckoutStatus; 
   }
 
   const final = FINAL[status];
+  const succeeded = status === 'SUCCEEDED';
   return (
-    <section role="status" aria-live="polite" className="rounded-2xl bg-white px-6 py-8 text-center shadow-sm ring-1 ring-slate-200" data-testid="checkout-final" data-status={status}>
-      <span aria-hidden="true" className={`mx-auto grid size-14 place-items-center rounded-full text-2xl font-bold text-white ${final.tone}`}>
-        {final.icon}
-      </span>
-      <h2 className="mt-4 text-xl font-semibold text-slate-900">{t(final.title)}</h2>
-      <p className="mt-2 text-sm text-slate-600">{t(final.hint)}</p>
-      {status === 'SUCCEEDED' && props.returnUrl ? <p className="mt-2 text-sm text-slate-500">{t('checkout.returning')}</p> : null}
-      {props.returnUrl ? (
-        <a href={props.returnUrl} className={`mt-6 inline-block w-full rounded-xl bg-brand-700 py-3 text-base font-medium text-white hover:bg-brand-800 ${focusRing}`}>
-          {t('checkout.backToMerchant')}
-        </a>
+    <>
+      <section role="status" aria-live="polite" className="rounded-2xl bg-white px-6 py-8 text-center shadow-sm ring-1 ring-slate-200 print:hidden" data-testid="checkout-final" data-status={status}>
+        <span aria-hidden="true" className={`mx-auto grid size-14 place-items-center rounded-full text-2xl font-bold text-white ${final.tone}`}>
+          {final.icon}
+        </span>
+        <h2 className="mt-4 text-xl font-semibold text-slate-900">{t(final.title)}</h2>
+        <p className="mt-2 text-sm text-slate-600">{t(final.hint)}</p>
+        {succeeded && props.returnUrl && !stay ? <p className="mt-2 text-sm text-slate-500">{t('checkout.returning')}</p> : null}
+        {props.returnUrl ? (
+          <a href={props.returnUrl} className={`mt-6 inline-block w-full rounded-xl bg-brand-700 py-3 text-base font-medium text-white hover:bg-brand-800 ${focusRing}`}>
+            {t('checkout.backToMerchant')}
+          </a>
+        ) : null}
+      </section>
+      {succeeded ? (
+        // Touching the receipt (to print or save it) keeps the payer here.
+        <div className="flex flex-col gap-3" onPointerDownCapture={() => setStay(true)} onFocusCapture={() => setStay(true)}>
+          {props.receipt}
+          <a href={`/checkout/${props.serialNo}/receipt`} className={`text-center text-sm font-medium text-brand-700 underline-offset-2 hover:underline print:hidden ${focusRing}`} data-testid="receipt-link">
+            {t('checkout.receipt.view')}
+          </a>
+          <p className="text-center text-xs text-slate-500 print:hidden">{t('checkout.receipt.keepLink')}</p>
+        </div>
       ) : null}
-    </section>
+    </>
   );
 }

@@ -3,13 +3,15 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ChannelMark } from '@/components/checkout/channel-mark';
+import { CheckoutFrame } from '@/components/checkout/checkout-frame';
 import { QrCode } from '@/components/checkout/qr-code';
+import { Receipt } from '@/components/checkout/receipt';
 import { I18nProvider } from '@/components/i18n/client';
-import { LocaleSwitch } from '@/components/i18n/locale-switch';
 import { getI18n } from '@/components/i18n/server';
 import { formatFen } from '@/components/money/fen';
 import { focusRing } from '@/components/ui/focus-ring';
 import { getCheckout, type CheckoutView } from '@/server/core/payments/get-checkout';
+import { getReceipt } from '@/server/core/payments/get-receipt';
 import { CheckoutLive } from './checkout-live';
 
 export const dynamic = 'force-dynamic';
@@ -85,21 +87,13 @@ export default async function CheckoutPage(props: { params: Promise<{ serialNo: 
   if (!checkout) notFound();
   const wait = Number(params.wait);
 
+  // Already paid when the page is rendered (or re-rendered after the live status saw the success): the receipt.
+  const receipt = checkout.status === 'SUCCEEDED' ? await getReceipt({ serialNo: checkout.serialNo }) : null;
+
   return (
-    <div className="mx-auto flex min-h-dvh max-w-md flex-col bg-slate-100">
-      {checkout.livemode ? null : (
-        <p className="bg-amber-400 px-4 py-1.5 text-center text-sm font-semibold text-amber-950" data-testid="checkout-sandbox">
-          {t('checkout.sandbox')}
-        </p>
-      )}
-      <header className="flex items-center justify-between gap-3 bg-white px-4 py-3 shadow-sm">
-        <span className="inline-flex items-center gap-2 font-semibold text-slate-900">
-          <span aria-hidden="true" className="grid size-7 place-items-center rounded-lg bg-brand-700 text-xs font-bold text-white">P</span>
-          {t('checkout.title')}
-        </span>
-        <LocaleSwitch />
-      </header>
-      <main className="flex flex-1 flex-col gap-4 p-4">
+    <CheckoutFrame livemode={checkout.livemode}>
+      {/* Once paid, the receipt says all this and more. */}
+      {receipt ? null : (
         <section className="rounded-2xl bg-white px-5 py-6 text-center shadow-sm ring-1 ring-slate-200" aria-label={t('checkout.amount')}>
           <p className="text-sm text-slate-600">
             {t('checkout.payee')} · <span className="font-medium text-slate-900" data-testid="checkout-merchant">{checkout.merchantName}</span>
@@ -119,28 +113,28 @@ export default async function CheckoutPage(props: { params: Promise<{ serialNo: 
             </div>
           </dl>
         </section>
-        {/* Only the checkout's own strings reach the browser. */}
-        <I18nProvider locale={locale} messages={{ checkout: messages.checkout }}>
-          <CheckoutLive serialNo={checkout.serialNo} status={checkout.status} expiresAt={checkout.expiresAt.toISOString()} returnUrl={checkout.returnUrl}>
-            <div className="flex flex-col gap-4">
-              {wait > 0 ? (
-                <p role="alert" className="rounded-xl bg-sky-50 px-4 py-3 text-sm text-sky-900">{t('checkout.wait', { seconds: Math.ceil(wait) })}</p>
-              ) : null}
-              {params.error ? (
-                <p role="alert" className="rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800">{t('checkout.failed')}</p>
-              ) : null}
-              {checkout.qr ? <QrPanel qr={checkout.qr} /> : null}
-              {checkout.choices ? <ChannelChoices serialNo={checkout.serialNo} choices={checkout.choices} /> : null}
-            </div>
-          </CheckoutLive>
-        </I18nProvider>
-      </main>
-      <footer className="flex items-center justify-center gap-1.5 px-4 pb-6 text-xs text-slate-500">
-        <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 fill-current">
-          <path d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 6H6V4.5a2 2 0 1 1 4 0V7Z" />
-        </svg>
-        {t('checkout.secure')}
-      </footer>
-    </div>
+      )}
+      {/* Only the checkout's own strings reach the browser. */}
+      <I18nProvider locale={locale} messages={{ checkout: messages.checkout }}>
+        <CheckoutLive
+          serialNo={checkout.serialNo}
+          status={checkout.status}
+          expiresAt={checkout.expiresAt.toISOString()}
+          returnUrl={checkout.returnUrl}
+          receipt={receipt ? <Receipt receipt={receipt} /> : null}
+        >
+          <div className="flex flex-col gap-4">
+            {wait > 0 ? (
+              <p role="alert" className="rounded-xl bg-sky-50 px-4 py-3 text-sm text-sky-900">{t('checkout.wait', { seconds: Math.ceil(wait) })}</p>
+            ) : null}
+            {params.error ? (
+              <p role="alert" className="rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800">{t('checkout.failed')}</p>
+            ) : null}
+            {checkout.qr ? <QrPanel qr={checkout.qr} /> : null}
+            {checkout.choices ? <ChannelChoices serialNo={checkout.serialNo} choices={checkout.choices} /> : null}
+          </div>
+        </CheckoutLive>
+      </I18nProvider>
+    </CheckoutFrame>
   );
 }

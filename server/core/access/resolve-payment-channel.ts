@@ -8,18 +8,22 @@ export interface PaymentTarget {
   channel: PaymentChannel;
 }
 
-/**
- * The merchant an app sends with a payment, refusing with the contract's errors: another app's or an
- * unknown merchant is not granted (403, never telling which), a suspended company or disabled
- * merchant is MERCHANT_DISABLED.
- */
-export async function resolveGrantedMerchant(options: { app: Pick<App, 'id'>; merchantId: string }): Promise<Omit<PaymentTarget, 'channel'>> {
+/** The merchant of a live grant to the app; another app's or an unknown merchant is 403, never telling which. */
+export async function findGrantedMerchant(options: { app: Pick<App, 'id'>; merchantId: string }): Promise<Merchant & { company: PropertyCompany }> {
   const grant = await db().appGrant.findUnique({
     where: { appId_merchantId: { appId: options.app.id, merchantId: options.merchantId } },
     include: { merchant: { include: { company: true } } },
   });
   if (!grant || grant.revokedAt) throw new AppError('MERCHANT_NOT_GRANTED');
-  const { merchant } = grant;
+  return grant.merchant;
+}
+
+/**
+ * The merchant an app sends with a payment, refusing with the contract's errors: not granted as
+ * findGrantedMerchant, a suspended company or disabled merchant is MERCHANT_DISABLED.
+ */
+export async function resolveGrantedMerchant(options: { app: Pick<App, 'id'>; merchantId: string }): Promise<Omit<PaymentTarget, 'channel'>> {
+  const merchant = await findGrantedMerchant(options);
   if (merchant.company.status !== 'ACTIVE') throw new AppError('MERCHANT_DISABLED', 'The merchant’s property company is suspended.');
   if (merchant.status !== 'ACTIVE') throw new AppError('MERCHANT_DISABLED', 'The merchant is disabled.');
   return { company: merchant.company, merchant };
