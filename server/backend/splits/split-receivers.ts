@@ -12,6 +12,7 @@ import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-accou
 import { newId } from '@/server/lib/ids';
 import { seal } from '@/server/security/secret-box';
 import { accountTypesOf, receiverView } from './receiver-view';
+import { splitRatioCeilingBps } from './update-split-settings';
 
 export const RELATION_TYPES = ['SERVICE_PROVIDER', 'STORE', 'STAFF', 'STORE_OWNER', 'PARTNER', 'HEADQUARTER', 'BRAND', 'DISTRIBUTOR', 'USER', 'SUPPLIER', 'CUSTOM'] as const;
 
@@ -138,6 +139,7 @@ export async function listSplitReceivers(options: { actor: Actor; paymentId: str
       status: channel.status,
       splitEnabled: channel.splitEnabled,
       maxSplitRatioBps: channel.maxSplitRatioBps,
+      splitRatioCeilingBps: splitRatioCeilingBps(channel.channel),
       accountTypes: accountTypesOf(channel.channel),
     },
     receivers: receivers.map(receiverView),
