@@ -7,6 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { ConfirmAction } from '@/components/ui/confirm-action';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { DateTime } from '@/components/ui/date-time';
+import { splitErrorOverrides } from '../../../../../split-errors';
 import { relationLabel, type ReceiverFilter, type ReceiverRow } from './split-receiver-types';
 
 function RemoveReceiver({ receiver, onRemoved }: { receiver: ReceiverRow; onRemoved: (account: string) => void }) {
@@ -28,6 +29,7 @@ function RemoveReceiver({ receiver, onRemoved }: { receiver: ReceiverRow; onRemo
         await queryClient.invalidateQueries({ queryKey: trpc.splitReceivers.pathKey() });
       }}
       onDone={() => onRemoved(account)}
+      errorOverrides={(error) => splitErrorOverrides(error, t)}
       testId={`remove-receiver-${receiver.id}`}
     />
   );
