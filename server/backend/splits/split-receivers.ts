@@ -14,7 +14,7 @@ import { seal } from '@/server/security/secret-box';
 import { accountTypesOf, receiverView } from './receiver-view';
 import { splitRatioCeilingBps } from './update-split-settings';
 
-export const RELATION_TYPES = ['SERVICE_PROVIDER', 'STORE', 'STAFF', 'STORE_OWNER', 'PARTNER', 'HEADQUARTER', 'BRAND', 'DISTRIBUTOR', 'USER', 'SUPPLIER', 'CUSTOM'] as const;
+const RELATION_TYPES = ['SERVICE_PROVIDER', 'STORE', 'STAFF', 'STORE_OWNER', 'PARTNER', 'HEADQUARTER', 'BRAND', 'DISTRIBUTOR', 'USER', 'SUPPLIER', 'CUSTOM'] as const;
 
 export const registerSplitReceiverInput = z
   .strictObject({

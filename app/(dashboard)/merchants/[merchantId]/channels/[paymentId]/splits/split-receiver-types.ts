@@ -1,4 +1,6 @@
 import type { Translate } from '@/components/i18n/translate';
+import type { inferRouterInputs } from '@trpc/server';
+import type { AppRouter } from '@/server/api/root';
 import type { RouterOutputs } from '../../../../../router-outputs';
 
 export type SplitReceiversData = RouterOutputs['splitReceivers']['list'];
@@ -7,7 +9,7 @@ export type ReceiverRow = SplitReceiversData['receivers'][number];
 export type ReceiverAccountType = SplitChannel['accountTypes'][number];
 
 /** WeChat Pay's relation types (relation_type), in its order; CUSTOM takes a relation of the merchant's own words. */
-export const RELATION_TYPES = ['SERVICE_PROVIDER', 'STORE', 'STAFF', 'STORE_OWNER', 'PARTNER', 'HEADQUARTER', 'BRAND', 'DISTRIBUTOR', 'USER', 'SUPPLIER', 'CUSTOM'] as const;
+export const RELATION_TYPES = ['SERVICE_PROVIDER', 'STORE', 'STAFF', 'STORE_OWNER', 'PARTNER', 'HEADQUARTER', 'BRAND', 'DISTRIBUTOR', 'USER', 'SUPPLIER', 'CUSTOM'] as const satisfies readonly inferRouterInputs<AppRouter>['splitReceivers']['register']['relationType'][];
 export type RelationType = (typeof RELATION_TYPES)[number];
 
 /** A receiver's relation as people read it: the merchant's own words for CUSTOM, the stored code if it is not one we know. */
