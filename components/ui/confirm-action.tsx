@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useI18n } from '@/components/i18n/client';
 import { Button, type ButtonProps } from './button';
 import { ConfirmDialog } from './confirm-dialog';
-import { errorMessage } from './form-errors';
+import { errorMessage, type ErrorMessageOptions } from './form-errors';
 
 export interface ConfirmActionProps {
   label: string;
@@ -19,13 +19,15 @@ export interface ConfirmActionProps {
   /** Runs the action; the dialog closes when it resolves and shows why when it rejects. */
   action: () => Promise<unknown>;
   onDone?: () => void;
+  /** Messages for app codes this action can explain better than the shared ones, e.g. a channel's refusal. */
+  errorOverrides?: (error: unknown) => ErrorMessageOptions['overrides'];
   variant?: ButtonProps['variant'];
   className?: string;
   testId?: string;
 }
 
 /** A button that asks for confirmation before an action, and keeps the dialog open with the reason when the action fails. */
-export function ConfirmAction({ label, accessibleLabel, title, description, confirmLabel, destructive, confirmText, action, onDone, variant = 'secondary', className, testId }: ConfirmActionProps) {
+export function ConfirmAction({ label, accessibleLabel, title, description, confirmLabel, destructive, confirmText, action, onDone, errorOverrides, variant = 'secondary', className, testId }: ConfirmActionProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
@@ -58,7 +60,7 @@ export function ConfirmAction({ label, accessibleLabel, title, description, conf
         destructive={destructive}
         confirmText={confirmText}
         pending={pending}
-        error={error ? errorMessage(error, t) : null}
+        error={error ? errorMessage(error, t, errorOverrides?.(error)) : null}
         onConfirm={confirm}
         onCancel={() => {
           setOpen(false);

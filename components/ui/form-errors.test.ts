@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '@/components/i18n/translate';
 import { zhCN } from '@/components/i18n/messages/zh-CN';
-import { errorMessage, getFormErrors, readError } from './form-errors';
+import { channelRefusal, errorMessage, getFormErrors, readError } from './form-errors';
 
 const t = createTranslator(zhCN);
 
@@ -60,5 +60,23 @@ describe('getFormErrors', () => {
 
   it('falls back to the server message for codes it does not know', () => {
     expect(errorMessage(trpcError('CHANNEL_ERROR', 'The channel said no.'), t)).toBe('The channel said no.');
+  });
+});
+
+describe('channelRefusal', () => {
+  const refused = (details: Record<string, unknown> | null) =>
+    Object.assign(new Error('The payment channel rejected the request or could not be reached.'), {
+      name: 'TRPCClientError',
+      data: { code: 'BAD_GATEWAY', httpStatus: 502, appCode: 'CHANNEL_ERROR', details, path: 'splitReceivers.register' },
+    });
+
+  it('gives the channel’s own code and message', () => {
+    expect(channelRefusal(refused({ channelCode: 'INVALID_REQUEST', channelMessage: '分账接收方全称不匹配', retryable: false }))).toBe('INVALID_REQUEST: 分账接收方全称不匹配');
+  });
+
+  it('is null for other errors and for a refusal that says nothing', () => {
+    expect(channelRefusal(refused(null))).toBeNull();
+    expect(channelRefusal(trpcError('CONFLICT', 'no'))).toBeNull();
+    expect(channelRefusal('boom')).toBeNull();
   });
 });

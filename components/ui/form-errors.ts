@@ -46,6 +46,14 @@ export function readError(error: unknown): RawError {
   };
 }
 
+/** What the channel itself said when it refused (a CHANNEL_ERROR's `channelCode: channelMessage`), or null. */
+export function channelRefusal(error: unknown): string | null {
+  if (!isRecord(error) || !isRecord(error.data) || error.data.appCode !== 'CHANNEL_ERROR' || !isRecord(error.data.details)) return null;
+  const { channelCode, channelMessage } = error.data.details;
+  const said = [channelCode, channelMessage].filter((part): part is string => typeof part === 'string' && part !== '');
+  return said.length > 0 ? said.join(': ') : null;
+}
+
 const FIELD_MESSAGES: ReadonlyArray<[RegExp, MessageKey]> = [
   [/^already in use$/, 'ui.fieldErrors.alreadyInUse'],
   [/^required for company roles$/, 'ui.fieldErrors.requiredForCompanyRoles'],

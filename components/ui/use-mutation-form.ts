@@ -4,7 +4,7 @@ import { useMutation, useQueryClient, type QueryKey, type UseMutationOptions } f
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n/client';
 import type { Translate } from '@/components/i18n/translate';
-import { getFormErrors } from './form-errors';
+import { getFormErrors, type ErrorMessageOptions } from './form-errors';
 import { useFocusInvalid } from './use-focus-invalid';
 import { pickFieldErrors, useFormFields, type FieldErrors } from './use-form-fields';
 
@@ -24,6 +24,8 @@ export interface UseMutationFormOptions<V, TData, TError, TVariables, TContext> 
   onSuccess?: (data: TData) => void;
   /** Queries refetched once the mutation succeeds. */
   invalidates?: readonly QueryKey[];
+  /** Messages for app codes this form can explain better than the shared ones, e.g. a channel's refusal. */
+  errorOverrides?: (error: TError, t: Translate) => ErrorMessageOptions['overrides'];
 }
 
 /**
@@ -33,7 +35,7 @@ export interface UseMutationFormOptions<V, TData, TError, TVariables, TContext> 
 export function useMutationForm<V extends { [K in keyof V]: string }, TData, TError, TVariables, TContext = unknown>(
   options: UseMutationFormOptions<V, TData, TError, TVariables, TContext>,
 ) {
-  const { initial, fields, validate, mutation: mutationOptions, toInput, onSubmitStart, resetOnSuccess, onSuccess, invalidates = [] } = options;
+  const { initial, fields, validate, mutation: mutationOptions, toInput, onSubmitStart, resetOnSuccess, onSuccess, invalidates = [], errorOverrides } = options;
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const { values, errors, setErrors, setField, reset } = useFormFields(initial);
@@ -48,7 +50,7 @@ export function useMutationForm<V extends { [K in keyof V]: string }, TData, TEr
       await Promise.all(invalidates.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     },
     onError: (error: TError) => {
-      const result = getFormErrors(error, t, { knownFields: fields });
+      const result = getFormErrors(error, t, { knownFields: fields, overrides: errorOverrides?.(error, t) });
       setErrors(pickFieldErrors(result.fields, fields));
       setMessage(result.message);
       focusInvalid();

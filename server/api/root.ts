@@ -8,6 +8,7 @@ import { companiesRouter } from './routers/companies';
 import { dingtalkRobotsRouter } from './routers/dingtalk-robots';
 import { grantsRouter } from './routers/grants';
 import { merchantsRouter } from './routers/merchants';
+import { paymentSplitsRouter } from './routers/payment-splits';
 import { paymentsRouter } from './routers/payments';
 import { reconciliationRouter } from './routers/reconciliation';
 import { sessionRouter } from './routers/session';
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   grants: grantsRouter,
   audit: auditRouter,
   payments: paymentsRouter,
+  paymentSplits: paymentSplitsRouter,
   webhooks: webhooksRouter,
   dingtalkRobots: dingtalkRobotsRouter,
   reconciliation: reconciliationRouter,

@@ -12,6 +12,7 @@ import { grantMerchant } from '@/server/backend/grants/grant-merchant';
 import { createMerchant } from '@/server/backend/merchants/create-merchant';
 import { insertPayment } from '@/server/backend/payments/testing/payment-rows';
 import { toPaymentObject } from '@/server/contract/payment';
+import { newSerialNo } from '@/server/core/serial-numbers';
 import { raiseAlert } from '@/server/messaging/raise-alert';
 import { writeOutboxEvent } from '@/server/messaging/write-outbox-event';
 import { newId } from '@/server/lib/ids';
@@ -31,6 +32,7 @@ interface CompanyA {
   robotId: string;
   alertId: string;
   receiverId: string;
+  splitSerialNo: string;
   discrepancyId: string;
 }
 
@@ -73,6 +75,8 @@ const inputs: Record<string, (a: CompanyA) => unknown> = {
   'payments.list': (a) => ({ companyId: a.companyId }),
   'payments.get': (a) => ({ serialNo: a.serialNo }),
   'payments.refund': (a) => ({ serialNo: a.serialNo, amount: 100 }),
+  'paymentSplits.get': (a) => ({ serialNo: a.serialNo }),
+  'paymentSplits.finish': (a) => ({ serialNo: a.serialNo }),
   'webhooks.list': (a) => ({ companyId: a.companyId }),
   'webhooks.get': (a) => ({ eventId: a.eventId }),
   'webhooks.resend': (a) => ({ eventId: a.eventId }),
@@ -123,6 +127,7 @@ async function snapshotA(): Promise<string> {
     await db().dingtalkMessage.findMany({ where, orderBy: { id: 'asc' } }),
     await db().alert.findMany({ where, orderBy: { id: 'asc' } }),
     await db().splitReceiver.findMany({ where, orderBy: { id: 'asc' } }),
+    await db().split.findMany({ where, orderBy: { splitSerialNo: 'asc' }, include: { lines: { orderBy: { position: 'asc' } } } }),
     await db().reconciliationRun.findMany({ where, orderBy: { id: 'asc' }, include: { discrepancies: { orderBy: { id: 'asc' } } } }),
     await db().channelBill.findMany({ where, orderBy: { id: 'asc' } }),
   ]);
@@ -130,7 +135,7 @@ async function snapshotA(): Promise<string> {
 
 /** Identifiers of company A that must never appear in an answer to company B. */
 function secretsOfA(): string[] {
-  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId, a.serialNo, a.eventId, a.robotId, a.alertId, a.receiverId, a.discrepancyId];
+  return [a.companyId, a.adminUserId, a.staffUserId, a.merchantId, a.paymentId, a.certificateId, a.serialNo, a.eventId, a.robotId, a.alertId, a.receiverId, a.splitSerialNo, a.discrepancyId];
 }
 
 async function call(user: Awaited<ReturnType<typeof makeUser>>, path: string) {
@@ -168,6 +173,20 @@ beforeAll(async () => {
   const receiver = await db().splitReceiver.create({
     data: { id: newId('rcv'), companyId: companyA.id, paymentChannelId: channel.paymentId, channel: 'ALIPAY', accountType: 'MERCHANT_ID', account: '2088000000000001', relationType: 'SUPPLIER', boundAt: new Date() },
   });
+  // A split of A's payment to that receiver, still with the channel.
+  const split = await db().split.create({
+    data: {
+      splitSerialNo: newSerialNo('S'),
+      splitNo: 'A-SPLIT-1',
+      serialNo: paid.payment.serialNo,
+      appId: app.app.id,
+      merchantId: merchant.id,
+      companyId: companyA.id,
+      amount: 10,
+      finish: false,
+      lines: { create: [{ position: 0, receiverId: receiver.id, amount: 10, description: '服务费' }] },
+    },
+  });
   // A reconciled day of A's channel with one open discrepancy on its payment.
   const run = await db().reconciliationRun.create({
     data: { id: 'rec_companyA', paymentChannelId: channel.paymentId, companyId: companyA.id, channel: 'ALIPAY', runDate: new Date(`${RECONCILED_DAY}T00:00:00Z`), status: 'DISCREPANCIES', reconciledAt: new Date() },
@@ -177,6 +196,7 @@ beforeAll(async () => {
   });
   a = {
     receiverId: receiver.id,
+    splitSerialNo: split.splitSerialNo,
     discrepancyId: line.id,
     robotId: robot.id,
     alertId: alert.id,

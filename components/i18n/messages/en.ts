@@ -8,6 +8,7 @@ import { dingtalkEn } from './sections/dingtalk.en';
 import { merchantsEn } from './sections/merchants.en';
 import { paymentsEn } from './sections/payments.en';
 import { reconciliationEn } from './sections/reconciliation.en';
+import { splitsEn } from './sections/splits.en';
 import { webhooksEn } from './sections/webhooks.en';
 
 export const en: Messages = {
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...merchantsEn,
   ...paymentsEn,
   ...reconciliationEn,
+  ...splitsEn,
   ...webhooksEn,
   common: {
     appName: 'PayCenter',

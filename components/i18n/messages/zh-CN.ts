@@ -10,6 +10,7 @@ import { dingtalkZhCN } from './sections/dingtalk.zh-CN';
 import { merchantsZhCN } from './sections/merchants.zh-CN';
 import { paymentsZhCN } from './sections/payments.zh-CN';
 import { reconciliationZhCN } from './sections/reconciliation.zh-CN';
+import { splitsZhCN } from './sections/splits.zh-CN';
 import { webhooksZhCN } from './sections/webhooks.zh-CN';
 
 export const zhCN = {
@@ -21,6 +22,7 @@ export const zhCN = {
   ...merchantsZhCN,
   ...paymentsZhCN,
   ...reconciliationZhCN,
+  ...splitsZhCN,
   ...webhooksZhCN,
   common: {
     appName: 'PayCenter 支付中心',

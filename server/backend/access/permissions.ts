@@ -20,6 +20,8 @@ const PERMISSIONS = {
   'grant.manage': ['PLATFORM_ADMIN', 'COMPANY_ADMIN'],
   'audit.read': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'AUDITOR'],
   'payment.refund': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF'],
+  // Finishing a payment's splitting releases held money to the merchant: who may refund may finish.
+  'payment.finishSplits': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF'],
   'payment.read': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF', 'AUDITOR'],
   'webhook.resend': ['PLATFORM_ADMIN', 'COMPANY_ADMIN', 'COMPANY_STAFF'],
   'dingtalk.manage': ['PLATFORM_ADMIN', 'COMPANY_ADMIN'],

@@ -33,6 +33,8 @@ export function channelView(row: PaymentChannel & { trusted?: TrustedCertificate
     mode: row.mode,
     invokeMethods: row.invokeMethods,
     status: row.status,
+    splitEnabled: row.splitEnabled,
+    maxSplitRatioBps: row.maxSplitRatioBps,
     credentials: row.publicConfig,
     credentialsUpdatedAt: row.credentialsUpdatedAt,
     createdAt: row.createdAt,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { db } from '@/server/db/client';
-import type { SplitReceiver } from '@/server/db/generated/client';
+import { SplitAccountType } from '@/server/db/generated/enums';
 import { AppError } from '@/server/errors/app-error';
 import { assertCan, assertInScope } from '@/server/backend/access/permissions';
 import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audit/record-audit';
@@ -11,6 +11,8 @@ import { splitsOf } from '@/server/core/splits/split-channel';
 import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
 import { newId } from '@/server/lib/ids';
 import { seal } from '@/server/security/secret-box';
+import { accountTypesOf, receiverView } from './receiver-view';
+import { splitRatioCeilingBps } from './update-split-settings';
 
 const RELATION_TYPES = ['SERVICE_PROVIDER', 'STORE', 'STAFF', 'STORE_OWNER', 'PARTNER', 'HEADQUARTER', 'BRAND', 'DISTRIBUTOR', 'USER', 'SUPPLIER', 'CUSTOM'] as const;
 
@@ -18,7 +20,7 @@ export const registerSplitReceiverInput = z
   .strictObject({
     paymentId: z.string().max(64),
     /** WeChat Pay: MERCHANT_ID or PERSONAL_OPENID; Alipay: ALIPAY_USER_ID (2088…) or ALIPAY_LOGON_ID (email or mobile). */
-    accountType: z.enum(['MERCHANT_ID', 'PERSONAL_OPENID', 'ALIPAY_USER_ID', 'ALIPAY_LOGON_ID']),
+    accountType: z.enum(SplitAccountType),
     account: z.string().min(1).max(64),
     /** The merchant's registered full name, or the person's real name (optional for a person). */
     name: z.string().min(1).max(256).optional(),
@@ -31,12 +33,6 @@ export const registerSplitReceiverInput = z
 export const removeSplitReceiverInput = z.strictObject({ receiverId: z.string().max(64) });
 
 const nameAad = (receiverId: string) => `SplitReceiver:${receiverId}:name`;
-
-/** A receiver as staff see it: never its name in clear. */
-export function receiverView(receiver: SplitReceiver) {
-  const { nameSealed, ...rest } = receiver;
-  return { ...rest, hasName: nameSealed !== null };
-}
 
 async function splitAccess(paymentChannelId: string, channel: Parameters<typeof splitsOf>[0]) {
   return { splits: splitsOf(channel), account: await loadChannelAccount(paymentChannelId) };
@@ -59,11 +55,11 @@ export async function registerSplitReceiver(options: {
   const { input } = options;
   const now = options.now ?? new Date();
   const channel = await findChannelInScope(options.actor, input.paymentId);
+  if (!accountTypesOf(channel.channel).includes(input.accountType)) throw AppError.invalidFields({ accountType: `${channel.channel} splits to ${accountTypesOf(channel.channel).join(' or ') || 'no'} accounts` });
   const active = await db().splitReceiver.findFirst({ where: { paymentChannelId: channel.id, accountType: input.accountType, account: input.account, status: 'ACTIVE' } });
   if (active) throw new AppError('CONFLICT', 'This account is already a receiver of the payment ID.', { receiverId: active.id });
   const binding = { accountType: input.accountType, account: input.account, name: input.name ?? null, relationType: input.relationType, customRelation: input.customRelation ?? null };
   const { splits, account } = await splitAccess(channel.id, channel);
-  if (!splits.accountTypes.includes(input.accountType)) throw AppError.invalidFields({ accountType: `${channel.channel} splits to ${splits.accountTypes.join(' or ')} accounts` });
   const viaProvisioner = options.bindAt === 'SANDBOX_PROVISIONER' && channel.mode === 'SANDBOX';
   if (!viaProvisioner) {
     try {
@@ -130,9 +126,23 @@ export async function removeSplitReceiver(options: { actor: Actor; input: z.infe
   return receiverView(removed);
 }
 
-/** The receivers of a payment channel within the actor's reach. */
+/** A payment channel's split settings and receivers (removed ones too, for the record), within the actor's reach. */
 export async function listSplitReceivers(options: { actor: Actor; paymentId: string }) {
+  assertCan(options.actor, 'merchant.read');
   const channel = await findChannelInScope(options.actor, options.paymentId);
   const receivers = await db().splitReceiver.findMany({ where: { paymentChannelId: channel.id }, orderBy: { createdAt: 'asc' } });
-  return receivers.map(receiverView);
+  return {
+    channel: {
+      paymentId: channel.id,
+      merchantId: channel.merchantId,
+      channel: channel.channel,
+      mode: channel.mode,
+      status: channel.status,
+      splitEnabled: channel.splitEnabled,
+      maxSplitRatioBps: channel.maxSplitRatioBps,
+      splitRatioCeilingBps: splitRatioCeilingBps(channel.channel),
+      accountTypes: accountTypesOf(channel.channel),
+    },
+    receivers: receivers.map(receiverView),
+  };
 }

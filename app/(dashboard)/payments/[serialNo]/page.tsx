@@ -12,9 +12,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PaymentPage({ params }: { params: Promise<{ serialNo: string }> }) {
   const [user, { serialNo }] = await Promise.all([requireUser(), params]);
+  const actor = actorOf(user);
   return (
     <div className="mx-auto max-w-6xl">
-      <PaymentDetailView serialNo={serialNo} canRefund={can(actorOf(user), 'payment.refund')} showCompany={user.role === 'PLATFORM_ADMIN'} />
+      <PaymentDetailView serialNo={serialNo} canRefund={can(actor, 'payment.refund')} canFinishSplits={can(actor, 'payment.finishSplits')} showCompany={user.role === 'PLATFORM_ADMIN'} />
     </div>
   );
 }

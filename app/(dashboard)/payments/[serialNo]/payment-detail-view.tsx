@@ -12,6 +12,7 @@ import { PaymentStatusBadge } from '../payment-badges';
 import { PaymentFacts } from './payment-facts';
 import { PaymentMessages } from './payment-messages';
 import { PaymentRecords } from './payment-records';
+import { PaymentSplits } from './payment-splits';
 import { PaymentTimeline } from './payment-timeline';
 import { RefundDialog } from './refund-dialog';
 
@@ -19,10 +20,12 @@ export interface PaymentDetailViewProps {
   serialNo: string;
   /** Roles allowed to refund; the server checks again. */
   canRefund: boolean;
+  /** Roles allowed to finish a payment's splitting; the server checks again. */
+  canFinishSplits: boolean;
   showCompany: boolean;
 }
 
-export function PaymentDetailView({ serialNo, canRefund, showCompany }: PaymentDetailViewProps) {
+export function PaymentDetailView({ serialNo, canRefund, canFinishSplits, showCompany }: PaymentDetailViewProps) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const query = useQuery(trpc.payments.get.queryOptions({ serialNo }));
@@ -66,6 +69,7 @@ export function PaymentDetailView({ serialNo, canRefund, showCompany }: PaymentD
         <div className="grid gap-10 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <div className="min-w-0 space-y-10">
             <PaymentRecords detail={detail} />
+            <PaymentSplits serialNo={payment.serialNo} canFinish={canFinishSplits} onNotice={setNotice} />
             <PaymentMessages detail={detail} />
           </div>
           <PaymentTimeline entries={detail.timeline} />

@@ -46,24 +46,37 @@ function Moment({ value }: { value: Date }) {
   );
 }
 
+/** One described moment of a timeline. */
+export interface TimelineItem {
+  at: Date;
+  text: string;
+  detail?: string;
+  /** The dot's colour class. */
+  tone: string;
+}
+
+/** Moments oldest first, on a line of dots. */
+export function TimelineList({ items }: { items: TimelineItem[] }) {
+  return (
+    <ol className="relative space-y-4 border-l border-slate-200 pl-5">
+      {items.map(({ at, text, detail, tone }, index) => (
+        <li key={index} className="relative">
+          <span aria-hidden="true" className={cx('absolute top-1.5 -left-[1.6rem] size-2.5 rounded-full ring-4 ring-white', tone)} />
+          <p className="text-sm font-medium break-words text-slate-900">{text}</p>
+          {detail ? <p className="font-mono text-xs break-all text-slate-600">{detail}</p> : null}
+          <Moment value={at} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 /** Everything that happened to the attempt, oldest first. */
 export function PaymentTimeline({ entries }: { entries: TimelineEntry[] }) {
   const { t } = useI18n();
   return (
     <Section title={t('payments.timeline.title')} testId="payment-timeline">
-      <ol className="relative space-y-4 border-l border-slate-200 pl-5">
-        {entries.map((entry, index) => {
-          const { text, detail, tone } = describe(entry, t);
-          return (
-            <li key={index} className="relative">
-              <span aria-hidden="true" className={cx('absolute top-1.5 -left-[1.6rem] size-2.5 rounded-full ring-4 ring-white', tone)} />
-              <p className="text-sm font-medium break-words text-slate-900">{text}</p>
-              {detail ? <p className="font-mono text-xs break-all text-slate-600">{detail}</p> : null}
-              <Moment value={entry.at} />
-            </li>
-          );
-        })}
-      </ol>
+      <TimelineList items={entries.map((entry) => ({ at: entry.at, ...describe(entry, t) }))} />
     </Section>
   );
 }

@@ -10,6 +10,7 @@ import { CertificateWhitelist } from '../_certificates/certificate-whitelist';
 import { channelAccent, ChannelMark } from './channel-brand';
 import { ChannelCredentials } from './channel-credentials';
 import { ChannelInvokeMethods } from './channel-invoke-methods';
+import { ChannelSplits } from './channel-splits';
 import { ChannelStatusAction } from './channel-status-action';
 
 export interface ChannelCardProps {
@@ -71,6 +72,8 @@ export function ChannelCard({ channel, canManage, highlighted }: ChannelCardProp
             </dd>
           </div>
           <ChannelInvokeMethods channel={channel} canManage={canManage} />
+          {/* EasyPay has no splitting (api-contract.md). */}
+          {channel.channel !== 'EASYPAY' ? <ChannelSplits channel={channel} /> : null}
         </dl>
         <ChannelCredentials channel={channel} canManage={canManage} />
         {channel.channel !== 'EASYPAY' ? <CertificateWhitelist channel={channel} canManage={canManage} /> : null}
