@@ -50,6 +50,8 @@ export const splitsEn: typeof splitsZhCN = {
       accountTypes: {
         MERCHANT_ID: 'Merchant ID',
         PERSONAL_OPENID: 'Personal openid',
+        ALIPAY_USER_ID: 'Alipay user ID (2088…)',
+        ALIPAY_LOGON_ID: 'Alipay login (email or mobile)',
       },
       relationTypes: {
         SERVICE_PROVIDER: 'Service provider',

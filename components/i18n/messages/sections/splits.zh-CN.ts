@@ -47,6 +47,8 @@ export const splitsZhCN = {
       accountTypes: {
         MERCHANT_ID: '商户号',
         PERSONAL_OPENID: '个人 openid',
+        ALIPAY_USER_ID: '支付宝用户号（2088…）',
+        ALIPAY_LOGON_ID: '支付宝登录账号（邮箱或手机号）',
       },
       relationTypes: {
         SERVICE_PROVIDER: '服务商',

@@ -8,8 +8,8 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openBillFile } from '@/server/finance/bills/bill-file';
 import { openBill, summarizeBill } from '@/server/finance/bills/parse-bill';
-import { CenterBook } from '@/server/finance/reconciliation/center-book';
-import { compareBill } from '@/server/finance/reconciliation/compare-bill';
+import { inSqlTransaction } from '@/server/db/sql-session';
+import { createBillLineTable, stageBillLines } from '@/server/finance/reconciliation/stage-bill-lines';
 import { beijingDay } from '@/server/gateway/beijing-time';
 import { payAlipayTrade } from '../pay-trade';
 import { billArchive } from './bill-archive';
@@ -102,8 +102,11 @@ it('lists each receiver\'s share of a settle as a 分账 line: the bill stays co
   const archive = await billArchive(files, new Date());
   expect(await summarizeBill({ bytes: archive })).toMatchObject({ rows: 3, payments: { count: 1, amount: 10_000 }, refunds: { count: 0, amount: 0 }, consistent: true });
 
-  const book = new CenterBook();
-  book.payments.set(outTradeNo, { serialNo: outTradeNo, refundSerialNo: null, channelNo: trade.tradeNo, amount: 10_000, onDay: true, seen: false });
-  const compared = await compareBill({ bill: await openBill({ bytes: archive }), book });
-  expect([compared.discrepancies, compared.unmatched, book.payments.get(outTradeNo)?.seen]).toEqual([[], [], true]);
+  // Reconciliation stages only the lines it compares: the payment, none of the 分账 lines.
+  const staged = await inSqlTransaction(async (session) => {
+    await createBillLineTable(session);
+    await stageBillLines(session, { bill: await openBill({ bytes: archive }), onDay: true });
+    return session.query<{ kind: string; our_no: string; amount: string }>('SELECT kind, our_no, amount::text FROM bill_line ORDER BY line');
+  });
+  expect(staged).toEqual([{ kind: 'payment', our_no: outTradeNo, amount: '10000' }]);
 });
