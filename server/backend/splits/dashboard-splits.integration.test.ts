@@ -9,6 +9,7 @@ import { startAppServer } from '@/server/testing/app-server';
 import { contextFor, makeUser } from '@/server/testing/fixtures';
 import type { RunningServer } from '@/server/testing/node-http-bridge';
 import { paidWechatPayment, splitTenant, type SplitTenant } from '@/server/testing/split-payments';
+import { settledRefund } from '@/server/testing/split-refunds';
 
 let server: RunningServer;
 let tenant: SplitTenant;
@@ -143,6 +144,26 @@ describe('a payment’s splits on its page', () => {
     expect(after.timeline.at(-1)?.kind).toBe('splits.finished');
     const late = await tenant.client.request('POST', `/api/v1/payments/${serialNo}/splits`, { splitNo: `LATE-${serialNo.slice(-8)}`, receivers: [{ receiverId: tenant.receiverIds[0], amount: 1, description: 'late' }] });
     expect(late.body.error.code).toBe('SPLIT_FINISHED');
+  });
+
+  it('lists the money taken back from a receiver for a refund under the split it came from', async () => {
+    const { serialNo } = await paidWechatPayment(tenant, { amount: 5_000 });
+    const split = await tenant.client.request('POST', `/api/v1/payments/${serialNo}/splits`, {
+      splitNo: `BACK-${serialNo.slice(-8)}`,
+      receivers: [{ receiverId: tenant.receiverIds[0], amount: 1_000, description: '保洁服务费' }],
+    });
+    expect(split.body.split.status).toBe('SUCCEEDED');
+    // 4 600 is 600 more than the splits leave free: that much comes back from the merchant receiver first.
+    const refund = await tenant.client.request('POST', `/api/v1/payments/${serialNo}/refunds`, { refundNo: `BACK-${serialNo.slice(-8)}`, amount: 4_600 });
+    expect(refund.status).toBeLessThan(300);
+    expect(await settledRefund(refund.body.refund.refundSerialNo)).toMatchObject({ status: 'SUCCEEDED' });
+
+    const seen = await auditor.paymentSplits.get({ serialNo });
+    expect(seen.splitAmount).toBe(400);
+    expect(seen.splits[0]?.lines).toEqual([expect.objectContaining({ receiverAccount: '1900000109', amount: 1_000, returnedAmount: 600 })]);
+    expect(seen.splits[0]?.returns).toEqual([
+      expect.objectContaining({ refundSerialNo: refund.body.refund.refundSerialNo, receiverAccount: '1900000109', amount: 600, status: 'SUCCEEDED', failReason: null, finishedAt: expect.any(Date) }),
+    ]);
   });
 
   it('has nothing to finish on a payment made without profitSharing: SPLIT_NOT_ALLOWED, not audited', async () => {

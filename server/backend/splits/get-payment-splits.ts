@@ -22,7 +22,7 @@ export async function getPaymentSplits(options: { actor: Actor; serialNo: string
   const rows = await db().split.findMany({
     where: { serialNo: payment.serialNo },
     orderBy: { createdAt: 'asc' },
-    include: { lines: { orderBy: { position: 'asc' }, include: { receiver: true } } },
+    include: { lines: { orderBy: { position: 'asc' }, include: { receiver: true, returns: { orderBy: { createdAt: 'asc' } } } } },
   });
   const splits = rows.map((split) => ({
     splitSerialNo: split.splitSerialNo,
@@ -47,7 +47,25 @@ export async function getPaymentSplits(options: { actor: Actor; serialNo: string
       status: line.status,
       failReason: line.failReason,
       channelDetailId: line.channelDetailId,
+      returnedAmount: line.returnedAmount,
     })),
+    /** Money taken back from this split's receivers for refunds, in the order it was asked. */
+    returns: split.lines
+      .flatMap((line) =>
+        line.returns.map((back) => ({
+          returnSerialNo: back.returnSerialNo,
+          refundSerialNo: back.refundSerialNo,
+          position: line.position,
+          receiverAccount: maskedAccount(line.receiver),
+          amount: back.amount,
+          status: back.status,
+          channelReturnNo: back.channelReturnNo,
+          failReason: back.failReason,
+          createdAt: back.createdAt,
+          finishedAt: back.finishedAt,
+        })),
+      )
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
   }));
   const open = payment.status === 'SUCCEEDED' && payment.profitSharing && !payment.splitFinishRequestedAt;
   return {

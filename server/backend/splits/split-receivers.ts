@@ -55,11 +55,11 @@ export async function registerSplitReceiver(options: {
   const { input } = options;
   const now = options.now ?? new Date();
   const channel = await findChannelInScope(options.actor, input.paymentId);
-  if (!accountTypesOf(channel.channel).includes(input.accountType)) throw AppError.invalidFields({ accountType: `${channel.channel} splits to ${accountTypesOf(channel.channel).join(' or ') || 'no'} accounts` });
   const active = await db().splitReceiver.findFirst({ where: { paymentChannelId: channel.id, accountType: input.accountType, account: input.account, status: 'ACTIVE' } });
   if (active) throw new AppError('CONFLICT', 'This account is already a receiver of the payment ID.', { receiverId: active.id });
   const binding = { accountType: input.accountType, account: input.account, name: input.name ?? null, relationType: input.relationType, customRelation: input.customRelation ?? null };
   const { splits, account } = await splitAccess(channel.id, channel);
+  if (!splits.accountTypes.includes(input.accountType)) throw AppError.invalidFields({ accountType: `${channel.channel} splits to ${splits.accountTypes.join(' or ')} accounts` });
   const viaProvisioner = options.bindAt === 'SANDBOX_PROVISIONER' && channel.mode === 'SANDBOX';
   if (!viaProvisioner) {
     try {

@@ -13,7 +13,7 @@ import { errorMessage } from '@/components/ui/form-errors';
 import { FinishSplitsAction } from './finish-splits-action';
 import { Facts, Section } from './section';
 import { SplitTimeline } from './split-timeline';
-import { splittingState, splitTones, type SplitLineRow, type SplitRow } from './split-types';
+import { splittingState, splitTones, type SplitLineRow, type SplitReturnRow, type SplitRow } from './split-types';
 
 export interface PaymentSplitsProps {
   serialNo: string;
@@ -89,6 +89,7 @@ function SplitCard({ split }: { split: SplitRow }) {
     { id: 'amount', header: t('splits.payment.columns.amount'), className: 'text-right tabular-nums', cell: (line) => formatFen(line.amount) },
     { id: 'description', header: t('splits.payment.columns.description'), cell: (line) => <span className="break-words whitespace-normal">{line.description}</span> },
     { id: 'status', header: t('splits.payment.columns.status'), cell: (line) => <Badge tone={splitTones[line.status]}>{t(`splits.payment.status.${line.status}`)}</Badge> },
+    { id: 'returned', header: t('splits.payment.columns.returned'), className: 'text-right tabular-nums', cell: (line) => (line.returnedAmount ? formatFen(line.returnedAmount) : '—') },
     { id: 'failReason', header: t('splits.payment.columns.failReason'), cell: (line) => (line.failReason ? <span className="text-xs break-words whitespace-normal text-red-800">{line.failReason}</span> : '—') },
   ];
   return (
@@ -110,7 +111,35 @@ function SplitCard({ split }: { split: SplitRow }) {
       <div className="relative border-t border-slate-100">
         <DataTable caption={t('splits.payment.linesCaption', { splitSerialNo: split.splitSerialNo })} columns={columns} rows={split.lines} rowKey={(line) => String(line.position)} />
       </div>
-      {/* Split returns (money taken back from these receivers for a refund) are listed here, under the split they come from. */}
+      {split.returns.length > 0 ? <SplitReturns split={split} /> : null}
     </Card>
+  );
+}
+
+/** Money taken back from a split's receivers so that a refund could be made, each return with its refund. */
+function SplitReturns({ split }: { split: SplitRow }) {
+  const { t } = useI18n();
+  const columns: Column<SplitReturnRow>[] = [
+    {
+      id: 'return',
+      header: t('splits.payment.returns.columns.return'),
+      cell: (back) => (
+        <div>
+          <code className="font-mono text-xs break-all text-slate-900">{back.returnSerialNo}</code>
+          <p className="font-mono text-xs text-slate-500">{t('splits.payment.returns.forRefund', { refundSerialNo: back.refundSerialNo })}</p>
+        </div>
+      ),
+    },
+    { id: 'receiver', header: t('splits.payment.columns.receiver'), cell: (back) => <code className="font-mono text-xs break-all">{back.receiverAccount}</code> },
+    { id: 'amount', header: t('splits.payment.columns.amount'), className: 'text-right tabular-nums', cell: (back) => formatFen(back.amount) },
+    { id: 'status', header: t('splits.payment.columns.status'), cell: (back) => <Badge tone={splitTones[back.status]}>{t(`splits.payment.status.${back.status}`)}</Badge> },
+    { id: 'at', header: t('splits.payment.returns.columns.at'), cell: (back) => <DateTime value={back.finishedAt ?? back.createdAt} className="text-xs" /> },
+    { id: 'failReason', header: t('splits.payment.columns.failReason'), cell: (back) => (back.failReason ? <span className="text-xs break-words whitespace-normal text-red-800">{back.failReason}</span> : '—') },
+  ];
+  return (
+    <div className="relative border-t border-slate-100" data-testid={`split-returns-${split.splitSerialNo}`}>
+      <h4 className="px-4 pt-3 text-sm font-semibold text-slate-900">{t('splits.payment.returns.title')}</h4>
+      <DataTable caption={t('splits.payment.returns.caption', { splitSerialNo: split.splitSerialNo })} columns={columns} rows={split.returns} rowKey={(back) => back.returnSerialNo} />
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import type { RouterOutputs } from '../../router-outputs';
 export type PaymentSplits = RouterOutputs['paymentSplits']['get'];
 export type SplitRow = PaymentSplits['splits'][number];
 export type SplitLineRow = SplitRow['lines'][number];
+export type SplitReturnRow = SplitRow['returns'][number];
 export type SplitTimelineEntry = PaymentSplits['timeline'][number];
 
 export const splitTones: Record<SplitRow['status'], BadgeTone> = { PROCESSING: 'amber', SUCCEEDED: 'green', FAILED: 'red' };

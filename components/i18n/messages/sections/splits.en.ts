@@ -140,6 +140,13 @@ export const splitsEn: typeof splitsZhCN = {
         description: 'Description',
         status: 'Status',
         failReason: 'Fail reason',
+        returned: 'Returned',
+      },
+      returns: {
+        title: 'Returned to the merchant for refunds',
+        caption: 'Money taken back from the receivers of split {splitSerialNo}',
+        forRefund: 'for refund {refundSerialNo}',
+        columns: { return: 'Return', at: 'At' },
       },
       status: {
         PROCESSING: 'Processing',

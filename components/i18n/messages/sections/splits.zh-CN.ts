@@ -137,6 +137,13 @@ export const splitsZhCN = {
         description: '描述',
         status: '状态',
         failReason: '失败原因',
+        returned: '已回退',
+      },
+      returns: {
+        title: '为退款回退的分账',
+        caption: '分账 {splitSerialNo} 的接收方回退',
+        forRefund: '用于退款 {refundSerialNo}',
+        columns: { return: '回退单', at: '时间' },
       },
       status: {
         PROCESSING: '处理中',
