@@ -8,6 +8,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openBillFile } from '@/server/finance/bills/bill-file';
 import { openBill, summarizeBill } from '@/server/finance/bills/parse-bill';
+import { db } from '@/server/db/client';
 import { inSqlTransaction } from '@/server/db/sql-session';
 import { createBillLineTable, stageBillLines } from '@/server/finance/reconciliation/stage-bill-lines';
 import { beijingDay } from '@/server/gateway/beijing-time';
@@ -90,12 +91,21 @@ it('lists each receiver\'s share of a settle as a 分账 line: the bill stays co
   const outTradeNo = `S${Date.now()}`;
   await sandbox.sdk.exec('alipay.trade.precreate', { bizContent: { outTradeNo, totalAmount: '100.00', subject: '物业费' } });
   const { trade } = await payAlipayTrade({ appId: sandbox.appId, outTradeNo }, day);
+  // One settle to two receivers, as the simulator records alipay.trade.order.settle.
   const settledAt = new Date(day.getTime() + 60_000);
-  const settles = [
-    { trade, outRequestNo: `R${outTradeNo}`, transIn: '2088101126765726', amountFen: 2_000, description: '服务费', settledAt },
-    { trade, outRequestNo: `R${outTradeNo}`, transIn: '2088101126708402', amountFen: 500, description: null, settledAt },
-  ];
-  const files = await tradeBill({ appId: sandbox.appId, billDate: beijingDay(day), now: new Date(), settles });
+  const line = (transIn: string, amount: number, desc: string, n: number) => ({ trans_in_type: 'userId', trans_in: transIn, amount, desc, state: 'SUCCESS', detail_id: `D${n}${outTradeNo}`, execute_dt: settledAt.toISOString() });
+  await db().sandboxAlipaySettle.create({
+    data: {
+      settleNo: `N${outTradeNo}`,
+      tradeNo: trade.tradeNo,
+      outRequestNo: `R${outTradeNo}`,
+      royaltyFinish: false,
+      details: [line('2088101126765726', 2_000, '服务费', 1), line('2088101126708402', 500, '', 2)],
+      fingerprint: 'test',
+      createdAt: settledAt,
+    },
+  });
+  const files = await tradeBill({ appId: sandbox.appId, billDate: beijingDay(day), now: new Date() });
   expect(files[0]?.text).toContain(`${trade.tradeNo}\t,${outTradeNo}\t,分账\t,物业费\t`);
   expect(files[0]?.text).toContain('\t,2088101126765726\t,-20.00\t,-20.00\t,');
   expect(files[1]?.text).toContain('合计\t,\t,1\t,0\t,75.00\t,75.00\t');

@@ -6,6 +6,7 @@ import { db } from '@/server/db/client';
 import type { SandboxAlipayTrade } from '@/server/db/generated/client';
 import { fenToYuan } from '@/server/gateway/yuan';
 import { toBeijingTime, beijingDayStart } from '@/server/gateway/beijing-time';
+import { storedDetails } from '../royalty/settle-trade';
 import { sellerIdOf } from '../trade-ids';
 
 const RULE = '-----------------------------------------';
@@ -19,7 +20,7 @@ export interface BillFile {
 }
 
 /** One receiver's share of an alipay.trade.order.settle, settled in the bill's period. */
-export interface AlipaySettleLine {
+interface AlipaySettleLine {
   trade: Pick<SandboxAlipayTrade, 'tradeNo' | 'outTradeNo' | 'subject' | 'createdAt'>;
   /** The settle's out_request_no. */
   outRequestNo: string;
@@ -52,13 +53,21 @@ function settleRows(settles: readonly AlipaySettleLine[]): string[] {
   );
 }
 
-/** `settles`: the settle lines of the period, from the simulator's settle records (none where it has none). */
-export async function tradeBill(options: { appId: string; billDate: string; now: Date; settles?: readonly AlipaySettleLine[] }): Promise<BillFile[]> {
-  const { appId, billDate, now, settles = [] } = options;
+/** Each receiver's share of the app's settles in [start, end), from the simulator's settle records. */
+async function settleLines(appId: string, start: Date, end: Date): Promise<AlipaySettleLine[]> {
+  const settles = await db().sandboxAlipaySettle.findMany({ where: { trade: { appId }, createdAt: { gte: start, lt: end } }, include: { trade: true }, orderBy: { createdAt: 'asc' } });
+  return settles.flatMap((settle) =>
+    storedDetails(settle).map((detail) => ({ trade: settle.trade, outRequestNo: settle.outRequestNo, transIn: detail.trans_in, amountFen: detail.amount, description: detail.desc || null, settledAt: settle.createdAt })),
+  );
+}
+
+export async function tradeBill(options: { appId: string; billDate: string; now: Date }): Promise<BillFile[]> {
+  const { appId, billDate, now } = options;
   const { start, end } = billPeriod(billDate);
-  const [paid, refunds] = await Promise.all([
+  const [paid, refunds, settles] = await Promise.all([
     db().sandboxAlipayTrade.findMany({ where: { appId, paidAt: { gte: start, lt: end } }, orderBy: { paidAt: 'asc' } }),
     db().sandboxAlipayRefund.findMany({ where: { trade: { appId }, createdAt: { gte: start, lt: end } }, include: { trade: true }, orderBy: { createdAt: 'asc' } }),
+    settleLines(appId, start, end),
   ]);
   const account = sellerIdOf(appId);
   const header = (title: string) => [`#${title}`, `#账号：[${account}]`, `#起始日期：[${chineseTime(start)}]   终止日期：[${chineseTime(end)}]`];
