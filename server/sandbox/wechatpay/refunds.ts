@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { db } from '@/server/db/client';
 import type { SandboxWechatRefund, SandboxWechatTrade } from '@/server/db/generated/client';
 import { toWechatTime } from '@/server/gateway/channels/wechatpay/wechatpay-time';
-import { invalidRequest, paramError, resourceNotExists } from './api-error';
+import { invalidRequest, paramError, resourceNotExists, WechatpayApiError } from './api-error';
 import { deliverWechatpayNotification, enqueueWechatpayNotification } from './notifications';
 import { currency, notifyUrl, parseBody, positiveFen, utf8Text } from './request-body';
 import { newRefundId } from './trade-ids';
@@ -106,6 +106,9 @@ export async function createRefund(request: VerifiedRequest, now: Date): Promise
     if (body.amount.total !== current.totalFen) throw paramError('amount/total', '原订单金额与实际订单金额不一致');
     const refundedFen = current.refundedFen + body.amount.refund;
     if (refundedFen > current.totalFen) throw invalidRequest('申请退款金额超过订单可退金额');
+    // Money split to receivers has left the merchant: it must come back (return orders) before it is refunded.
+    const returned = await tx.sandboxWechatReturnOrder.aggregate({ where: { order: { prepayId: current.prepayId }, result: 'SUCCESS' }, _sum: { amountFen: true } });
+    if (refundedFen > current.totalFen - current.sharedFen + (returned._sum.amountFen ?? 0)) throw new WechatpayApiError(403, 'NOT_ENOUGH', '可退金额不足，已分账的资金请先分账回退');
     const refund = await tx.sandboxWechatRefund.create({
       data: {
         refundId: newRefundId(now),

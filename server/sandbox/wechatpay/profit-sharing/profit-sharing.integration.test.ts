@@ -137,6 +137,21 @@ describe('return orders', () => {
     expect(raw(await returnOrder(outOrderNo, 30)).data).toMatchObject({ amount: 30, result: 'SUCCESS' });
   });
 
+  it('refunds only what splits left with the merchant: split money must come back by a return order first', async () => {
+    const transactionId = await paidTrade();
+    const outOrderNo = `O${Date.now()}${++counter}`;
+    await split(transactionId, [merchantReceiver(100)], false, outOrderNo);
+    const refund = (amount: number) =>
+      sandbox.sdk.refunds({ transaction_id: transactionId, out_refund_no: `R${Date.now()}${++counter}`, amount: { refund: amount, total: 1_000, currency: 'CNY' } });
+    const whole = raw(await refund(1_000));
+    expect([whole.status, errorOf(whole).code]).toEqual([403, 'NOT_ENOUGH']);
+    expect(raw(await refund(900)).status).toBe(200);
+    expect(errorOf(await refund(1)).code).toBe('NOT_ENOUGH');
+    expect(raw(await returnOrder(outOrderNo, 100)).data).toMatchObject({ result: 'SUCCESS' });
+    expect(raw(await refund(100)).status).toBe(200);
+    expect(await db().sandboxWechatTrade.findFirstOrThrow({ where: { transactionId } })).toMatchObject({ refundedFen: 1_000, sharedFen: 100 });
+  });
+
   it('a receiver account that is abnormal fails the return with ACCOUNT_ABNORMAL, and gives nothing back', async () => {
     const transactionId = await paidTrade();
     const outOrderNo = `O${Date.now()}${++counter}`;
