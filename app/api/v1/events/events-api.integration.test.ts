@@ -1,7 +1,7 @@
 // Payment messaging through the API over HTTP: a sandbox payment and refund made with the typed
 // client reach the app's receiver within a second, signed and verifiable; the change feed answers
 // the same events in commit order, paged by cursor.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openAppSecret } from '@/server/security/app-secret';
 import { db } from '@/server/db/client';
 import { PayCenterClient } from '@/server/sdk/paycenter-client';
@@ -23,6 +23,11 @@ beforeAll(async () => {
   secret = openAppSecret(await db().appSecret.findFirstOrThrow({ where: { appId: tenant.app.id } }));
   client = new PayCenterClient({ baseUrl: server.baseUrl, appId: tenant.app.id, secret });
   receiver = await webhookReceiver();
+  // A fresh server loads the pay, outbox and webhook modules on its first payment; the 1 s bound below is
+  // on delivering a webhook, so one payment goes through first (its webhook awaited) to load them.
+  const { payment } = await client.createPayment<Payment>(paymentRequest(tenant, { notifyUrl: receiver.url }));
+  await client.request('POST', `/api/v1/sandbox/payments/${payment.serialNo}/pay`);
+  await receiver.nth(1, 10_000);
 });
 afterAll(async () => {
   await receiver?.close();
@@ -57,7 +62,11 @@ describe('webhooks of API payments', () => {
     expect(ours.map((e) => e.id)).toEqual([paymentEvent.id, refundEvent.id]);
     // The feed's event is the webhook's body plus its cursor.
     expect({ ...ours[0], cursor: undefined }).toEqual({ ...JSON.parse(succeeded.rawBody), cursor: undefined });
-    expect(await db().webhookDelivery.count({ where: { eventId: { in: [paymentEvent.id, refundEvent.id] }, status: 'SUCCEEDED', attemptCount: 1 } })).toBe(2);
+    // The server records each attempt after the receiver has answered: wait for those writes.
+    await vi.waitFor(async () => expect(await db().webhookDelivery.count({ where: { eventId: { in: [paymentEvent.id, refundEvent.id] }, status: 'SUCCEEDED', attemptCount: 1 } })).toBe(2), {
+      timeout: 5_000,
+      interval: 50,
+    });
   });
 
   it('the app default notify URL is used when the payment has none; no URL means feed only', async () => {
