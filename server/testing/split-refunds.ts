@@ -4,6 +4,7 @@
 import { expect } from 'vitest';
 import { db } from '@/server/db/client';
 import type { Payment } from '@/server/db/generated/client';
+import { newSerialNo } from '@/server/core/serial-numbers';
 import { verifyWebhook, type EventType, type WebhookEvent } from '@/server/sdk/webhooks';
 import type { PaymentsTenant } from './payments-api';
 import type { WebhookReceiver } from './webhook-receiver';
@@ -24,6 +25,33 @@ export const refundOver = (tenant: PaymentsTenant, serialNo: string, refundNo: s
 
 /** The refund's split returns in the order they were allocated. */
 export const returnsOf = (refundSerialNo: string) => db().splitReturn.findMany({ where: { refundSerialNo }, orderBy: { sequence: 'asc' } });
+
+/**
+ * As if the process died right after reserving a full refund of the payment that takes back all of one
+ * split's first line: the refund (due for its query) and its return recorded, the counters moved, nothing sent.
+ */
+export async function reservedUnsentRefund(options: { serialNo: string; splitSerialNo: string; refundNo: string }): Promise<string> {
+  const { serialNo, splitSerialNo } = options;
+  const line = await db().splitLine.findUniqueOrThrow({ where: { splitSerialNo_position: { splitSerialNo, position: 0 } } });
+  const current = await db().payment.findUniqueOrThrow({ where: { serialNo } });
+  const payment = await db().payment.update({ where: { serialNo }, data: { refundReservedAmount: current.amount, splitAmount: { decrement: line.amount } } });
+  const refundSerialNo = newSerialNo('R');
+  await db().refund.create({
+    data: {
+      refundSerialNo,
+      refundNo: `${options.refundNo}-${serialNo.slice(-8)}`,
+      serialNo,
+      appId: payment.appId,
+      merchantId: payment.merchantId,
+      companyId: payment.companyId,
+      amount: payment.amount,
+      initiator: 'APP',
+      nextQueryAt: new Date(),
+      splitReturns: { create: [{ returnSerialNo: newSerialNo('B'), splitSerialNo, position: 0, sequence: 0, amount: line.amount }] },
+    },
+  });
+  return refundSerialNo;
+}
 
 /** The refund once final (WeChat Pay answers PROCESSING and reports the result by callback). */
 export async function settledRefund(refundSerialNo: string) {

@@ -12,8 +12,9 @@ import { startAppServer } from '@/server/testing/app-server';
 import type { RunningServer } from '@/server/testing/node-http-bridge';
 import { paymentsTenant, type PaymentsTenant } from '@/server/testing/payments-api';
 import { alipaySplitReceivers, paidAlipayPayment } from '@/server/testing/split-payments';
-import { expectExactSplitBooks, refundOver, returnsOf, settledRefund, signedRefundWebhook, splitOver } from '@/server/testing/split-refunds';
+import { expectExactSplitBooks, refundOver, reservedUnsentRefund, returnsOf, settledRefund, signedRefundWebhook, splitOver } from '@/server/testing/split-refunds';
 import { webhookReceiver, type WebhookReceiver } from '@/server/testing/webhook-receiver';
+import { queryDueRefunds } from './sync-refund';
 
 let server: RunningServer;
 let tenant: PaymentsTenant;
@@ -137,6 +138,60 @@ describe('refunds of split payments on Alipay', () => {
       [older, 100, 'SUCCEEDED'],
     ]);
     expect(await db().payment.findUniqueOrThrow({ where: { serialNo } })).toMatchObject({ splitAmount: 0, refundReservedAmount: 1_000, refundedAmount: 1_000 });
+    await expectExactSplitBooks(serialNo);
+  });
+
+  it('a refund a little over the free part takes back only what it lacks, from the newest split', async () => {
+    const { serialNo } = await paid(1_000);
+    const older = await split(serialNo, 'OLD', [[cleaner, 200]]);
+    const newer = await split(serialNo, 'NEW', [[repairs, 100]]);
+
+    const answer = await refund(serialNo, 'PART', 850);
+    const { refundSerialNo } = answer.body.refund;
+    expect(await settledRefund(refundSerialNo)).toMatchObject({ status: 'SUCCEEDED' });
+    expect((await returnsOf(refundSerialNo)).map((r) => [r.splitSerialNo, r.amount, r.status])).toEqual([
+      [newer, 100, 'SUCCEEDED'],
+      [older, 50, 'SUCCEEDED'],
+    ]);
+    expect(await channelRefundOf(serialNo, refundSerialNo)).toMatchObject({
+      refundFen: 850,
+      royaltyReturns: [
+        { trans_out_type: 'loginName', trans_out: REPAIRS_LOGON, amount: 100 },
+        { trans_out_type: 'userId', trans_out: CLEANER_USER_ID, amount: 50 },
+      ],
+    });
+    expect(await db().payment.findUniqueOrThrow({ where: { serialNo } })).toMatchObject({ splitAmount: 150, refundedAmount: 850 });
+    await expectExactSplitBooks(serialNo);
+  });
+
+  it('the refund query sends a refund Alipay never received with the same money back from receivers', async () => {
+    const { serialNo } = await paid(1_000);
+    const splitSerialNo = await split(serialNo, 'Q', [[cleaner, 100]]);
+    const refundSerialNo = await reservedUnsentRefund({ serialNo, splitSerialNo, refundNo: 'Q' });
+    await queryDueRefunds({ now: new Date(Date.now() + 10 * 60_000) });
+    expect(await settledRefund(refundSerialNo)).toMatchObject({ status: 'SUCCEEDED' });
+    expect(await returnsOf(refundSerialNo)).toMatchObject([{ status: 'SUCCEEDED' }]);
+    expect(await channelRefundOf(serialNo, refundSerialNo)).toMatchObject({ refundFen: 1_000, royaltyReturns: [{ trans_out_type: 'userId', trans_out: CLEANER_USER_ID, amount: 100 }] });
+    await expectExactSplitBooks(serialNo);
+  });
+
+  it('20 concurrent splits and refunds never let splits − returns + refunds pass the paid amount, here or at Alipay', async () => {
+    const { serialNo } = await paid(2_000);
+    await split(serialNo, 'PRE', [[cleaner, 150], [repairs, 150]]);
+    // Ten refunds of 250 (six fit, the later ones only with money back from receivers) race ten splits of 30.
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        i % 2
+          ? tenant.client.request('POST', `/api/v1/payments/${serialNo}/splits`, { splitNo: `RS-${serialNo.slice(-8)}-${i}`, receivers: [{ receiverId: i % 4 === 1 ? cleaner : repairs, amount: 30, description: '并发' }] })
+          : refund(serialNo, `RF-${i}`, 250),
+      ),
+    );
+    expect(answers.map((answer) => answer.status).every((status) => status === 201 || status === 422)).toBe(true);
+    const refunds = await db().refund.findMany({ where: { serialNo } });
+    await Promise.all(refunds.map((r) => settledRefund(r.refundSerialNo)));
+    // Alipay never refuses what the allocation names: no receiver gives back more than it holds there.
+    expect((await db().refund.findMany({ where: { serialNo } })).every((r) => r.status === 'SUCCEEDED')).toBe(true);
+    expect(await db().splitReturn.count({ where: { line: { split: { serialNo } }, status: 'SUCCEEDED' } })).toBeGreaterThan(0);
     await expectExactSplitBooks(serialNo);
   });
 });

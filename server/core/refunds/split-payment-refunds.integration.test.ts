@@ -11,9 +11,8 @@ import type { EventType } from '@/server/sdk/webhooks';
 import { startAppServer } from '@/server/testing/app-server';
 import type { RunningServer } from '@/server/testing/node-http-bridge';
 import { paidWechatPayment, splitTenant, type SplitTenant } from '@/server/testing/split-payments';
-import { expectExactSplitBooks, refundOver, returnsOf, settledRefund, signedRefundWebhook, splitOver } from '@/server/testing/split-refunds';
+import { expectExactSplitBooks, refundOver, reservedUnsentRefund, returnsOf, settledRefund, signedRefundWebhook, splitOver } from '@/server/testing/split-refunds';
 import { webhookReceiver, type WebhookReceiver } from '@/server/testing/webhook-receiver';
-import { newSerialNo } from '../serial-numbers';
 import { queryDueRefunds } from './sync-refund';
 
 let server: RunningServer;
@@ -173,23 +172,7 @@ describe('refunds of split payments on WeChat Pay', () => {
   it('the refund query makes returns whose answers were lost, asking the channel first, then sends the refund', async () => {
     const { serialNo } = await paid(1_000);
     const splitSerialNo = await split(serialNo, 'Q', [[cleaner, 100]]);
-    // As if the process died right after reserving: the refund and its return recorded, nothing sent.
-    const payment = await db().payment.update({ where: { serialNo }, data: { refundReservedAmount: 1_000, splitAmount: 0 } });
-    const refundSerialNo = newSerialNo('R');
-    await db().refund.create({
-      data: {
-        refundSerialNo,
-        refundNo: `Q-${serialNo.slice(-8)}`,
-        serialNo,
-        appId: payment.appId,
-        merchantId: payment.merchantId,
-        companyId: payment.companyId,
-        amount: 1_000,
-        initiator: 'APP',
-        nextQueryAt: new Date(),
-        splitReturns: { create: [{ returnSerialNo: newSerialNo('B'), splitSerialNo, position: 0, sequence: 0, amount: 100 }] },
-      },
-    });
+    const refundSerialNo = await reservedUnsentRefund({ serialNo, splitSerialNo, refundNo: 'Q' });
     await queryDueRefunds({ now: new Date(Date.now() + 10 * 60_000) });
     expect(await settledRefund(refundSerialNo)).toMatchObject({ status: 'SUCCEEDED' });
     expect(await returnsOf(refundSerialNo)).toMatchObject([{ status: 'SUCCEEDED', channelReturnNo: expect.any(String) }]);
