@@ -1,7 +1,57 @@
-// For integration tests of refunds of split payments: waiting for a refund to be final, and checking
-// that a payment's books (ours and the WeChat Pay simulator's) agree after splits, returns and refunds.
+// For integration tests of refunds of split payments: splits and refunds through the API, waiting for a
+// refund to be final, its signed webhook, and checking that a payment's books (ours and the channel
+// simulator's) agree after splits, returns and refunds.
 import { expect } from 'vitest';
 import { db } from '@/server/db/client';
+import type { Payment } from '@/server/db/generated/client';
+import { newSerialNo } from '@/server/core/serial-numbers';
+import { verifyWebhook, type EventType, type WebhookEvent } from '@/server/sdk/webhooks';
+import type { PaymentsTenant } from './payments-api';
+import type { WebhookReceiver } from './webhook-receiver';
+
+/** A split of the payment through the API, which the channel makes at once; its splitSerialNo. */
+export async function splitOver(tenant: PaymentsTenant, serialNo: string, splitNo: string, receivers: Array<[string, number]>): Promise<string> {
+  const answer = await tenant.client.request('POST', `/api/v1/payments/${serialNo}/splits`, {
+    splitNo: `${splitNo}-${serialNo.slice(-8)}`,
+    receivers: receivers.map(([receiverId, amount]) => ({ receiverId, amount, description: '分成' })),
+  });
+  expect(answer.body.split.status).toBe('SUCCEEDED');
+  return answer.body.split.splitSerialNo;
+}
+
+/** A refund of the payment through the API (refundNo made unique per payment); the API's answer. */
+export const refundOver = (tenant: PaymentsTenant, serialNo: string, refundNo: string, amount: number) =>
+  tenant.client.request('POST', `/api/v1/payments/${serialNo}/refunds`, { refundNo: `${refundNo}-${serialNo.slice(-8)}`, amount });
+
+/** The refund's split returns in the order they were allocated. */
+export const returnsOf = (refundSerialNo: string) => db().splitReturn.findMany({ where: { refundSerialNo }, orderBy: { sequence: 'asc' } });
+
+/**
+ * As if the process died right after reserving a full refund of the payment that takes back all of one
+ * split's first line: the refund (due for its query) and its return recorded, the counters moved, nothing sent.
+ */
+export async function reservedUnsentRefund(options: { serialNo: string; splitSerialNo: string; refundNo: string }): Promise<string> {
+  const { serialNo, splitSerialNo } = options;
+  const line = await db().splitLine.findUniqueOrThrow({ where: { splitSerialNo_position: { splitSerialNo, position: 0 } } });
+  const current = await db().payment.findUniqueOrThrow({ where: { serialNo } });
+  const payment = await db().payment.update({ where: { serialNo }, data: { refundReservedAmount: current.amount, splitAmount: { decrement: line.amount } } });
+  const refundSerialNo = newSerialNo('R');
+  await db().refund.create({
+    data: {
+      refundSerialNo,
+      refundNo: `${options.refundNo}-${serialNo.slice(-8)}`,
+      serialNo,
+      appId: payment.appId,
+      merchantId: payment.merchantId,
+      companyId: payment.companyId,
+      amount: payment.amount,
+      initiator: 'APP',
+      nextQueryAt: new Date(),
+      splitReturns: { create: [{ returnSerialNo: newSerialNo('B'), splitSerialNo, position: 0, sequence: 0, amount: line.amount }] },
+    },
+  });
+  return refundSerialNo;
+}
 
 /** The refund once final (WeChat Pay answers PROCESSING and reports the result by callback). */
 export async function settledRefund(refundSerialNo: string) {
@@ -11,6 +61,31 @@ export async function settledRefund(refundSerialNo: string) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`${refundSerialNo} is still PROCESSING`);
+}
+
+/** The webhook of this type about this refund that the receiver got, its signature verified with the app's secret. */
+export async function signedRefundWebhook(options: { receiver: WebhookReceiver; secret: string; type: EventType; refundSerialNo: string }): Promise<WebhookEvent> {
+  const { receiver, secret, type, refundSerialNo } = options;
+  for (let i = 0; i < 100; i++) {
+    for (const webhook of receiver.received) {
+      const event = verifyWebhook({ secret, timestamp: webhook.timestamp, signature: webhook.signature, rawBody: webhook.rawBody });
+      if (event.type === type && (event.data as { refund: { refundSerialNo: string } }).refund?.refundSerialNo === refundSerialNo) return event;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no ${type} webhook for ${refundSerialNo}`);
+}
+
+/** What the channel simulator split and did not get back, and what it refunded, for the payment. */
+async function channelBooks(payment: Pick<Payment, 'serialNo' | 'channel'>): Promise<{ split: number; refunded: number }> {
+  if (payment.channel === 'ALIPAY') {
+    // Refunds with refund_royalty_parameters lower settledFen by what they took back.
+    const trade = await db().sandboxAlipayTrade.findFirstOrThrow({ where: { outTradeNo: payment.serialNo } });
+    return { split: trade.settledFen, refunded: trade.refundedFen };
+  }
+  const trade = await db().sandboxWechatTrade.findFirstOrThrow({ where: { outTradeNo: payment.serialNo } });
+  const channelReturns = await db().sandboxWechatReturnOrder.aggregate({ where: { order: { prepayId: trade.prepayId }, result: 'SUCCESS' }, _sum: { amountFen: true } });
+  return { split: trade.sharedFen - (channelReturns._sum.amountFen ?? 0), refunded: trade.refundedFen };
 }
 
 /** The payment's counters agree with its splits, returns and refunds, and never pass the paid amount; nothing is left PROCESSING. */
@@ -27,8 +102,5 @@ export async function expectExactSplitBooks(serialNo: string): Promise<void> {
   expect(payment.refundReservedAmount).toBe(reserved);
   expect(payment.splitAmount + payment.refundReservedAmount).toBeLessThanOrEqual(payment.amount);
   // The channel's books agree: what it split less what came back, and what it refunded.
-  const trade = await db().sandboxWechatTrade.findFirstOrThrow({ where: { outTradeNo: serialNo } });
-  const channelReturns = await db().sandboxWechatReturnOrder.aggregate({ where: { order: { prepayId: trade.prepayId }, result: 'SUCCESS' }, _sum: { amountFen: true } });
-  expect(trade.sharedFen - (channelReturns._sum.amountFen ?? 0)).toBe(payment.splitAmount);
-  expect(trade.refundedFen).toBe(payment.refundedAmount);
+  expect(await channelBooks(payment)).toEqual({ split: payment.splitAmount, refunded: payment.refundedAmount });
 }

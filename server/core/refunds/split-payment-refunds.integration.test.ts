@@ -7,13 +7,12 @@ import { registerSplitReceiver } from '@/server/backend/splits/split-receivers';
 import { db } from '@/server/db/client';
 import { markWechatReceiverAbnormal } from '@/server/sandbox/wechatpay/testing/receiver-account';
 import { openAppSecret } from '@/server/security/app-secret';
-import { verifyWebhook } from '@/server/sdk/webhooks';
+import type { EventType } from '@/server/sdk/webhooks';
 import { startAppServer } from '@/server/testing/app-server';
 import type { RunningServer } from '@/server/testing/node-http-bridge';
 import { paidWechatPayment, splitTenant, type SplitTenant } from '@/server/testing/split-payments';
-import { expectExactSplitBooks, settledRefund } from '@/server/testing/split-refunds';
+import { expectExactSplitBooks, refundOver, reservedUnsentRefund, returnsOf, settledRefund, signedRefundWebhook, splitOver } from '@/server/testing/split-refunds';
 import { webhookReceiver, type WebhookReceiver } from '@/server/testing/webhook-receiver';
-import { newSerialNo } from '../serial-numbers';
 import { queryDueRefunds } from './sync-refund';
 
 let server: RunningServer;
@@ -49,30 +48,9 @@ afterAll(async () => {
 
 const paid = (amount: number) => paidWechatPayment(tenant, { amount, notifyUrl: receiver.url });
 
-async function split(serialNo: string, splitNo: string, receivers: Array<[string, number]>): Promise<string> {
-  const answer = await tenant.client.request('POST', `/api/v1/payments/${serialNo}/splits`, {
-    splitNo: `${splitNo}-${serialNo.slice(-8)}`,
-    receivers: receivers.map(([receiverId, amount]) => ({ receiverId, amount, description: '分成' })),
-  });
-  expect(answer.body.split.status).toBe('SUCCEEDED');
-  return answer.body.split.splitSerialNo;
-}
-
-const refund = (serialNo: string, refundNo: string, amount: number) => tenant.client.request('POST', `/api/v1/payments/${serialNo}/refunds`, { refundNo: `${refundNo}-${serialNo.slice(-8)}`, amount });
-
-/** The signed webhook of this type about this refund, verified. */
-async function webhookOf(type: string, refundSerialNo: string) {
-  for (let i = 0; i < 100; i++) {
-    for (const webhook of receiver.received) {
-      const event = verifyWebhook({ secret, timestamp: webhook.timestamp, signature: webhook.signature, rawBody: webhook.rawBody });
-      if (event.type === type && (event.data as { refund: { refundSerialNo: string } }).refund?.refundSerialNo === refundSerialNo) return event;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no ${type} webhook for ${refundSerialNo}`);
-}
-
-const returnsOf = (refundSerialNo: string) => db().splitReturn.findMany({ where: { refundSerialNo }, orderBy: { sequence: 'asc' } });
+const split = (serialNo: string, splitNo: string, receivers: Array<[string, number]>) => splitOver(tenant, serialNo, splitNo, receivers);
+const refund = (serialNo: string, refundNo: string, amount: number) => refundOver(tenant, serialNo, refundNo, amount);
+const webhookOf = (type: EventType, refundSerialNo: string) => signedRefundWebhook({ receiver, secret, type, refundSerialNo });
 
 describe('refunds of split payments on WeChat Pay', () => {
   it('a full refund takes the split money back first, newest split first, and succeeds with exact books', async () => {
@@ -194,23 +172,7 @@ describe('refunds of split payments on WeChat Pay', () => {
   it('the refund query makes returns whose answers were lost, asking the channel first, then sends the refund', async () => {
     const { serialNo } = await paid(1_000);
     const splitSerialNo = await split(serialNo, 'Q', [[cleaner, 100]]);
-    // As if the process died right after reserving: the refund and its return recorded, nothing sent.
-    const payment = await db().payment.update({ where: { serialNo }, data: { refundReservedAmount: 1_000, splitAmount: 0 } });
-    const refundSerialNo = newSerialNo('R');
-    await db().refund.create({
-      data: {
-        refundSerialNo,
-        refundNo: `Q-${serialNo.slice(-8)}`,
-        serialNo,
-        appId: payment.appId,
-        merchantId: payment.merchantId,
-        companyId: payment.companyId,
-        amount: 1_000,
-        initiator: 'APP',
-        nextQueryAt: new Date(),
-        splitReturns: { create: [{ returnSerialNo: newSerialNo('B'), splitSerialNo, position: 0, sequence: 0, amount: 100 }] },
-      },
-    });
+    const refundSerialNo = await reservedUnsentRefund({ serialNo, splitSerialNo, refundNo: 'Q' });
     await queryDueRefunds({ now: new Date(Date.now() + 10 * 60_000) });
     expect(await settledRefund(refundSerialNo)).toMatchObject({ status: 'SUCCEEDED' });
     expect(await returnsOf(refundSerialNo)).toMatchObject([{ status: 'SUCCEEDED', channelReturnNo: expect.any(String) }]);
