@@ -10,7 +10,7 @@
 import { call, Deviation, expectStatus, fail, loadDemo, paymentOf, step, warmRoutes, type Demo, type Payment } from './demo-flow/app-api';
 import { paidPayment, type PaymentRequest } from './demo-flow/paid-payment';
 import { splitJourney } from './demo-flow/split-flow';
-import { startReceiver, waitForWebhook, type Refund, type WebhookReceiver } from './demo-flow/webhook-receiver';
+import { startReceiver, waitForWebhook, WEBHOOK_BOUND_MS, type Refund, type WebhookReceiver } from './demo-flow/webhook-receiver';
 
 /** One journey: which payment ID of the demo merchant, how the app asks the user to pay; a split journey splits instead of refunding. */
 interface Scenario extends PaymentRequest {
@@ -98,6 +98,15 @@ async function main(): Promise<void> {
   const receiver = await startReceiver(demo.appSecret);
   try {
     await warmRoutes(demo);
+    // Under `npm run dev` the first journey through each channel also pays for loading and optimising its
+    // code paths the first time they run (a second or more); one journey per channel is run untimed first,
+    // so the bounds below measure PayCenter.
+    receiver.boundMs = 60_000;
+    for (const scenario of scenarios.filter((s, i) => scenarios.findIndex((other) => other.paymentIdKey === s.paymentIdKey) === i)) {
+      console.log(`\nWarm-up, not timed: ${scenario.label}`);
+      await run(demo, scenario, receiver);
+    }
+    receiver.boundMs = WEBHOOK_BOUND_MS;
     for (const scenario of scenarios) {
       console.log(`\n${scenario.label}`);
       await run(demo, scenario, receiver);
