@@ -24,6 +24,24 @@ export const refundOver = (tenant: PaymentsTenant, serialNo: string, refundNo: s
   tenant.client.request('POST', `/api/v1/payments/${serialNo}/refunds`, { refundNo: `${refundNo}-${serialNo.slice(-8)}`, amount });
 
 /** The refund's split returns in the order they were allocated. */
+/**
+ * Ten refunds of 250 fen race ten splits of `splitAmount` (alternating between two receivers) on one
+ * payment, all at once over HTTP; each answer is accepted or refused (422), and every refund is final after.
+ */
+export async function raceSplitsAndRefunds(tenant: PaymentsTenant, serialNo: string, options: { receivers: [string, string]; splitAmount: number }) {
+  const [first, second] = options.receivers;
+  const answers = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      i % 2
+        ? tenant.client.request('POST', `/api/v1/payments/${serialNo}/splits`, { splitNo: `RS-${serialNo.slice(-8)}-${i}`, receivers: [{ receiverId: i % 4 === 1 ? first : second, amount: options.splitAmount, description: '并发' }] })
+        : refundOver(tenant, serialNo, `RF-${i}`, 250),
+    ),
+  );
+  expect(answers.map((answer) => answer.status).every((status) => status === 201 || status === 422)).toBe(true);
+  const refunds = await db().refund.findMany({ where: { serialNo } });
+  return Promise.all(refunds.map((r) => settledRefund(r.refundSerialNo)));
+}
+
 export const returnsOf = (refundSerialNo: string) => db().splitReturn.findMany({ where: { refundSerialNo }, orderBy: { sequence: 'asc' } });
 
 /**

@@ -11,7 +11,7 @@ import type { EventType } from '@/server/sdk/webhooks';
 import { startAppServer } from '@/server/testing/app-server';
 import type { RunningServer } from '@/server/testing/node-http-bridge';
 import { paidWechatPayment, splitTenant, type SplitTenant } from '@/server/testing/split-payments';
-import { expectExactSplitBooks, refundOver, reservedUnsentRefund, returnsOf, settledRefund, signedRefundWebhook, splitOver } from '@/server/testing/split-refunds';
+import { expectExactSplitBooks, raceSplitsAndRefunds, refundOver, reservedUnsentRefund, returnsOf, settledRefund, signedRefundWebhook, splitOver } from '@/server/testing/split-refunds';
 import { webhookReceiver, type WebhookReceiver } from '@/server/testing/webhook-receiver';
 import { queryDueRefunds } from './sync-refund';
 
@@ -184,16 +184,7 @@ describe('refunds of split payments on WeChat Pay', () => {
     const { serialNo } = await paid(2_000);
     await split(serialNo, 'PRE', [[cleaner, 150], [repairs, 150]]);
     // Ten refunds of 250 (eight fit, the later ones only with money back from receivers) race ten splits of 60.
-    const answers = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        i % 2
-          ? tenant.client.request('POST', `/api/v1/payments/${serialNo}/splits`, { splitNo: `RS-${serialNo.slice(-8)}-${i}`, receivers: [{ receiverId: i % 4 === 1 ? cleaner : repairs, amount: 60, description: '并发' }] })
-          : refund(serialNo, `RF-${i}`, 250),
-      ),
-    );
-    expect(answers.map((answer) => answer.status).every((status) => status === 201 || status === 422)).toBe(true);
-    const refunds = await db().refund.findMany({ where: { serialNo } });
-    await Promise.all(refunds.map((r) => settledRefund(r.refundSerialNo)));
+    await raceSplitsAndRefunds(tenant, serialNo, { receivers: [cleaner, repairs], splitAmount: 60 });
     expect(await db().splitReturn.count({ where: { line: { split: { serialNo } }, status: 'SUCCEEDED' } })).toBeGreaterThan(0);
     await expectExactSplitBooks(serialNo);
   });
