@@ -33,7 +33,7 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: ['node_modules/**', '.next/**', '.data/**', 'server/db/generated/**', 'next-env.d.ts', 'test-results/**'],
+    ignores: ['node_modules/**', '.next/**', '.data/**', 'release/**', 'server/db/generated/**', 'next-env.d.ts', 'test-results/**'],
   },
   {
     rules: {
