@@ -26,7 +26,7 @@ interface MinuteTally {
 }
 
 /** How long a call's statistic may wait in memory before it reaches the database. */
-export const FLUSH_DELAY_MS = 1_000;
+const FLUSH_DELAY_MS = 1_000;
 
 const pending = new Map<string, MinuteTally>();
 let flushTimer: NodeJS.Timeout | undefined;
