@@ -7,8 +7,8 @@ type SplitReturns = Extract<SplitCapability, { kind: 'SUPPORTED' }>['returns'];
 /**
  * The plugin with every call that goes to the channel counted and timed by operation (the method's
  * name): in this instance's Prometheus metrics, and per payment ID in the database's per-minute
- * statistics the CHANNEL_FAILING rule reads across instances. Verifying a callback and answering it
- * stay local and are not calls.
+ * statistics the CHANNEL_FAILING rule reads across instances (written within a second, off the
+ * call's path). Verifying a callback and answering it stay local and are not calls.
  */
 export function instrumentedPlugin(plugin: ChannelPlugin): ChannelPlugin {
   async function call<T>(operation: string, account: ChannelAccount, request: () => Promise<T>): Promise<T> {
@@ -23,7 +23,7 @@ export function instrumentedPlugin(plugin: ChannelPlugin): ChannelPlugin {
       const seconds = secondsSince(started);
       metrics().channelCalls.inc({ ...labels, result: failed ? 'error' : 'ok' });
       metrics().channelDuration.observe(labels, seconds);
-      await recordChannelCall({ paymentChannelId: account.paymentId, operation, failed, latencyMs: seconds * 1000, at: new Date() });
+      recordChannelCall({ paymentChannelId: account.paymentId, operation, failed, latencyMs: seconds * 1000, at: new Date() });
     }
   }
   function instrumentedReturns(returns: SplitReturns): SplitReturns {

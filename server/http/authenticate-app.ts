@@ -1,4 +1,5 @@
 import { db } from '@/server/db/client';
+import type { AppStatus } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { openAppSecret } from '@/server/security/app-secret';
 import { canonicalRequest, hmacSha256Hex, signaturesMatch } from '@/server/sdk/signature';
@@ -49,6 +50,31 @@ function readAuthHeaders(headers: Headers): AuthHeaders {
   return values as AuthHeaders;
 }
 
+interface AppWithSecret {
+  id: string;
+  name: string;
+  defaultNotifyUrl: string | null;
+  status: AppStatus;
+  ipAllowlist: string[];
+  secretId: string | null;
+  sealed: string | null;
+}
+
+/**
+ * The app and its active secrets in one statement (Prisma would make one for the app and one for
+ * the relation): every API request runs it, and the statement count is what a request costs.
+ */
+async function findAppWithSecrets(appId: string) {
+  const rows = await db().$queryRaw<AppWithSecret[]>`
+    SELECT a."id", a."name", a."defaultNotifyUrl", a."status"::text AS "status", a."ipAllowlist", s."id" AS "secretId", s."sealed"
+    FROM "App" a LEFT JOIN "AppSecret" s ON s."appId" = a."id" AND s."revokedAt" IS NULL
+    WHERE a."id" = ${appId}`;
+  const [app] = rows;
+  if (!app) return null;
+  const secrets = rows.flatMap((row) => (row.secretId && row.sealed ? [{ id: row.secretId, appId: app.id, sealed: row.sealed }] : []));
+  return { id: app.id, name: app.name, defaultNotifyUrl: app.defaultNotifyUrl, status: app.status, ipAllowlist: app.ipAllowlist, secrets };
+}
+
 // Stands in for the secrets of an unknown app, so that an unknown app id costs the same HMAC work.
 const NO_SECRETS = ['pcs_unknown-app'];
 
@@ -66,17 +92,7 @@ export async function authenticateAppRequest(request: AppRequestToAuthenticate):
     throw new AppError('TIMESTAMP_OUT_OF_RANGE');
   }
 
-  const app = await db().app.findUnique({
-    where: { id: auth.appId },
-    select: {
-      id: true,
-      name: true,
-      defaultNotifyUrl: true,
-      status: true,
-      ipAllowlist: true,
-      secrets: { where: { revokedAt: null }, select: { id: true, appId: true, sealed: true } },
-    },
-  });
+  const app = await findAppWithSecrets(auth.appId);
   const canonical = canonicalRequest({
     method: request.method,
     pathWithQuery: request.pathWithQuery,

@@ -10,6 +10,7 @@ import { createMerchant } from '@/server/backend/merchants/create-merchant';
 import { receiveNotification } from '@/server/core/notifications/receive-notification';
 import { db } from '@/server/db/client';
 import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
+import { flushChannelCalls } from '@/server/observability/channel-call-minutes';
 import { pluginFor } from '@/server/gateway/registry';
 import { deliverDueDingtalkMessages } from '@/server/messaging/dingtalk/deliver-due-dingtalk-messages';
 import { GROUP_WAIT_MS } from '@/server/messaging/dingtalk/route-alerts';
@@ -141,6 +142,8 @@ describe('rules the monitoring job evaluates', () => {
   async function channelCalls(n: number) {
     const account = await loadChannelAccount(tenant.paymentId);
     for (let i = 0; i < n; i++) await pluginFor('ALIPAY').queryPayment({ account, serialNo: `P20261207QUERY${i}` }).catch(() => undefined);
+    // Their statistics reach the database within a second; now, for the rule to read them.
+    await flushChannelCalls();
   }
 
   it('a failing channel: nothing under the minimum calls, one alert and one message once a lower threshold is set', async () => {

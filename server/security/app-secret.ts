@@ -1,4 +1,5 @@
 import type { Tx } from '@/server/db/client';
+import { boundedCache } from '@/server/lib/bounded-cache';
 import { newId, randomBase62 } from '@/server/lib/ids';
 import { open, seal } from '@/server/security/secret-box';
 
@@ -14,7 +15,11 @@ export async function issueAppSecret(tx: Tx, appId: string): Promise<{ id: strin
   return { id, secret, hint };
 }
 
+// Every signed request and webhook opens its app's secrets: kept opened per secret row, opened
+// again if the row's sealed value is not the one they came from (re-sealed under a new master key).
+const opened = boundedCache<string>({ maxEntries: 10_000 });
+
 /** The plaintext of an app's secret, to sign webhooks and check its requests with. */
 export function openAppSecret(row: { id: string; appId: string; sealed: string }): string {
-  return open(row.sealed, aad(row.appId, row.id));
+  return opened.get(row.id, `${row.appId}:${row.sealed}`, () => open(row.sealed, aad(row.appId, row.id)));
 }

@@ -28,6 +28,9 @@ provideSandboxProvisioner(simulatorProvisioner);
 
 afterAll(async () => {
   const { db } = await import('@/server/db/client');
+  // Channel call statistics still waiting for their second go in before the database does.
+  const { flushChannelCalls } = await import('@/server/observability/channel-call-minutes');
+  await flushChannelCalls();
   await db().$disconnect();
   await dropDatabase(adminUrl, name);
 });

@@ -13,7 +13,7 @@ export function alipayCredentials(account: ChannelAccount): AlipayCredentials {
  * The SDK configured for one payment channel. Responses are verified by the SDK with a key from
  * the whitelist (the newest trusted one), never with a key the answer brings along.
  */
-export function alipayClient(account: ChannelAccount): AlipaySdk {
+function newAlipayClient(account: ChannelAccount): AlipaySdk {
   const credentials = alipayCredentials(account);
   const trusted = account.trustedKeys[0];
   if (!trusted) {
@@ -44,6 +44,19 @@ export function alipayClient(account: ChannelAccount): AlipaySdk {
     });
   }
   return new AlipaySdk(common);
+}
+
+// One SDK (its parsed keys and its HTTP connections) per account object: loadChannelAccount hands out
+// the same frozen account until the channel's credentials or whitelist change, then a new one.
+const clients = new WeakMap<ChannelAccount, AlipaySdk>();
+
+export function alipayClient(account: ChannelAccount): AlipaySdk {
+  let client = clients.get(account);
+  if (!client) {
+    client = newAlipayClient(account);
+    clients.set(account, client);
+  }
+  return client;
 }
 
 export interface AlipayResult {

@@ -124,7 +124,7 @@ class WechatPaySdk extends Pay {
 }
 
 /** The SDK configured for one payment channel, its HTTP going through our verifying hook. */
-export function wechatPayClient(account: ChannelAccount, options: { deferVerification?: boolean } = {}): WechatPaySdk {
+function newWechatPayClient(account: ChannelAccount, deferVerification: boolean): WechatPaySdk {
   const credentials = wechatPayCredentials(account);
   // The SDK wants the merchant certificate only to read its serial, which we already have.
   const merchantPublicKey = createPublicKey(credentials.privateKey).export({ type: 'spki', format: 'pem' });
@@ -138,8 +138,21 @@ export function wechatPayClient(account: ChannelAccount, options: { deferVerific
       key: credentials.apiV3Key,
       userAgent: 'PayCenter',
     },
-    new WechatPayHttp(account, options.deferVerification ?? false),
+    new WechatPayHttp(account, deferVerification),
   );
+}
+
+// One SDK per account object and verification mode: loadChannelAccount hands out the same frozen
+// account until the channel's credentials or whitelist change, then a new one.
+const clients = new WeakMap<ChannelAccount, Map<boolean, WechatPaySdk>>();
+
+export function wechatPayClient(account: ChannelAccount, options: { deferVerification?: boolean } = {}): WechatPaySdk {
+  const deferVerification = options.deferVerification ?? false;
+  let byMode = clients.get(account);
+  if (!byMode) clients.set(account, (byMode = new Map()));
+  let client = byMode.get(deferVerification);
+  if (!client) byMode.set(deferVerification, (client = newWechatPayClient(account, deferVerification)));
+  return client;
 }
 
 /** One SDK call: network and local failures become ChannelErrors; WeChat's error answers come back. */
