@@ -22,7 +22,13 @@ export function paycenterTarget(options: { baseUrl: string; tenant: PaymentsTena
     merchantId: tenant.merchantId,
     paymentId: tenant.paymentId,
     notifyUrl: options.watch.url,
-    paidNotifies: (serialNos) => pooled(serialNos, 4, (serialNo) => paidTradeNotify({ alipayAppId: tenant.alipayAppId, serialNo })),
+    paidNotifies: async (serialNos) => {
+      // A real buyer's callback comes seconds after creation, long before the first active query
+      // (+1 min); the bench's payments wait minutes. Postponed, so the query job cannot settle a
+      // paid trade before its callback and turn the callback case into re-deliveries.
+      await db().payment.updateMany({ where: { serialNo: { in: [...serialNos] }, status: 'PENDING' }, data: { nextQueryAt: new Date(Date.now() + 3600_000) } });
+      return pooled(serialNos, 4, (serialNo) => paidTradeNotify({ alipayAppId: tenant.alipayAppId, serialNo }));
+    },
   };
 }
 

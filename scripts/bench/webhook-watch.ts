@@ -10,7 +10,7 @@ export interface WebhookWatch {
   callbackSent(serialNo: string): void;
   /** Waits until each of `serialNos` has its webhook; fails when one arrived twice or none arrived in time. */
   expectOnceEach(serialNos: readonly string[], timeoutMs?: number): Promise<void>;
-  /** Callback sent → webhook arrived, for `serialNos`. */
+  /** Callback sent → webhook arrived, for `serialNos`; fails when one arrived before its callback was sent. */
   latency(serialNos: readonly string[]): LatencySummary;
   close(): Promise<void>;
 }
@@ -39,7 +39,13 @@ export async function webhookWatch(): Promise<WebhookWatch> {
       const repeated = serialNos.filter((serialNo) => arrivals.get(serialNo)!.length > 1);
       if (repeated.length > 0) throw new Error(`${repeated.length} payments had their webhook more than once, e.g. ${repeated[0]}`);
     },
-    latency: (serialNos) => summarizeLatencies(serialNos.map((serialNo) => arrivals.get(serialNo)![0]! - sentAt.get(serialNo)!)),
+    latency: (serialNos) => {
+      const latencies = serialNos.map((serialNo) => arrivals.get(serialNo)![0]! - sentAt.get(serialNo)!);
+      // Then something else (a background job) settled the payment, and its callback measured a re-delivery.
+      const early = latencies.filter((ms) => ms < 0).length;
+      if (early > 0) throw new Error(`${early} webhooks arrived before their payment's callback was sent`);
+      return summarizeLatencies(latencies);
+    },
     close: () => receiver.close(),
   };
 }
