@@ -1,30 +1,33 @@
-// `npm run bench` — speed and memory of PayCenter's hot paths, each reported as a ratio against a
-// baseline measured in the same run on the same machine (docs/benchmarks.md). Nothing is asserted
-// against a threshold; the run fails only if an operation answers wrongly. BENCH_SCALE (default 1)
-// multiplies every iteration count. Uses its own throwaway database, never the developer's.
+// `npm run bench` — speed and memory of PayCenter, each reported as a ratio against a baseline measured
+// in the same run on the same machine (docs/benchmarks.md): the production server against a floor
+// server doing the same work on bare node:http + pg. Nothing is asserted against a threshold; the run
+// fails only if an operation answers wrongly. BENCH_SCALE (default 1) multiplies every iteration
+// count. Uses its own throwaway database, never the developer's.
+import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beijingDay } from '@/server/gateway/beijing-time';
 import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
-import { openAppSecret } from '@/server/security/app-secret';
 import { connectDatabase, db } from '@/server/db/client';
 import { freePort } from '@/server/db/embedded';
 import { wireSandbox } from '@/server/sandbox/provisioning/wire-sandbox';
 import { paymentsTenant, paymentRequest, type PaymentsTenant } from '@/server/testing/payments-api';
 import { alipayNotifyCase, appSignatureCase, runCpuCase, webhookSignatureCase, type CpuResult } from './bench/cpu-cases';
-import { concurrent, concurrentPaired, createQrPayment, deliverNotify, feedRequest, paidNotifies, sequentialPaired, type PairedThroughput } from './bench/http-cases';
+import { startFloorServer, type FloorServer } from './bench/floor/start-floor';
+import { createQrPayment, type Target } from './bench/http-cases';
+import { appSecretOf, floorTarget, paycenterTarget, paycenterVersusFloor, twoInstances, warmUp, type HttpRun } from './bench/http-run';
+import { ensureProductionBuild } from './bench/production-build';
+import { startProductionServer, type ProductionServer } from './bench/production-server';
 import { onShutdown } from './lib/processes';
 import { makeReconDay } from './bench/recon-day';
 import { reconCase, reconRows, type ReconResult } from './bench/recon-case';
-import { formatTable, megabytes, microseconds, perSecond, type ResultRow } from './bench/report';
-import { startBenchServer, type BenchServer } from './bench/server-process';
+import { formatTable, microseconds, type ResultRow } from './bench/report';
 import { round } from './bench/stats';
 import { throwawayDatabase } from './bench/throwaway-database';
+import { webhookWatch, type WebhookWatch } from './bench/webhook-watch';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CONCURRENCY = 8;
-const WARM_UP = 20;
 
 function benchScale(): number {
   const raw = process.env.BENCH_SCALE ?? '1';
@@ -33,14 +36,14 @@ function benchScale(): number {
   return scale;
 }
 
-/** `npm run bench -- recon`: only the named groups of cases; all of them without arguments. */
-const GROUPS = ['server', 'recon'] as const;
+/** `npm run bench -- http recon`: only the named groups of cases; all of them without arguments. */
+const GROUPS = ['cpu', 'http', 'recon'] as const;
 type Group = (typeof GROUPS)[number];
 
 function benchGroups(): Set<Group> {
   const named = process.argv.slice(2);
   const unknown = named.filter((name) => !(GROUPS as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new Error(`unknown case group ${unknown.join(', ')}: choose among ${GROUPS.join(', ')} (server: CPU, HTTP and memory cases)`);
+  if (unknown.length > 0) throw new Error(`unknown case group ${unknown.join(', ')}: choose among ${GROUPS.join(', ')}`);
   return new Set(named.length > 0 ? GROUPS.filter((group) => named.includes(group)) : GROUPS);
 }
 
@@ -50,9 +53,9 @@ const times = (count: number) => Math.max(1, Math.round(count * scale));
 const COUNTS = {
   alipayVerify: times(3_000),
   hmac: times(30_000),
-  sequential: times(200),
   concurrent: times(600),
-  memory: times(1_000),
+  // Two production servers and the database on 2 cores: fewer, as each costs three times a single instance's.
+  twoInstances: times(200),
   reconLines: times(1_000_000),
 };
 
@@ -71,135 +74,52 @@ function cpuRow(result: CpuResult): ResultRow {
   };
 }
 
-function throughputRow(name: string, { baseline, measured }: PairedThroughput): ResultRow {
-  return {
-    group: 'http-concurrent',
-    case: `${name}, concurrency ${measured.concurrency} (throughput)`,
-    baselineCase: `GET /api/v1/events?limit=1, concurrency ${baseline.concurrency}`,
-    baseline: perSecond(baseline.perSecond),
-    measured: perSecond(measured.perSecond),
-    ratio: round(measured.perSecond / baseline.perSecond),
-    p50Ms: round(measured.latency.p50Ms),
-    p95Ms: round(measured.latency.p95Ms),
-  };
-}
-
-/** Heap growth after GC per 1,000 runs of `operation`, with nothing else running (GC before and after). */
-async function heapGrowthPer1000(server: BenchServer, count: number, operation: (index: number) => Promise<void>): Promise<number> {
-  const before = await server.memory();
-  await concurrent(count, CONCURRENCY, operation);
-  const after = await server.memory();
-  return ((after.heapUsed - before.heapUsed) / count) * 1000;
-}
-
-/** Warms the server (route modules, SDK, connection pools) and answers a realistic notify, webhook body and app secret for the CPU cases. */
-async function warmUp(server: BenchServer, tenant: PaymentsTenant) {
-  const feed = feedRequest(tenant);
-  const serialNos: string[] = [];
-  for (let i = 0; i < WARM_UP; i++) {
-    await feed();
-    serialNos.push(await createQrPayment(tenant));
-  }
-  await concurrent(CONCURRENCY * 2, CONCURRENCY, async () => void serialNos.push(await createQrPayment(tenant)));
-  const notifies = await paidNotifies(tenant, serialNos);
-  // The last one is kept undelivered for the CPU case; the others settle their payments.
-  for (const body of notifies.slice(0, -1)) await deliverNotify(server.baseUrl, tenant, body);
-  const event = await tenant.client.request('GET', '/api/v1/events?limit=1');
+/** The CPU cases, in this process, on a realistic notify (of a payment made on the server, not yet paid), payment request and webhook body. */
+async function cpuCases(target: Target, tenant: PaymentsTenant, secret: string): Promise<ResultRow[]> {
+  const serialNo = await createQrPayment(target);
+  const [notifyBody] = await target.paidNotifies([serialNo]);
+  const event = await target.client.request('GET', '/api/v1/events?limit=1');
   if (event.status !== 200 || event.body.events[0]?.type !== 'payment.succeeded') throw new Error(`no payment.succeeded event after the warm-up callbacks: ${JSON.stringify(event.body)}`);
-  const secretRow = await db().appSecret.findFirstOrThrow({ where: { appId: tenant.app.id, revokedAt: null } });
-  return {
-    notifyBody: notifies.at(-1)!,
-    notifySerialNo: serialNos.at(-1)!,
-    webhookBody: JSON.stringify(event.body.events[0]),
-    appSecret: openAppSecret(secretRow),
-  };
+  const account = await loadChannelAccount(tenant.paymentId);
+  log('CPU cases');
+  return [
+    alipayNotifyCase({ account, notifyBody: notifyBody!, serialNo, iterations: COUNTS.alipayVerify }),
+    appSignatureCase({ secret, pathWithQuery: '/api/v1/payments', body: JSON.stringify(paymentRequest(tenant, { invokeMethod: 'QR' })), iterations: COUNTS.hmac }),
+    webhookSignatureCase({ secret, rawBody: JSON.stringify(event.body.events[0]), iterations: COUNTS.hmac }),
+  ].map((benchCase) => cpuRow(runCpuCase(benchCase)));
 }
 
-/** The CPU, HTTP and memory cases, against the warmed-up app server: their rows and raw results. */
-async function serverCases(server: BenchServer, tenant: PaymentsTenant) {
-  const samples = await warmUp(server, tenant);
-  const rows: ResultRow[] = [];
+/** PayCenter against the floor, then a second production instance started for the two-instance case. */
+async function httpCases(options: {
+  paycenter: { server: ProductionServer; target: Target; watch: WebhookWatch };
+  tenant: PaymentsTenant;
+  secret: string;
+  startInstance: () => Promise<ProductionServer>;
+  databaseUrl: string;
+}): Promise<HttpRun> {
+  const floorWatch = await webhookWatch();
+  let floor: FloorServer | undefined;
+  let second: ProductionServer | undefined;
+  try {
+    log('starting the floor server');
+    floor = await startFloorServer({ databaseUrl: options.databaseUrl });
+    const floorSide = { server: floor, target: floorTarget(floor, floorWatch), watch: floorWatch };
+    await warmUp(floorSide.target, floorWatch);
+    const versus = await paycenterVersusFloor({ paycenter: options.paycenter, floor: floorSide, count: COUNTS.concurrent, log });
+    await floor.stop();
 
-  log('CPU cases');
-  const account = await loadChannelAccount(tenant.paymentId);
-  for (const benchCase of [
-    alipayNotifyCase({ account, notifyBody: samples.notifyBody, serialNo: samples.notifySerialNo, iterations: COUNTS.alipayVerify }),
-    appSignatureCase({ secret: samples.appSecret, pathWithQuery: '/api/v1/payments', body: JSON.stringify(paymentRequest(tenant, { invokeMethod: 'QR' })), iterations: COUNTS.hmac }),
-    webhookSignatureCase({ secret: samples.appSecret, rawBody: samples.webhookBody, iterations: COUNTS.hmac }),
-  ]) {
-    rows.push(cpuRow(runCpuCase(benchCase)));
+    log('starting a second production instance on the same database');
+    second = await options.startInstance();
+    const secondTarget = paycenterTarget({ baseUrl: second.baseUrl, tenant: options.tenant, secret: options.secret, watch: options.paycenter.watch });
+    await warmUp(secondTarget, options.paycenter.watch);
+    const first = options.paycenter.target;
+    const both = await twoInstances({ one: first, two: [first, secondTarget], watch: options.paycenter.watch, count: COUNTS.twoInstances, log });
+    return { rows: [...versus.rows, ...both.rows], raw: { ...versus.raw, twoInstances: both.raw } };
+  } finally {
+    await floor?.stop();
+    await second?.stop();
+    await floorWatch.close();
   }
-
-  const idle = await server.memory();
-  const feed = feedRequest(tenant);
-  // First, from the settled idle server: after a concurrent phase, garbage still held by sockets and timers would be freed during the next probe's run.
-  log(`memory: heap after GC around ${COUNTS.memory} feed requests, then around ${COUNTS.memory} payments`);
-  const heapPer1000 = { feed: await heapGrowthPer1000(server, COUNTS.memory, feed), payments: await heapGrowthPer1000(server, COUNTS.memory, () => createQrPayment(tenant).then(() => undefined)) };
-
-  const serialNos: string[] = [];
-  const create = async () => void serialNos.push(await createQrPayment(tenant));
-
-  log(`sequential: ${COUNTS.sequential} payments, each paired with a feed request`);
-  const sequentialPayments = await sequentialPaired(COUNTS.sequential, feed, create);
-  log(`concurrency ${CONCURRENCY}: ${COUNTS.concurrent} payments and ${COUNTS.concurrent} feed requests in alternating chunks`);
-  const concurrentPayments = await server.measurePeakRss(() => concurrentPaired(COUNTS.concurrent, CONCURRENCY, feed, create));
-  log(`preparing ${serialNos.length} signed paid notifies`);
-  const notifies = await paidNotifies(tenant, serialNos);
-  const deliver = (index: number) => deliverNotify(server.baseUrl, tenant, notifies[index]!);
-  log(`sequential: ${COUNTS.sequential} paid callbacks, each paired with a feed request`);
-  const sequentialCallbacks = await sequentialPaired(COUNTS.sequential, feed, deliver);
-  log(`concurrency ${CONCURRENCY}: ${COUNTS.concurrent} paid callbacks and ${COUNTS.concurrent} feed requests in alternating chunks`);
-  const concurrentCallbacks = await server.measurePeakRss(() => concurrentPaired(COUNTS.concurrent, CONCURRENCY, feed, (index) => deliver(COUNTS.sequential + index)));
-  const succeeded = await db().payment.count({ where: { serialNo: { in: serialNos }, status: 'SUCCEEDED' } });
-  if (succeeded !== serialNos.length) throw new Error(`${serialNos.length} paid callbacks were acknowledged but ${succeeded} payments are SUCCEEDED`);
-
-  for (const [name, paired] of [
-    ['POST /api/v1/payments (Alipay QR, precreate at the simulator), sequential', sequentialPayments],
-    ['paid callback POST /api/channels/alipay/notify/…, sequential', sequentialCallbacks],
-  ] as const) {
-    rows.push({
-      group: 'http-sequential',
-      case: name,
-      baselineCase: 'GET /api/v1/events?limit=1, sequential, interleaved',
-      baseline: `p50 ${paired.baseline.p50Ms.toFixed(2)} ms`,
-      measured: `p50 ${paired.measured.p50Ms.toFixed(2)} ms`,
-      ratio: round(paired.measured.p50Ms / paired.baseline.p50Ms),
-      p50Ms: round(paired.measured.p50Ms),
-      p95Ms: round(paired.measured.p95Ms),
-    });
-  }
-  rows.push(throughputRow('POST /api/v1/payments', concurrentPayments.result));
-  rows.push(throughputRow('paid callback', concurrentCallbacks.result));
-
-  for (const [name, growth] of [
-    ['payments', heapPer1000.payments],
-    ['feed requests (for comparison)', heapPer1000.feed],
-  ] as const) {
-    rows.push({
-      group: 'memory',
-      case: `server heap after GC, growth per 1,000 ${name}`,
-      baselineCase: 'idle server heap after GC (warmed up)',
-      baseline: megabytes(idle.heapUsed),
-      measured: `${growth >= 0 ? '+' : ''}${megabytes(growth)}`,
-      ratio: round((idle.heapUsed + growth) / idle.heapUsed),
-    });
-  }
-  for (const [name, peak] of [
-    [`server peak RSS, ${CONCURRENCY} concurrent payments`, concurrentPayments.peakRss],
-    [`server peak RSS, ${CONCURRENCY} concurrent callbacks`, concurrentCallbacks.peakRss],
-  ] as const) {
-    rows.push({ group: 'memory', case: name, baselineCase: 'idle server RSS (warmed up)', baseline: megabytes(idle.rss), measured: megabytes(peak), ratio: round(peak / idle.rss) });
-  }
-  return {
-    rows,
-    raw: {
-      sequentialPayments,
-      sequentialCallbacks,
-      concurrentPayments: concurrentPayments.result,
-      concurrentCallbacks: concurrentCallbacks.result,
-      memory: { idle, heapGrowthPer1000: heapPer1000, peakRssPayments: concurrentPayments.peakRss, peakRssCallbacks: concurrentCallbacks.peakRss },
-    },
-  };
 }
 
 /** The reconciliation case: its day made (not timed), then measured against its baseline. */
@@ -214,41 +134,66 @@ async function reconciliation(dataDir: string, tenant: PaymentsTenant, env: Reco
 async function main(): Promise<void> {
   const started = Date.now();
   log(`scale ${scale}, cases ${[...groups].join(' + ')}: ${JSON.stringify(COUNTS)}; ${os.cpus().length} CPUs, node ${process.version}`);
+  const needsServer = groups.has('cpu') || groups.has('http');
+  if (needsServer) await ensureProductionBuild(log);
   const database = await throwawayDatabase({ givenUrl: process.env.DATABASE_URL });
-  // On Ctrl-C: the server child is stopped and the throwaway database removed all the same.
+  // On Ctrl-C: the servers are stopped and the throwaway database removed all the same.
   onShutdown(() => database.drop());
-  const port = await freePort().catch(async (error: unknown) => {
+  const ports = await (async () => [await freePort(), await freePort()] as const)().catch(async (error: unknown) => {
     await database.drop();
     throw error;
   });
-  // Before anything reads env(): this process and the server share the throwaway data dir (dev secrets) and database.
+  // Before anything reads env(): this process and the servers share the throwaway database and the
+  // secrets (production requires them set), so what this process encrypts the servers can open.
   const benchEnv = {
     DATABASE_URL: database.url,
     PAYCENTER_DATA_DIR: database.dataDir,
-    PAYCENTER_BASE_URL: `http://127.0.0.1:${port}`,
+    PAYCENTER_BASE_URL: `http://127.0.0.1:${ports[0]}`,
+    PAYCENTER_MASTER_KEY: randomBytes(32).toString('base64'),
+    NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
+    // The bench tenant's channel is a sandbox one, and the app's webhook endpoint is on this machine.
+    PAYCENTER_SANDBOX: 'true',
+    PAYCENTER_WEBHOOK_PRIVATE_TARGETS: 'true',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
   Object.assign(process.env, benchEnv);
   connectDatabase(database.url);
-  // The bench tenant's payment ID is a sandbox channel.
   wireSandbox();
-  let server: BenchServer | undefined;
+  const servers: ProductionServer[] = [];
+  /** A production instance on `port`, its simulated Alipay on its own base URL. */
+  const startInstance = async (port: number) => {
+    log(`starting a production server on port ${port} (scripts/start.ts, as \`npm start\`)`);
+    const server = await startProductionServer({ port, env: { ...benchEnv, PAYCENTER_BASE_URL: `http://127.0.0.1:${port}` }, logFile: path.join(database.dataDir, `server-${port}.log`) });
+    servers.push(server);
+    return server;
+  };
+  const watch = await webhookWatch();
   try {
-    log(`throwaway database ready (${database.embedded ? 'embedded cluster' : 'on DATABASE_URL server'}); starting the app server`);
-    server = await startBenchServer({ port, env: benchEnv, logFile: path.join(database.dataDir, 'server.log') });
-    const tenant = await paymentsTenant({ baseUrl: server.baseUrl });
+    log(`throwaway database ready (${database.embedded ? 'embedded cluster' : 'on DATABASE_URL server'})`);
+    const server = needsServer ? await startInstance(ports[0]) : undefined;
+    const tenant = await paymentsTenant({ baseUrl: benchEnv.PAYCENTER_BASE_URL });
+    const secret = await appSecretOf(tenant);
     const rows: ResultRow[] = [];
-    const served = groups.has('server') ? await serverCases(server, tenant) : null;
-    if (served) rows.push(...served.rows);
+    let served: HttpRun | null = null;
+    if (server) {
+      const paycenter = { server, target: paycenterTarget({ baseUrl: server.baseUrl, tenant, secret, watch }), watch };
+      log('warm-up: payments, paid callbacks, lookups and feed requests');
+      await warmUp(paycenter.target, watch);
+      if (groups.has('cpu')) rows.push(...(await cpuCases(paycenter.target, tenant, secret)));
+      if (groups.has('http')) {
+        served = await httpCases({ paycenter, tenant, secret, startInstance: () => startInstance(ports[1]), databaseUrl: database.url });
+        rows.push(...served.rows);
+      }
+    }
     const recon = groups.has('recon') ? await reconciliation(database.dataDir, tenant, benchEnv) : null;
     if (recon) rows.push(...reconRows(recon));
 
-    const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}` };
+    const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: os.loadavg() };
     const results = {
       startedAt: new Date(started).toISOString(),
       durationSeconds: round((Date.now() - started) / 1000, 1),
       scale,
-      counts: { ...COUNTS, concurrency: CONCURRENCY, warmUp: WARM_UP },
+      counts: COUNTS,
       groups: [...groups],
       machine,
       rows,
@@ -258,13 +203,14 @@ async function main(): Promise<void> {
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, JSON.stringify(results, null, 2) + '\n');
     console.log(`\n${formatTable(rows)}\n`);
-    log(`done in ${results.durationSeconds} s (${machine.cpus} CPUs, node ${machine.node}); results in ${path.relative(process.cwd(), out)}`);
+    log(`done in ${results.durationSeconds} s (${machine.cpus} CPUs, node ${machine.node}, load average ${machine.loadAverage.map((load) => load.toFixed(1)).join(' ')}); results in ${path.relative(process.cwd(), out)}`);
   } catch (error) {
-    if (server) console.error(`--- end of the app server's log ---\n${server.logTail()}`);
+    for (const server of servers) console.error(`--- end of the production server's log (${server.baseUrl}) ---\n${server.logTail()}`);
     throw error;
   } finally {
     const warn = (error: unknown) => console.error(`cleanup: ${error instanceof Error ? error.message : String(error)}`);
-    await server?.stop().catch(warn);
+    for (const server of servers) await server.stop().catch(warn);
+    await watch.close().catch(warn);
     await db().$disconnect().catch(warn);
     await database.drop();
   }

@@ -1,44 +1,61 @@
 // Operations of the app API over real HTTP, each checked: a wrong answer fails the run, so a broken
 // path can never produce a fast number.
 import { performance } from 'node:perf_hooks';
-import { paidTradeNotify, paymentRequest, postNotify, type PaymentsTenant } from '@/server/testing/payments-api';
+import type { AppApiClient } from '@/server/testing/app-api-client';
+import { paymentRequest, postNotify } from '@/server/testing/payments-api';
 import { summarizeLatencies, type LatencySummary } from './stats';
 
-export type Operation = () => Promise<void>;
+export type Operation = (index: number) => Promise<void>;
+
+/** A server the same operations run against: PayCenter or the floor, which answer the same requests. */
+export interface Target {
+  baseUrl: string;
+  client: AppApiClient;
+  merchantId: string;
+  paymentId: string;
+  /** Where its payments' webhooks go. */
+  notifyUrl: string;
+  /** Genuinely signed notifies of these attempts paid, made ahead so that only their delivery is timed. */
+  paidNotifies(serialNos: readonly string[]): Promise<string[]>;
+}
 
 function fail(what: string, status: number, body: unknown): never {
   throw new Error(`${what}: HTTP ${status} ${JSON.stringify(body).slice(0, 500)}`);
 }
 
-/** The baseline: a signed GET of the change feed, i.e. authentication (HMAC, nonce insert) and one query. */
-export function feedRequest(tenant: PaymentsTenant): Operation {
+/** A signed GET of the change feed: authentication (HMAC, nonce insert) and one query. */
+export function feedRequest(target: Target): Operation {
   return async () => {
-    const answer = await tenant.client.request('GET', '/api/v1/events?limit=1');
+    const answer = await target.client.request('GET', '/api/v1/events?limit=1');
     if (answer.status !== 200 || !Array.isArray(answer.body?.events)) fail('GET /api/v1/events?limit=1', answer.status, answer.body);
   };
 }
 
-/** POST /api/v1/payments, Alipay QR: the attempt is recorded and alipay.trade.precreate goes to the simulator through alipay-sdk. */
-export async function createQrPayment(tenant: PaymentsTenant): Promise<string> {
-  const answer = await tenant.client.request('POST', '/api/v1/payments', paymentRequest(tenant, { invokeMethod: 'QR' }));
+/** A signed GET of one payment by serial number, the `index`th of `serialNos` (round robin). */
+export function lookupRequest(target: Target, serialNos: readonly string[]): Operation {
+  return async (index) => {
+    const serialNo = serialNos[index % serialNos.length]!;
+    const answer = await target.client.request('GET', `/api/v1/payments/${serialNo}`);
+    if (answer.status !== 200 || answer.body?.payment?.serialNo !== serialNo) fail(`GET /api/v1/payments/${serialNo}`, answer.status, answer.body);
+  };
+}
+
+/** POST /api/v1/payments, Alipay QR: the attempt is recorded and alipay.trade.precreate goes to the (simulated) Alipay over HTTP. */
+export async function createQrPayment(target: Target): Promise<string> {
+  const answer = await target.client.request('POST', '/api/v1/payments', paymentRequest(target, { invokeMethod: 'QR', notifyUrl: target.notifyUrl }));
   const payment = answer.body?.payment;
   if (answer.status !== 201 || payment?.status !== 'PENDING' || answer.body?.action?.type !== 'QR_CODE') fail('POST /api/v1/payments', answer.status, answer.body);
   return payment.serialNo as string;
 }
 
-/** The simulator's genuinely signed trade_status_sync of a paid trade, made ahead so that only its delivery is timed. */
-export function paidNotifies(tenant: PaymentsTenant, serialNos: readonly string[]): Promise<string[]> {
-  return pooled(serialNos, 4, (serialNo) => paidTradeNotify({ alipayAppId: tenant.alipayAppId, serialNo }));
-}
-
 /** Delivers one notify to the center's callback route; anything but Alipay's `success` acknowledgement is a failure. */
-export async function deliverNotify(baseUrl: string, tenant: PaymentsTenant, body: string): Promise<void> {
-  const response = await postNotify(baseUrl, tenant.paymentId, body);
+export async function deliverNotify(target: Target, body: string): Promise<void> {
+  const response = await postNotify(target.baseUrl, target.paymentId, body);
   const text = await response.text();
-  if (response.status !== 200 || text !== 'success') fail(`POST /api/channels/alipay/notify/${tenant.paymentId}`, response.status, text);
+  if (response.status !== 200 || text !== 'success') fail(`POST /api/channels/alipay/notify/${target.paymentId}`, response.status, text);
 }
 
-async function timed(operation: Operation): Promise<number> {
+async function timed(operation: () => Promise<void>): Promise<number> {
   const start = performance.now();
   await operation();
   return performance.now() - start;
@@ -49,28 +66,6 @@ async function inTurn(turn: number, baseline: () => Promise<void>, measured: () 
   const [first, second] = turn % 2 === 0 ? [baseline, measured] : [measured, baseline];
   await first();
   await second();
-}
-
-export interface PairedLatencies {
-  baseline: LatencySummary;
-  measured: LatencySummary;
-}
-
-/**
- * One request at a time, the baseline and the measured operation taking turns (who goes first
- * alternates), so both see the same server, database size and machine state.
- */
-export async function sequentialPaired(count: number, baseline: Operation, measured: (index: number) => Promise<void>): Promise<PairedLatencies> {
-  const baselineMs: number[] = [];
-  const measuredMs: number[] = [];
-  for (let i = 0; i < count; i++) {
-    await inTurn(
-      i,
-      async () => void baselineMs.push(await timed(baseline)),
-      async () => void measuredMs.push(await timed(() => measured(i))),
-    );
-  }
-  return { baseline: summarizeLatencies(baselineMs), measured: summarizeLatencies(measuredMs) };
 }
 
 export interface Throughput {
@@ -87,7 +82,7 @@ interface PoolRun {
 }
 
 /** `count` operations by `concurrency` workers, each starting the next as soon as its last is answered. */
-async function runPool(count: number, concurrency: number, operation: (index: number) => Promise<void>): Promise<PoolRun> {
+async function runPool(count: number, concurrency: number, operation: Operation): Promise<PoolRun> {
   const latenciesMs: number[] = [];
   const start = performance.now();
   await pooled(
@@ -104,7 +99,7 @@ function throughputOf(runs: readonly PoolRun[], concurrency: number): Throughput
   return { requests: latencies.length, concurrency, elapsedMs, perSecond: (latencies.length / elapsedMs) * 1000, latency: summarizeLatencies(latencies) };
 }
 
-export async function concurrent(count: number, concurrency: number, operation: (index: number) => Promise<void>): Promise<Throughput> {
+export async function concurrent(count: number, concurrency: number, operation: Operation): Promise<Throughput> {
   return throughputOf([await runPool(count, concurrency, operation)], concurrency);
 }
 
@@ -119,7 +114,7 @@ const CHUNKS = 4;
  * Concurrent runs of the baseline and the measured operation (`count` of each) in alternating
  * chunks, so that a slower minute of a shared machine falls on both rather than on one.
  */
-export async function concurrentPaired(count: number, concurrency: number, baseline: Operation, measured: (index: number) => Promise<void>): Promise<PairedThroughput> {
+export async function concurrentPaired(count: number, concurrency: number, baseline: Operation, measured: Operation): Promise<PairedThroughput> {
   const baselineRuns: PoolRun[] = [];
   const measuredRuns: PoolRun[] = [];
   let done = 0;
@@ -130,7 +125,7 @@ export async function concurrentPaired(count: number, concurrency: number, basel
     if (size === 0) continue;
     await inTurn(
       chunk,
-      async () => void baselineRuns.push(await runPool(size, concurrency, baseline)),
+      async () => void baselineRuns.push(await runPool(size, concurrency, (index) => baseline(offset + index))),
       async () => void measuredRuns.push(await runPool(size, concurrency, (index) => measured(offset + index))),
     );
   }
@@ -138,7 +133,7 @@ export async function concurrentPaired(count: number, concurrency: number, basel
 }
 
 /** `work` over `items` by at most `concurrency` at a time; results in item order; the first failure fails all. */
-async function pooled<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+export async function pooled<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

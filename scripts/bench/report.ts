@@ -1,13 +1,13 @@
 // The results table printed at the end of a run; the same rows go to bench-results/bench.json.
 
 export interface ResultRow {
-  group: 'cpu' | 'http-sequential' | 'http-concurrent' | 'memory' | 'reconciliation';
+  group: 'cpu' | 'http' | 'two-instances' | 'memory' | 'reconciliation';
   case: string;
   /** What the case is compared with, measured in the same run. */
   baselineCase: string;
   baseline: string;
   measured: string;
-  /** measured / baseline: cost ratio for CPU, latency and memory; throughput ratio for concurrent cases and reconciliation lines/s. */
+  /** measured / baseline: cost ratio for CPU, latency and memory; throughput ratio for HTTP cases and reconciliation lines/s. */
   ratio: number;
   p50Ms?: number;
   p95Ms?: number;

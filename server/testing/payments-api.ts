@@ -55,7 +55,7 @@ export async function paymentsTenant(options: { baseUrl: string }): Promise<Paym
 }
 
 /** A valid initiation body; override any field. */
-export function paymentRequest(tenant: PaymentsTenant, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function paymentRequest(tenant: Pick<PaymentsTenant, 'merchantId' | 'paymentId'>, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     merchantId: tenant.merchantId,
     paymentId: tenant.paymentId,
