@@ -85,7 +85,7 @@ async function seed(options: { tenant: PaymentsTenant; payments: number; now: Da
   await db().$executeRawUnsafe(`INSERT INTO "App" (id, name, "ipAllowlist", "returnOrigins", "updatedAt") SELECT 'bench_app_' || a, '缴费 ' || a, '{}', '{}', now() FROM generate_series(0, ${APPS - 1}) AS a`);
   options.log(`analytics: making ${payments.toLocaleString('en-US')} orders and payments over ${DAYS} days (not timed)`);
   // Day i % 400 before an hour ago, at a time of day spread by i.
-  await insertPayments(companyId, { from: 1, to: payments }, `$1::timestamptz - interval '1 hour' - (i % ${DAYS}) * interval '1 day' - ((i * 7919) % 82800) * interval '1 second'`, now);
+  await insertPayments(companyId, { from: 1, to: payments }, `$1::timestamptz - interval '1 hour' - (i % ${DAYS}) * interval '1 day' - ((i::bigint * 7919) % 82800) * interval '1 second'`, now);
   options.log('analytics: refunding 5 % of them (not timed)');
   // Every i ≡ 2 (mod 20) is SUCCEEDED: refunded within the hour after its payment, half of them in part.
   await insertRefunds(`generate_series(2, ${payments}, 20)`, `p."paidAt" + (i % 50) * interval '1 minute'`);
