@@ -27,8 +27,10 @@ export class AppError extends Error {
   static fromZod(error: z.ZodError): AppError {
     const fields: Record<string, string> = {};
     for (const issue of error.issues) {
-      const name = issue.path.length ? issue.path.map(String).join('.') : '(body)';
-      fields[name] ??= issue.message;
+      const path = issue.path.map(String);
+      // A strict object's unknown keys are reported on the object: name each key instead.
+      const names = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...path, key].join('.')) : [path.join('.')];
+      for (const name of names) fields[name || '(body)'] ??= issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message;
     }
     return AppError.invalidFields(fields);
   }
