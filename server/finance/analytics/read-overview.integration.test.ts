@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import type { Prisma } from '@/server/db/generated/client';
 import { newId } from '@/server/lib/ids';
-import { readOverview } from './read-overview';
+import { firstRollupDay, readOverview } from './read-overview';
 
 const A = 'co_overviewA';
 const B = 'co_overviewB';
@@ -116,5 +116,12 @@ describe('readOverview', () => {
     expect(onlyB.byApp).toEqual([]);
     expect(onlyB.updatedAt).toBeNull();
     expect((await readOverview({ companyIds: [], ...period })).totals.orders).toBe(0);
+  });
+
+  it('finds the first day with rollups of the companies, whatever the period', async () => {
+    expect(await firstRollupDay([A])).toBe('2026-10-31');
+    expect(await firstRollupDay([B])).toBe('2026-11-04');
+    expect(await firstRollupDay(null)).toBe('2026-10-31');
+    expect(await firstRollupDay(['co_none'])).toBeNull();
   });
 });

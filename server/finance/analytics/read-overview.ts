@@ -113,3 +113,14 @@ export async function readOverview(scope: OverviewScope): Promise<Overview> {
     updatedAt: total?.updatedAt ?? null,
   };
 }
+
+/**
+ * The first day any of these companies (null: any company) has rollups, whatever the filters: null
+ * means no payment was ever started, which the dashboard answers with getting-started steps.
+ */
+export async function firstRollupDay(companyIds: string[] | null): Promise<string | null> {
+  const [row] = await db().$queryRaw<Array<{ day: string | null }>>`
+    SELECT to_char(min("day"), 'YYYY-MM-DD') AS "day" FROM "DailyRollup"
+    WHERE ${companyIds ? Prisma.sql`"companyId" = ANY(${companyIds}::text[])` : Prisma.sql`TRUE`}`;
+  return row?.day ?? null;
+}
