@@ -1,7 +1,10 @@
 import { db } from '@/server/db/client';
-import { Prisma } from '@/server/db/generated/client';
+import { Prisma, type Channel, type InvokeMethod } from '@/server/db/generated/client';
 import { addDays } from '@/server/gateway/beijing-time';
 import { figuresOf, ZERO_SUMS, type OverviewFigures, type RollupSums } from './overview-figures';
+
+/** The rollup's channel column: a channel, or NONE for a checkout attempt whose payer never chose one. */
+export type RollupChannel = Channel | 'NONE';
 
 /** Whose rollups to read and which Beijing days ("yyyy-MM-dd", both included). */
 export interface OverviewScope {
@@ -11,8 +14,7 @@ export interface OverviewScope {
   to: string;
   merchantId?: string;
   appId?: string;
-  /** ALIPAY, WECHATPAY, EASYPAY or NONE (as the rollup's channel column). */
-  channel?: string;
+  channel?: RollupChannel;
   livemode?: boolean;
 }
 
@@ -24,8 +26,8 @@ export interface Overview {
   previous: OverviewFigures & { from: string; to: string };
   /** Every day of the period, days without rollups as zeros. */
   days: Array<{ day: string } & OverviewFigures>;
-  byChannel: Array<{ channel: string } & OverviewFigures>;
-  byInvokeMethod: Array<{ invokeMethod: string } & OverviewFigures>;
+  byChannel: Array<{ channel: RollupChannel } & OverviewFigures>;
+  byInvokeMethod: Array<{ invokeMethod: InvokeMethod } & OverviewFigures>;
   byApp: Array<{ appId: string; name: string } & OverviewFigures>;
   /** The most frequent channel failure codes of the period, most frequent first. */
   failureCodes: Array<{ code: string; count: number }>;
@@ -80,7 +82,7 @@ export async function readOverview(scope: OverviewScope): Promise<Overview> {
   const where = scopeWhere(scope, scope.from, scope.to);
   // One pass for every breakdown: the key columns are NOT NULL, so a NULL one marks a row of a set not grouped by it.
   const [slices, previous, failureCodes] = await Promise.all([
-    db().$queryRaw<Array<SumRow & { day: string | null; channel: string | null; invokeMethod: string | null; appId: string | null; updatedAt: Date | null }>>`
+    db().$queryRaw<Array<SumRow & { day: string | null; channel: RollupChannel | null; invokeMethod: InvokeMethod | null; appId: string | null; updatedAt: Date | null }>>`
       SELECT to_char("day", 'YYYY-MM-DD') AS "day", "channel", "invokeMethod"::text AS "invokeMethod", "appId", ${SUMS}, max("updatedAt") AS "updatedAt"
       FROM "DailyRollup" WHERE ${where}
       GROUP BY GROUPING SETS ((), ("day"), ("channel"), ("invokeMethod"), ("appId"))`,
