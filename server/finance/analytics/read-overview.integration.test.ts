@@ -60,6 +60,16 @@ describe('readOverview', () => {
     expect(overview.updatedAt).toBeInstanceOf(Date);
   });
 
+  it("dates the figures by the refresh's watermark once there is one", async () => {
+    const scannedTo = new Date('2026-11-07T01:02:03.000Z');
+    await db().dailyRollupWatermark.create({ data: { id: 'daily-rollups', scannedTo } });
+    try {
+      expect((await readOverview({ companyIds: [A], ...period })).updatedAt).toEqual(scannedTo);
+    } finally {
+      await db().dailyRollupWatermark.deleteMany();
+    }
+  });
+
   it('compares with the days just before, as many as the period has', async () => {
     const { previous } = await readOverview({ companyIds: [A], ...period });
     expect(previous).toMatchObject({ from: '2026-11-01', to: '2026-11-03', collected: 20_000, payments: 2, orders: 3, refundAmount: 1_000, net: 19_000, successRate: 2 / 3 });

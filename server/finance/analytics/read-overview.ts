@@ -31,7 +31,10 @@ export interface Overview {
   byApp: Array<{ appId: string; name: string } & OverviewFigures>;
   /** The most frequent channel failure codes of the period, most frequent first. */
   failureCodes: Array<{ code: string; count: number }>;
-  /** When the newest of the rollups read was written; null when none was. */
+  /**
+   * How recent the figures are: the refresh's watermark (every change before it is counted), or
+   * without one (rollups written by other means) when the newest rollup read was written.
+   */
   updatedAt: Date | null;
 }
 
@@ -81,7 +84,7 @@ export async function readOverview(scope: OverviewScope): Promise<Overview> {
   const previousTo = addDays(scope.from, -1);
   const where = scopeWhere(scope, scope.from, scope.to);
   // One pass for every breakdown: the key columns are NOT NULL, so a NULL one marks a row of a set not grouped by it.
-  const [slices, previous, failureCodes] = await Promise.all([
+  const [slices, previous, failureCodes, watermark] = await Promise.all([
     db().$queryRaw<Array<SumRow & { day: string | null; channel: RollupChannel | null; invokeMethod: InvokeMethod | null; appId: string | null; updatedAt: Date | null }>>`
       SELECT to_char("day", 'YYYY-MM-DD') AS "day", "channel", "invokeMethod"::text AS "invokeMethod", "appId", ${SUMS}, max("updatedAt") AS "updatedAt"
       FROM "DailyRollup" WHERE ${where}
@@ -92,6 +95,7 @@ export async function readOverview(scope: OverviewScope): Promise<Overview> {
       FROM "DailyRollup", jsonb_each_text("failureCodes") AS f
       WHERE ${where}
       GROUP BY f.key ORDER BY "count" DESC, f.key LIMIT ${TOP_FAILURE_CODES}`,
+    db().dailyRollupWatermark.findFirst({ orderBy: { scannedTo: 'desc' }, select: { scannedTo: true } }),
   ]);
 
   const total = slices.find((row) => !row.day && !row.channel && !row.invokeMethod && !row.appId);
@@ -112,7 +116,7 @@ export async function readOverview(scope: OverviewScope): Promise<Overview> {
     byInvokeMethod: descending(slices.filter((row) => row.invokeMethod).map((row) => ({ invokeMethod: row.invokeMethod!, ...figuresOf(sumsOf(row)) }))),
     byApp: descending(appRows.map((row) => ({ appId: row.appId!, name: names.get(row.appId!) ?? row.appId!, ...figuresOf(sumsOf(row)) }))),
     failureCodes: failureCodes.map((row) => ({ code: row.code, count: Number(row.count) })),
-    updatedAt: total?.updatedAt ?? null,
+    updatedAt: watermark?.scannedTo ?? total?.updatedAt ?? null,
   };
 }
 
