@@ -2,14 +2,14 @@
 
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { useEffect, useRef } from 'react';
-import { cx } from '@/components/ui/cx';
 
 /**
  * One ECharts chart, drawn as SVG and resized with its box. ECharts is loaded on first render of a
  * chart (a separate chunk), so only the overview ever downloads it; the figures next to the chart
  * are its accessible text.
  */
-export function EChart({ option, label, className }: { option: EChartsCoreOption; label: string; className?: string }) {
+/** `className` sizes the chart's box (ECharts draws into it): a height and a width, both required. */
+export function EChart({ option, label, className }: { option: EChartsCoreOption; label: string; className: string }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   // The option to draw once ECharts has loaded, if it changed meanwhile.
@@ -38,5 +38,5 @@ export function EChart({ option, label, className }: { option: EChartsCoreOption
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={box} role="img" aria-label={label} className={cx('h-64 w-full', className)} />;
+  return <div ref={box} role="img" aria-label={label} className={className} />;
 }

@@ -82,17 +82,17 @@ export function Overview({ showCompany, gettingStarted }: { showCompany: boolean
             <h2 className="text-base font-semibold text-slate-900">{t('overview.charts.volume')}</h2>
             <VolumeChart days={data.days} />
           </Card>
-          <div className="grid gap-6 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <Card className="p-4 sm:p-6">
               <ShareChart title={t('overview.charts.byChannel')} testId="overview-by-channel" shares={data.byChannel.map((row) => ({ key: row.channel, label: t(`payments.channels.${row.channel}`), collected: row.collected, payments: row.payments }))} />
             </Card>
             <Card className="p-4 sm:p-6">
               <ShareChart title={t('overview.charts.byMethod')} testId="overview-by-method" shares={data.byInvokeMethod.map((row) => ({ key: row.invokeMethod, label: t(`payments.invokeMethods.${row.invokeMethod}`), collected: row.collected, payments: row.payments }))} />
             </Card>
-            <Card className="min-w-0 p-4 sm:p-6">
+            <Card className="min-w-0 p-4 sm:p-6 lg:col-span-2">
               <ByAppTable apps={data.byApp} />
             </Card>
-            <Card className="p-4 sm:p-6">
+            <Card className="p-4 sm:p-6 lg:col-span-2">
               <FailureReasons codes={data.failureCodes} />
             </Card>
           </div>

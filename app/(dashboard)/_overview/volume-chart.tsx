@@ -38,5 +38,5 @@ export function VolumeChart({ days }: { days: OverviewData['days'] }) {
       ],
     };
   }, [days, t, format]);
-  return <EChart option={option} label={t('overview.charts.volumeLabel')} className="h-72" />;
+  return <EChart option={option} label={t('overview.charts.volumeLabel')} className="h-72 w-full" />;
 }

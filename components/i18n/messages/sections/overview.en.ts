@@ -34,8 +34,8 @@ export const overviewEn: typeof overviewZhCN = {
       averageTicket: 'Average ticket',
       refunds: 'Refunded',
       refundRate: 'Refund rate',
-      refundCount: '{count} refunds',
-      successDetail: '{orders} orders',
+      refundCount: 'Refunds: {count}',
+      successDetail: 'Orders: {orders}',
       netDetail: 'Collected less refunds',
     },
     change: {

@@ -32,8 +32,8 @@ export const overviewZhCN = {
       averageTicket: '客单价',
       refunds: '退款金额',
       refundRate: '退款率',
-      refundCount: '{count} 笔退款',
-      successDetail: '{orders} 笔订单',
+      refundCount: '退款 {count} 笔',
+      successDetail: '订单 {orders} 笔',
       netDetail: '收款减退款',
     },
     change: {
