@@ -15,6 +15,7 @@ import { paymentsTenant, paymentRequest, type PaymentsTenant } from '@/server/te
 import { alipayNotifyCase, appSignatureCase, runCpuCase, webhookSignatureCase, type CpuResult } from './bench/cpu-cases';
 import { concurrent, concurrentPaired, createQrPayment, deliverNotify, feedRequest, paidNotifies, sequentialPaired, type PairedThroughput } from './bench/http-cases';
 import { onShutdown } from './lib/processes';
+import { analyticsCase, analyticsRows } from './bench/analytics-case';
 import { makeReconDay } from './bench/recon-day';
 import { reconCase, reconRows, type ReconResult } from './bench/recon-case';
 import { formatTable, megabytes, microseconds, perSecond, type ResultRow } from './bench/report';
@@ -34,13 +35,13 @@ function benchScale(): number {
 }
 
 /** `npm run bench -- recon`: only the named groups of cases; all of them without arguments. */
-const GROUPS = ['server', 'recon'] as const;
+const GROUPS = ['server', 'recon', 'analytics'] as const;
 type Group = (typeof GROUPS)[number];
 
 function benchGroups(): Set<Group> {
   const named = process.argv.slice(2);
   const unknown = named.filter((name) => !(GROUPS as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new Error(`unknown case group ${unknown.join(', ')}: choose among ${GROUPS.join(', ')} (server: CPU, HTTP and memory cases)`);
+  if (unknown.length > 0) throw new Error(`unknown case group ${unknown.join(', ')}: choose among ${GROUPS.join(', ')} (server: CPU, HTTP and memory cases; analytics: daily rollups and the overview)`);
   return new Set(named.length > 0 ? GROUPS.filter((group) => named.includes(group)) : GROUPS);
 }
 
@@ -54,6 +55,8 @@ const COUNTS = {
   concurrent: times(600),
   memory: times(1_000),
   reconLines: times(1_000_000),
+  analyticsPayments: times(2_000_000),
+  analyticsSamples: times(50),
 };
 
 function log(message: string): void {
@@ -240,6 +243,9 @@ async function main(): Promise<void> {
     const rows: ResultRow[] = [];
     const served = groups.has('server') ? await serverCases(server, tenant) : null;
     if (served) rows.push(...served.rows);
+    // Before the reconciliation day: the first refresh rebuilds every company's history, which should be the analytics company's.
+    const analytics = groups.has('analytics') ? await analyticsCase({ tenant, payments: COUNTS.analyticsPayments, samples: COUNTS.analyticsSamples, log }) : null;
+    if (analytics) rows.push(...analyticsRows(analytics));
     const recon = groups.has('recon') ? await reconciliation(database.dataDir, tenant, benchEnv) : null;
     if (recon) rows.push(...reconRows(recon));
 
@@ -252,7 +258,7 @@ async function main(): Promise<void> {
       groups: [...groups],
       machine,
       rows,
-      raw: { ...served?.raw, reconciliation: recon },
+      raw: { ...served?.raw, reconciliation: recon, analytics },
     };
     const out = path.join(ROOT, 'bench-results', 'bench.json');
     await mkdir(path.dirname(out), { recursive: true });

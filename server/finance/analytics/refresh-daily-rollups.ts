@@ -1,6 +1,6 @@
 import { db } from '@/server/db/client';
 import { touchedCompanyDays } from './touched-company-days';
-import { rebuildCompanyDays } from './rebuild-company-days';
+import { rebuildCompanyDay } from './rebuild-company-day';
 
 const WATERMARK_ID = 'daily-rollups';
 
@@ -13,14 +13,12 @@ const WATERMARK_ID = 'daily-rollups';
  */
 export const WATERMARK_OVERLAP_MS = 5 * 60_000;
 
-/** Company-days rebuilt per transaction: the first run rebuilds all history, a batch at a time. */
-const BATCH = 31;
-
 /**
  * Folds every change since the watermark into DailyRollup: each (company, Beijing day) that a Payment,
  * Refund, Split or Order row updated since then touches is recounted from the raw tables
- * (./rebuild-company-days.ts). Without a watermark every day of history is rebuilt. Two refreshes may run
- * at once: each company-day is rebuilt under a lock of its own, and the watermark only moves forward.
+ * (./rebuild-company-day.ts), one transaction each. Without a watermark every day of history is rebuilt, a
+ * company-day at a time. Two refreshes may run at once: each company-day is rebuilt under a lock of its own,
+ * and the watermark only moves forward.
  */
 export async function refreshDailyRollups(options: { now?: Date } = {}): Promise<{ days: number; scannedTo: Date }> {
   // Read before the scan: whatever commits after it is looked at again by the next refresh.
@@ -28,9 +26,7 @@ export async function refreshDailyRollups(options: { now?: Date } = {}): Promise
   const watermark = await db().dailyRollupWatermark.findUnique({ where: { id: WATERMARK_ID } });
   const since = watermark ? new Date(watermark.scannedTo.getTime() - WATERMARK_OVERLAP_MS) : new Date(0);
   const days = await touchedCompanyDays({ since });
-  for (let start = 0; start < days.length; start += BATCH) {
-    await rebuildCompanyDays(days.slice(start, start + BATCH));
-  }
+  for (const companyDay of days) await rebuildCompanyDay(companyDay);
   await advanceWatermark(scannedTo);
   return { days: days.length, scannedTo };
 }

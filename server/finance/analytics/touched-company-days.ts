@@ -1,4 +1,5 @@
 import { db } from '@/server/db/client';
+import { Prisma } from '@/server/db/generated/client';
 
 /** One company's Beijing calendar day, "yyyy-MM-dd". */
 export interface CompanyDay {
@@ -11,11 +12,15 @@ export interface CompanyDay {
  * creation, payment and failure days and its order's creation day (the order is counted in its first
  * attempt's key, which the payer's choice of channel changes), a refund's or a split's success day, an
  * order's creation day. Each table is read through its `updatedAt` index, so a refresh reads the changes,
- * not the history. Sorted by company then day: every refresh takes its locks in this one order.
+ * not the history. Sorted by company then day.
  */
-export async function touchedCompanyDays(options: { since: Date }): Promise<CompanyDay[]> {
-  const { since } = options;
-  const rows = await db().$queryRaw<Array<{ companyId: string; day: string }>>`
+export function touchedCompanyDays(options: { since: Date }): Promise<CompanyDay[]> {
+  return db().$queryRaw<CompanyDay[]>(touchedCompanyDaysSql(options.since));
+}
+
+/** The query behind touchedCompanyDays. */
+export function touchedCompanyDaysSql(since: Date): Prisma.Sql {
+  return Prisma.sql`
     SELECT DISTINCT touched."companyId", to_char(touched.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
     FROM (
       SELECT p."companyId", moment.at
@@ -32,5 +37,4 @@ export async function touchedCompanyDays(options: { since: Date }): Promise<Comp
     ) AS touched
     WHERE touched.at IS NOT NULL
     ORDER BY 1, 2`;
-  return rows;
 }
