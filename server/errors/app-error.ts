@@ -28,9 +28,13 @@ export class AppError extends Error {
     const fields: Record<string, string> = {};
     for (const issue of error.issues) {
       const path = issue.path.map(String);
-      // A strict object's unknown keys are reported on the object: name each key instead.
-      const names = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...path, key].join('.')) : [path.join('.')];
-      for (const name of names) fields[name || '(body)'] ??= issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message;
+      // Zod reports a strict object's unknown keys as one issue on the object: name each key, so
+      // `details.fields` says which ones to remove.
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) fields[[...path, key].join('.')] ??= 'is not a known field';
+      } else {
+        fields[path.length ? path.join('.') : '(body)'] ??= issue.message;
+      }
     }
     return AppError.invalidFields(fields);
   }
