@@ -8,6 +8,7 @@ import { makeCompany } from '@/server/testing/fixtures';
 import type { PaymentsTenant } from '@/server/testing/payments-api';
 import { db } from '@/server/db/client';
 import { addDays, beijingDay } from '@/server/gateway/beijing-time';
+import { readOverview } from '@/server/finance/analytics/read-overview';
 import { refreshDailyRollups } from '@/server/finance/analytics/refresh-daily-rollups';
 import type { ResultRow } from './report';
 import { round, summarizeLatencies, type LatencySummary } from './stats';
@@ -116,15 +117,6 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
   return { ms: performance.now() - started, result };
 }
 
-/** The overview's read of the company's last 30 Beijing days. */
-async function readThirtyDays(companyId: string, today: string): Promise<number> {
-  const rows = await db().$queryRaw<Array<{ day: Date }>>`
-    SELECT "day", sum("succeededAmount")::int8 AS paid, sum("attempts")::int8 AS attempts, sum("orders")::int8 AS orders, sum("refundAmount")::int8 AS refunded
-    FROM "DailyRollup" WHERE "companyId" = ${companyId} AND "day" BETWEEN ${addDays(today, -29)}::date AND ${today}::date
-    GROUP BY "day" ORDER BY "day"`;
-  return rows.length;
-}
-
 export async function analyticsCase(options: { tenant: PaymentsTenant; payments: number; samples: number; log: (message: string) => void }): Promise<AnalyticsResult> {
   const { payments, log } = options;
   const now = new Date();
@@ -152,8 +144,8 @@ export async function analyticsCase(options: { tenant: PaymentsTenant; payments:
     const lookup = await timed(() => db().payment.findUnique({ where: { serialNo } }));
     if (!lookup.result) throw new Error(`payment ${serialNo} not found`);
     lookupMs.push(lookup.ms);
-    const overview = await timed(() => readThirtyDays(companyId, today));
-    if (overview.result !== 30) throw new Error(`the overview read ${overview.result} days of 30`);
+    const overview = await timed(() => readOverview({ companyIds: [companyId], from: addDays(today, -29), to: today }));
+    if (overview.result.days.length !== 30 || overview.result.totals.collected <= 0) throw new Error(`the overview read nothing: ${JSON.stringify(overview.result.totals)}`);
     overviewMs.push(overview.ms);
   }
   return {
@@ -191,7 +183,7 @@ export function analyticsRows(result: AnalyticsResult): ResultRow[] {
     },
     {
       group: 'analytics',
-      case: "overview read: the company's last 30 days",
+      case: "overview read (readOverview): the company's last 30 days, with the previous 30, by day, channel, method, app and failure code",
       baselineCase: lookupCase,
       baseline: ms(lookup.p50Ms),
       measured: ms(overview.p50Ms),
