@@ -20,6 +20,7 @@ import { appSecretOf, floorTarget, paycenterTarget, paycenterVersusFloor, twoIns
 import { ensureProductionBuild } from './bench/production-build';
 import { startProductionServer, type ProductionServer } from './bench/production-server';
 import { onShutdown } from './lib/processes';
+import { analyticsCase, analyticsRows } from './bench/analytics-case';
 import { makeReconDay } from './bench/recon-day';
 import { reconCase, reconRows, type ReconResult } from './bench/recon-case';
 import { formatTable, microseconds, type ResultRow } from './bench/report';
@@ -37,13 +38,13 @@ function benchScale(): number {
 }
 
 /** `npm run bench -- http recon`: only the named groups of cases; all of them without arguments. */
-const GROUPS = ['cpu', 'http', 'recon'] as const;
+const GROUPS = ['cpu', 'http', 'recon', 'analytics'] as const;
 type Group = (typeof GROUPS)[number];
 
 function benchGroups(): Set<Group> {
   const named = process.argv.slice(2);
   const unknown = named.filter((name) => !(GROUPS as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new Error(`unknown case group ${unknown.join(', ')}: choose among ${GROUPS.join(', ')}`);
+  if (unknown.length > 0) throw new Error(`unknown case group ${unknown.join(', ')}: choose among ${GROUPS.join(', ')} (analytics: daily rollups and the overview)`);
   return new Set(named.length > 0 ? GROUPS.filter((group) => named.includes(group)) : GROUPS);
 }
 
@@ -57,6 +58,8 @@ const COUNTS = {
   // Two production servers and the database on 2 cores: fewer, as each costs three times a single instance's.
   twoInstances: times(200),
   reconLines: times(1_000_000),
+  analyticsPayments: times(2_000_000),
+  analyticsSamples: times(50),
 };
 
 function log(message: string): void {
@@ -185,6 +188,9 @@ async function main(): Promise<void> {
         rows.push(...served.rows);
       }
     }
+    // Before the reconciliation day: the first refresh rebuilds every company's history, which should be the analytics company's.
+    const analytics = groups.has('analytics') ? await analyticsCase({ tenant, payments: COUNTS.analyticsPayments, samples: COUNTS.analyticsSamples, log }) : null;
+    if (analytics) rows.push(...analyticsRows(analytics));
     const recon = groups.has('recon') ? await reconciliation(database.dataDir, tenant, benchEnv) : null;
     if (recon) rows.push(...reconRows(recon));
 
@@ -197,7 +203,7 @@ async function main(): Promise<void> {
       groups: [...groups],
       machine,
       rows,
-      raw: { ...served?.raw, reconciliation: recon },
+      raw: { ...served?.raw, reconciliation: recon, analytics },
     };
     const out = path.join(ROOT, 'bench-results', 'bench.json');
     await mkdir(path.dirname(out), { recursive: true });

@@ -1,7 +1,7 @@
 // The results table printed at the end of a run; the same rows go to bench-results/bench.json.
 
 export interface ResultRow {
-  group: 'cpu' | 'http' | 'two-instances' | 'memory' | 'reconciliation';
+  group: 'cpu' | 'http' | 'two-instances' | 'memory' | 'reconciliation' | 'analytics';
   case: string;
   /** What the case is compared with, measured in the same run. */
   baselineCase: string;

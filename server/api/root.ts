@@ -1,5 +1,6 @@
 import { alertRulesRouter } from './routers/alert-rules';
 import { alertsRouter } from './routers/alerts';
+import { analyticsRouter } from './routers/analytics';
 import { appsRouter } from './routers/apps';
 import { auditRouter } from './routers/audit';
 import { channelsRouter } from './routers/channels';
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   reconciliation: reconciliationRouter,
   alertRules: alertRulesRouter,
   alerts: alertsRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

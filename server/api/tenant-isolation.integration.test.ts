@@ -91,6 +91,7 @@ const inputs: Record<string, (a: CompanyA) => unknown> = {
   'alerts.get': (a) => ({ alertId: a.alertId }),
   'alerts.acknowledge': (a) => ({ alertId: a.alertId }),
   'alerts.resolve': (a) => ({ alertId: a.alertId, note: 'Closed by an intruder' }),
+  'analytics.overview': (a) => ({ period: 'custom', from: RECONCILED_DAY, to: RECONCILED_DAY, companyId: a.companyId, merchantId: a.merchantId, appId: a.appId }),
   'splitReceivers.list': (a) => ({ paymentId: a.paymentId }),
   'splitReceivers.register': (a) => ({ paymentId: a.paymentId, accountType: 'PERSONAL_OPENID', account: 'oIntruder000000000000000001', relationType: 'USER' }),
   'splitReceivers.remove': (a) => ({ receiverId: a.receiverId }),
@@ -130,7 +131,9 @@ async function snapshotA(): Promise<string> {
     await db().split.findMany({ where, orderBy: { splitSerialNo: 'asc' }, include: { lines: { orderBy: { position: 'asc' } } } }),
     await db().reconciliationRun.findMany({ where, orderBy: { id: 'asc' }, include: { discrepancies: { orderBy: { id: 'asc' } } } }),
     await db().channelBill.findMany({ where, orderBy: { id: 'asc' } }),
-  ]);
+    await db().dailyRollup.findMany({ where, orderBy: { day: 'asc' } }),
+    // Rollup amounts are bigint, which JSON does not know.
+  ], (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
 }
 
 /** Identifiers of company A that must never appear in an answer to company B. */
@@ -193,6 +196,10 @@ beforeAll(async () => {
   });
   const line = await db().reconciliationDiscrepancy.create({
     data: { id: 'rcd_companyA', runId: run.id, kind: 'AMOUNT_MISMATCH', serialNo: paid.payment.serialNo, ourAmount: 100, channelAmount: 90, detail: 'seeded' },
+  });
+  // A's day of payments in the overview's rollups, by A's app: its id would show in a by-app split.
+  await db().dailyRollup.create({
+    data: { companyId: companyA.id, merchantId: merchant.id, appId: app.app.id, channel: 'ALIPAY', invokeMethod: 'PC', livemode: true, day: new Date(`${RECONCILED_DAY}T00:00:00Z`), orders: 1, succeededCount: 1, succeededAmount: 100n },
   });
   a = {
     receiverId: receiver.id,

@@ -15,6 +15,13 @@ describe('AppError', () => {
     expect(error.message).toContain('amount');
   });
 
+  it("names a strict object's unknown keys, not the object", () => {
+    const parsed = z.object({ filters: z.object({ channel: z.string() }).strict() }).safeParse({ filters: { channel: 'ALIPAY', status: 'PAID', shop: 1 } });
+    const error = toAppError(parsed.error);
+    expect(error.details?.fields).toEqual({ 'filters.status': 'is not a known field', 'filters.shop': 'is not a known field' });
+    expect(error.message).toBe('Invalid fields: filters.status, filters.shop');
+  });
+
   it('hides unknown errors behind INTERNAL_ERROR', () => {
     const error = toAppError(new Error('relation "User" does not exist at postgres://u:secret@db'));
     expect(error.code).toBe('INTERNAL_ERROR');

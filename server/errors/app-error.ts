@@ -27,8 +27,14 @@ export class AppError extends Error {
   static fromZod(error: z.ZodError): AppError {
     const fields: Record<string, string> = {};
     for (const issue of error.issues) {
-      const name = issue.path.length ? issue.path.map(String).join('.') : '(body)';
-      fields[name] ??= issue.message;
+      const path = issue.path.map(String);
+      // Zod reports a strict object's unknown keys as one issue on the object: name each key, so
+      // `details.fields` says which ones to remove.
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) fields[[...path, key].join('.')] ??= 'is not a known field';
+      } else {
+        fields[path.length ? path.join('.') : '(body)'] ??= issue.message;
+      }
     }
     return AppError.invalidFields(fields);
   }

@@ -1,22 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '@/server/errors/app-error';
 
-/**
- * Zod reports unknown keys of a strict object as one issue on the object; name each unknown field
- * instead, so `details.fields` says which ones to remove.
- */
-function toInvalidRequest(error: z.ZodError): AppError {
-  const issues = error.issues.flatMap<z.core.$ZodIssue>((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ ...issue, path: [...issue.path, key], message: 'is not a known field' }))
-      : [issue],
-  );
-  return AppError.fromZod(new z.ZodError(issues));
-}
-
 function parseWith<T>(input: unknown, schema: z.ZodType<T>): T {
   const result = schema.safeParse(input);
-  if (!result.success) throw toInvalidRequest(result.error);
+  if (!result.success) throw AppError.fromZod(result.error);
   return result.data;
 }
 

@@ -7,6 +7,7 @@ import { queryDueRefunds } from '@/server/core/refunds/sync-refund';
 import { queryDueSplits } from '@/server/core/splits/sync-split';
 import { purgeExpiredNonces } from '@/server/http/purge-expired-nonces';
 import { deliverDueDingtalkMessages } from '@/server/messaging/dingtalk/deliver-due-dingtalk-messages';
+import { refreshDailyRollups } from '@/server/finance/analytics/refresh-daily-rollups';
 import { reconcileDueDays } from '@/server/finance/reconciliation/reconcile-due-days';
 import { deliverDueWebhooks } from '@/server/messaging/deliver-due-webhooks';
 import { runMonitoring } from '@/server/monitoring/run-monitoring';
@@ -104,6 +105,13 @@ export const jobs: readonly Job[] = [
     trigger: { cron: '7 * * * *' },
     claim: 'job',
     run: (now) => reconcileDueDays({ now }),
+  },
+  {
+    id: 'analytics-rollup',
+    description: "Folds the payments, refunds, splits and orders changed since the last run into the overview's daily rollups: each (company, Beijing day) they touch is recounted from the raw tables.",
+    trigger: { cron: '* * * * *' },
+    claim: 'job',
+    run: (now) => refreshDailyRollups({ now }),
   },
   {
     id: 'sandbox-alipay-notifications-retry',

@@ -6,6 +6,7 @@ import { alertRulesEn } from './sections/alert-rules.en';
 import { checkoutEn } from './sections/checkout.en';
 import { dingtalkEn } from './sections/dingtalk.en';
 import { merchantsEn } from './sections/merchants.en';
+import { overviewEn } from './sections/overview.en';
 import { paymentsEn } from './sections/payments.en';
 import { reconciliationEn } from './sections/reconciliation.en';
 import { splitsEn } from './sections/splits.en';
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...checkoutEn,
   ...dingtalkEn,
   ...merchantsEn,
+  ...overviewEn,
   ...paymentsEn,
   ...reconciliationEn,
   ...splitsEn,

@@ -8,6 +8,7 @@ import { alertRulesZhCN } from './sections/alert-rules.zh-CN';
 import { checkoutZhCN } from './sections/checkout.zh-CN';
 import { dingtalkZhCN } from './sections/dingtalk.zh-CN';
 import { merchantsZhCN } from './sections/merchants.zh-CN';
+import { overviewZhCN } from './sections/overview.zh-CN';
 import { paymentsZhCN } from './sections/payments.zh-CN';
 import { reconciliationZhCN } from './sections/reconciliation.zh-CN';
 import { splitsZhCN } from './sections/splits.zh-CN';
@@ -20,6 +21,7 @@ export const zhCN = {
   ...checkoutZhCN,
   ...dingtalkZhCN,
   ...merchantsZhCN,
+  ...overviewZhCN,
   ...paymentsZhCN,
   ...reconciliationZhCN,
   ...splitsZhCN,

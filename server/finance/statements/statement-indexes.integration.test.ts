@@ -2,18 +2,9 @@
 // position, whatever the size of the tables (sequential scans are disabled so the empty test tables
 // cannot hide a missing index behind a cheaper full scan).
 import { describe, expect, it } from 'vitest';
-import { db } from '@/server/db/client';
-import { Prisma } from '@/server/db/generated/client';
+import { planOf } from '@/server/testing/query-plan';
 import { statementItemsSql } from './read-statement-items';
 import { dayRange } from './statement-query';
-
-async function planOf(query: Prisma.Sql): Promise<string> {
-  return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-    const rows = await tx.$queryRaw<Array<{ 'QUERY PLAN': string }>>(Prisma.sql`EXPLAIN ${query}`);
-    return rows.map((row) => row['QUERY PLAN']).join('\n');
-  });
-}
 
 describe('statement queries', () => {
   it('read each table through its (appId, merchantId, time, id) index from the cursor on, and merge them unsorted', async () => {
