@@ -50,6 +50,11 @@ async function figure(page: Page, key: 'collected' | 'refundAmount' | 'payments'
   return value!;
 }
 
+/** ECharts loads after the figures: the day chart and both donuts have drawn their SVG. */
+async function chartsDrawn(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('[role="img"] svg').count()).toBe(3);
+}
+
 describe('overview', () => {
   it("moves by exactly the day's payments and refunds, split by channel", async () => {
     // The figures before, as the service reads them (a fresh demo tenant has none: its home shows the getting-started steps).
@@ -75,12 +80,13 @@ describe('overview', () => {
     await page.getByTestId('overview-by-channel').getByText('支付宝').waitFor();
     await page.getByTestId('overview-by-channel').getByText('微信支付').waitFor();
     await page.getByTestId('overview-updated-at').waitFor();
+    await chartsDrawn(page);
     await desktopAndPhone(page, 'overview');
 
     // One channel only: the Alipay payment's figures, formatted with thousands separators.
-    await page.getByLabel('支付渠道').selectOption('WECHATPAY');
+    await page.getByLabel('支付渠道', { exact: true }).selectOption('WECHATPAY');
     await expect.poll(() => figure(page, 'payments')).toBeGreaterThanOrEqual(1);
-    await page.getByLabel('支付渠道').selectOption('ALIPAY');
+    await page.getByLabel('支付渠道', { exact: true }).selectOption('ALIPAY');
     await expect.poll(async () => (await page.getByTestId('kpi-collected-value').textContent()) ?? '').toMatch(/^¥\d{1,3}(,\d{3})*\.\d{2}$/);
     expect(formatFen(await figure(page, 'collected'))).toBe(await page.getByTestId('kpi-collected-value').textContent());
     await context.close();
@@ -90,6 +96,7 @@ describe('overview', () => {
     const { page, context } = await newPage(browser, { locale: 'en-US' });
     await signIn(page, demo.companyAdmin, 'en');
     await page.getByTestId('kpi-collected-value').waitFor();
+    await chartsDrawn(page);
     await desktopAndPhone(page, 'overview-en');
     await page.getByLabel('Period').selectOption('custom');
     await page.getByLabel('From').fill('2001-01-01');

@@ -24,10 +24,10 @@ export function ByAppTable({ apps }: { apps: OverviewData['byApp'] }) {
             <thead className="text-xs text-slate-600">
               <tr>
                 <th scope="col" className="px-3 py-2 text-left font-medium">{t('overview.columns.app')}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">{t('overview.columns.collected')}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">{t('overview.columns.payments')}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">{t('overview.columns.refunds')}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">{t('overview.columns.net')}</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">{t('overview.columns.collected')}</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">{t('overview.columns.payments')}</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">{t('overview.columns.refunds')}</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">{t('overview.columns.net')}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
