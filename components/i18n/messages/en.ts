@@ -4,6 +4,7 @@ import { alertsEn } from './sections/alerts.en';
 import { adminEn } from './sections/admin.en';
 import { alertRulesEn } from './sections/alert-rules.en';
 import { checkoutEn } from './sections/checkout.en';
+import { exportsEn } from './sections/exports.en';
 import { dingtalkEn } from './sections/dingtalk.en';
 import { merchantsEn } from './sections/merchants.en';
 import { paymentsEn } from './sections/payments.en';
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...alertRulesEn,
   ...alertsEn,
   ...checkoutEn,
+  ...exportsEn,
   ...dingtalkEn,
   ...merchantsEn,
   ...paymentsEn,
