@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertCan } from '@/server/backend/access/permissions';
+import { assertCan, companyFilter } from '@/server/backend/access/permissions';
 import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audit/record-audit';
 import { listPaymentsInput } from '@/server/backend/payments/list-payments';
 import { paymentsWhere } from '@/server/backend/payments/payments-where';
@@ -77,7 +77,8 @@ export async function startExport(options: {
   await recordAudit(db(), {
     actor,
     action: options.action,
-    target: { type: options.action === 'payments.export' ? 'Payment' : 'Refund', companyId: input.companyId ?? actor.companyId },
+    // The company whose rows these are: a company user's own whatever they asked for.
+    target: { type: options.action === 'payments.export' ? 'Payment' : 'Refund', companyId: companyFilter(actor).companyId ?? input.companyId ?? null },
     summary: { filter: { ...input, from: input.from?.toISOString(), to: input.to?.toISOString() }, rows: total },
     request: options.request,
   });
