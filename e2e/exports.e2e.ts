@@ -22,7 +22,7 @@ async function paidPayment(refund: boolean): Promise<string> {
     merchantId: demo.merchantId,
     paymentId: demo.paymentIds.ALIPAY,
     invokeMethod: 'QR',
-    orderNo: `=E2E-EX-${Date.now()}`,
+    orderNo: `-E2E-EX-${Date.now()}-${refund ? 'R' : 'N'}`,
     amount: 1999,
     currency: 'CNY',
     subject: '物业费 2026年12月 3-2-101',
@@ -74,7 +74,7 @@ async function exportPage(locale?: string) {
 
 async function exportCsv(page: Page, item: string): Promise<Download> {
   await page.getByTestId('export-menu').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item, exact: true }).click()]);
   return download;
 }
 
@@ -88,7 +88,7 @@ describe('exports', () => {
     expect(total).toBeGreaterThanOrEqual(2);
 
     await page.getByTestId('export-menu').click();
-    await page.getByRole('menuitem', { name: '支付记录 CSV' }).waitFor();
+    await page.getByRole('menuitem', { name: '支付记录 CSV', exact: true }).waitFor();
     await desktopAndPhone(page, 'exports-menu');
     await page.keyboard.press('Escape');
 
@@ -97,8 +97,8 @@ describe('exports', () => {
     expect(payments.rows).toHaveLength(total);
     expect(new Set(payments.rows.map((row) => row.split(',')[0])).size).toBe(total);
     expect(payments.rows.every((row) => row.split(',')[8] === 'SUCCEEDED')).toBe(true);
-    // An order number starting with "=" is text in Excel, not a formula.
-    expect(payments.rows.some((row) => row.split(',')[1]!.startsWith(`'=E2E-EX-`))).toBe(true);
+    // An order number starting with "-" is text in Excel, not a formula.
+    expect(payments.rows.some((row) => row.split(',')[1]!.startsWith(`'-E2E-EX-`))).toBe(true);
     await page.getByTestId('export-status').getByText(`已导出 ${total} 行`).waitFor();
     await desktopAndPhone(page, 'exports-done');
 
@@ -111,6 +111,21 @@ describe('exports', () => {
     expect(refunds.rows).toHaveLength(rows[0].count);
     const audit = await database.query(`SELECT "action", "summary" FROM "AuditLog" WHERE "actorEmail" = $1 AND "action" LIKE '%.export' ORDER BY "createdAt" DESC LIMIT 2`, [demo.companyAdmin.email]);
     expect(audit.rows.map((row: { action: string }) => row.action)).toEqual(['refunds.export', 'payments.export']);
+
+    // A slow export shows its progress and can be cancelled: the request is held until then.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/exports/payments?**', async (route) => {
+      await held;
+      await route.continue().catch(() => undefined);
+    });
+    await page.getByTestId('export-menu').click();
+    await page.getByRole('menuitem', { name: '支付记录 CSV', exact: true }).click();
+    await page.getByTestId('export-status').getByText('正在导出：0 行（0 B）').waitFor();
+    await desktopAndPhone(page, 'exports-progress');
+    await page.getByRole('button', { name: '取消导出' }).click();
+    await page.getByTestId('export-status').getByText('已取消导出。').waitFor();
+    release();
     await context.close();
   });
 
@@ -121,7 +136,7 @@ describe('exports', () => {
     await page.getByRole('heading', { name: 'Payments', level: 1 }).waitFor();
     const total = await listTotal(page);
     await page.getByTestId('export-menu').click();
-    await page.getByRole('menuitem', { name: 'Payments CSV' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Payments CSV', exact: true }).waitFor();
     await desktopAndPhone(page, 'exports-menu-en');
     await page.keyboard.press('Escape');
     const payments = await csvRows(await exportCsv(page, 'Payments CSV'));

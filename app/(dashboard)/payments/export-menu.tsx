@@ -10,9 +10,10 @@ import { focusRing } from '@/components/ui/focus-ring';
 type ExportKind = 'payments' | 'refunds';
 type Outcome = { tone: 'done' | 'error'; text: string } | null;
 
-/** 1.2 MB, 840 KB: enough to see a download move. */
+/** 1.2 MB, 840 KB, 0 B: enough to see a download move. */
 function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
