@@ -25,13 +25,15 @@ export interface ListTableProps<T, S extends string, F extends FilterValues> ext
   searchPlaceholder?: string;
   /** Filter controls, shown next to the search box. */
   filters?: ReactNode;
+  /** Buttons at the toolbar's end, e.g. an export menu. */
+  actions?: ReactNode;
 }
 
 /** A server-paged list: search and filters, the table, and pagination, wired to the list state and its query. */
-export function ListTable<T, S extends string, F extends FilterValues>({ list, query, searchLabel, searchPlaceholder, filters, ...table }: ListTableProps<T, S, F>) {
+export function ListTable<T, S extends string, F extends FilterValues>({ list, query, searchLabel, searchPlaceholder, filters, actions, ...table }: ListTableProps<T, S, F>) {
   return (
     <>
-      <TableToolbar search={list.state.search} onSearchChange={list.setSearch} searchLabel={searchLabel} searchPlaceholder={searchPlaceholder}>
+      <TableToolbar search={list.state.search} onSearchChange={list.setSearch} searchLabel={searchLabel} searchPlaceholder={searchPlaceholder} actions={actions}>
         {filters}
       </TableToolbar>
       <DataTable

@@ -1,6 +1,7 @@
-// The door kit of the dashboard's file downloads (a day's discrepancies as CSV, a raw bill): plain GET
-// routes the browser follows, signed in with the dashboard's session. Bad input, no session or no
-// access answer the contract's error shape, never a 500.
+// The door kit of the dashboard's file downloads (a day's discrepancies as CSV, a raw bill, the payments
+// list's exports): plain GET routes the browser follows, signed in with the dashboard's session. Bad
+// input, no session or no access answer the contract's error shape, never a 500: a service checks all
+// of them before a streamed file's first byte.
 import type { z } from 'zod';
 import { currentUser, type SessionUser } from '@/server/auth/current-user';
 import type { Actor, RequestMeta } from '@/server/backend/audit/record-audit';
@@ -13,7 +14,10 @@ import { actorOf } from './actor';
 export interface DownloadFile {
   fileName: string;
   contentType: string;
-  content: Buffer;
+  /** The whole file, or a stream of it (sent as it comes, without a Content-Length). */
+  content: Buffer | ReadableStream<Uint8Array>;
+  /** The rows a streamed file holds as it starts, sent as X-Total-Count so the browser can show progress. */
+  totalRows?: number;
 }
 
 type Serve<I> = (options: { actor: Actor; input: I; request: RequestMeta }) => Promise<DownloadFile>;
@@ -31,11 +35,14 @@ export async function downloadResponse<S extends z.ZodType>(request: Request, us
     if (!user) throw new AppError('UNAUTHENTICATED');
     const input = schema.parse(Object.fromEntries(new URL(request.url).searchParams));
     const file = await serve({ actor: actorOf(user), input, request: { requestId, ip: clientIp(request.headers), userAgent: request.headers.get('user-agent') } });
-    return new Response(new Uint8Array(file.content), {
+    const { content } = file;
+    const streamed = content instanceof ReadableStream;
+    return new Response(streamed ? content : new Uint8Array(content), {
       headers: {
         'content-type': file.contentType,
         'content-disposition': attachment(file.fileName),
-        'content-length': String(file.content.length),
+        ...(streamed ? {} : { 'content-length': String(content.length) }),
+        ...(file.totalRows === undefined ? {} : { 'x-total-count': String(file.totalRows) }),
         'cache-control': 'private, no-store',
         'x-content-type-options': 'nosniff',
         'x-request-id': requestId,

@@ -16,6 +16,7 @@ import { Select } from '@/components/ui/select';
 import { useListQuery } from '@/components/ui/use-list-query';
 import { dayBoundary } from '../audit/audit-summary';
 import { useCompanyOptions } from '../users/use-company-options';
+import { ExportMenu } from './export-menu';
 import { PaymentStatusBadge } from './payment-badges';
 import { PAYMENT_CHANNELS, PAYMENT_STATUSES, type PaymentChannel, type PaymentListItem, type PaymentStatus } from './payment-types';
 import { usePaymentFilterOptions } from './use-filter-options';
@@ -35,19 +36,19 @@ export function PaymentsTable({ showCompany }: { showCompany: boolean }) {
   });
   const companies = useCompanyOptions(showCompany);
   const options = usePaymentFilterOptions(list.state.filters.companyId);
-  const { from, to, companyId, ...input } = list.input;
+  const { from, to, companyId, page, pageSize, sortBy, sortDir, ...filters } = list.input;
   const fromDate = from ? dayBoundary(from, 'start') : undefined;
   const toDate = to ? dayBoundary(to, 'end') : undefined;
   const badRange = !!fromDate && !!toDate && toDate < fromDate;
-  const query = useQuery({
-    ...trpc.payments.list.queryOptions({
-      ...input,
-      ...(showCompany && companyId ? { companyId } : {}),
-      ...(fromDate ? { from: fromDate } : {}),
-      ...(toDate && !badRange ? { to: toDate } : {}),
-    }),
-    placeholderData: keepPreviousData,
-  });
+  const filter = {
+    ...filters,
+    ...(showCompany && companyId ? { companyId } : {}),
+    ...(fromDate ? { from: fromDate } : {}),
+    ...(toDate && !badRange ? { to: toDate } : {}),
+  };
+  const query = useQuery({ ...trpc.payments.list.queryOptions({ page, pageSize, sortBy, sortDir, ...filter }), placeholderData: keepPreviousData });
+  // The export takes the same filter, as a query string.
+  const exportFilter = Object.fromEntries(Object.entries(filter).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value]));
   const all = { value: '', label: t('ui.filters.all') };
 
   const columns: Column<PaymentListItem, SortKey>[] = [
@@ -156,6 +157,7 @@ export function PaymentsTable({ showCompany }: { showCompany: boolean }) {
           />
         </>
       }
+      actions={<ExportMenu filters={exportFilter} />}
       caption={t('payments.caption')}
       columns={columns}
       rowKey={(payment) => payment.serialNo}

@@ -4,6 +4,7 @@ import { alertsEn } from './sections/alerts.en';
 import { adminEn } from './sections/admin.en';
 import { alertRulesEn } from './sections/alert-rules.en';
 import { checkoutEn } from './sections/checkout.en';
+import { exportsEn } from './sections/exports.en';
 import { dingtalkEn } from './sections/dingtalk.en';
 import { merchantsEn } from './sections/merchants.en';
 import { overviewEn } from './sections/overview.en';
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...alertRulesEn,
   ...alertsEn,
   ...checkoutEn,
+  ...exportsEn,
   ...dingtalkEn,
   ...merchantsEn,
   ...overviewEn,

@@ -6,6 +6,7 @@ import { alertsZhCN } from './sections/alerts.zh-CN';
 import { adminZhCN } from './sections/admin.zh-CN';
 import { alertRulesZhCN } from './sections/alert-rules.zh-CN';
 import { checkoutZhCN } from './sections/checkout.zh-CN';
+import { exportsZhCN } from './sections/exports.zh-CN';
 import { dingtalkZhCN } from './sections/dingtalk.zh-CN';
 import { merchantsZhCN } from './sections/merchants.zh-CN';
 import { overviewZhCN } from './sections/overview.zh-CN';
@@ -19,6 +20,7 @@ export const zhCN = {
   ...alertRulesZhCN,
   ...alertsZhCN,
   ...checkoutZhCN,
+  ...exportsZhCN,
   ...dingtalkZhCN,
   ...merchantsZhCN,
   ...overviewZhCN,

@@ -1,21 +1,15 @@
-import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
 import { assertCan } from '@/server/backend/access/permissions';
 import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audit/record-audit';
 import { db } from '@/server/db/client';
 import type { ReconciliationDiscrepancy } from '@/server/db/generated/client';
 import { fenToYuan } from '@/server/gateway/yuan';
+import { csvLines, spreadsheetText as asText } from '@/server/lib/csv';
 import { accountDayInput, findChannelAccount } from './find-channel-account';
 
 export const exportDiscrepanciesCsvInput = accountDayInput;
 
 const HEADER = ['差异类型', '说明', '我方支付流水号', '我方退款流水号', '我方金额(元)', '我方状态', '渠道交易号', '渠道退款单号', '渠道金额(元)', '渠道状态', '账单行', '处理时间', '处理人', '处理备注', '说明代码'];
-
-/** Excel runs a cell starting with these as a formula: bill text and notes are data, so they are quoted as text. */
-function asText(value: string | null): string {
-  if (value === null) return '';
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 const yuan = (fen: number | null) => (fen === null ? '' : fenToYuan(fen));
 
@@ -54,6 +48,6 @@ export async function exportDiscrepanciesCsv(options: {
   return {
     fileName: `reconciliation-${account.channel.toLowerCase()}-${paymentChannelId}-${date}.csv`,
     contentType: 'text/csv; charset=utf-8',
-    content: Buffer.from(stringify([HEADER, ...rows], { bom: true, record_delimiter: 'windows' }), 'utf8'),
+    content: Buffer.from(csvLines([HEADER, ...rows], { bom: true }), 'utf8'),
   };
 }

@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { STATEMENT_CSV_COLUMNS, toStatementCsvRow } from '@/server/contract/statement';
 import { db } from '@/server/db/client';
+import { csvStream } from '@/server/lib/csv';
 import type { StatementQuery } from './statement-query';
 import { statementScope } from './statement-scope';
 import { decodeCursor, type ItemPosition } from './statement-cursor';
@@ -20,24 +20,14 @@ const BATCH = 1000;
 export async function streamStatementCsv(options: { appId: string; query: StatementQuery }): Promise<ReadableStream<Uint8Array>> {
   const { merchantId, date, cursor } = options.query;
   const scope = await statementScope({ appId: options.appId, merchantId, date });
-  let after: ItemPosition | null = cursor === undefined ? null : decodeCursor(cursor, scope.day);
-  const encoder = new TextEncoder();
-  let done = false;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(stringify([[...STATEMENT_CSV_COLUMNS]], { bom: true, record_delimiter: 'windows' })));
-    },
-    async pull(controller) {
-      if (done) return;
+  const start: ItemPosition | null = cursor === undefined ? null : decodeCursor(cursor, scope.day);
+  async function* batches() {
+    for (let after = start; ; ) {
       const items = await readStatementItems(db(), { scope, after, limit: BATCH });
-      if (items.length > 0) {
-        controller.enqueue(encoder.encode(stringify(items.map(toStatementCsvRow), { record_delimiter: 'windows' })));
-        after = positionOf(items.at(-1)!);
-      }
-      if (items.length < BATCH) {
-        done = true;
-        controller.close();
-      }
-    },
-  });
+      if (items.length > 0) yield items.map(toStatementCsvRow);
+      if (items.length < BATCH) return;
+      after = positionOf(items.at(-1)!);
+    }
+  }
+  return csvStream(STATEMENT_CSV_COLUMNS, batches());
 }
