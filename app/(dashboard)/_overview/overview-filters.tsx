@@ -19,9 +19,11 @@ export interface OverviewFilterState {
   merchantId: string;
   appId: string;
   channel: '' | (typeof PAYMENT_CHANNELS)[number];
+  /** Live money, sandbox tests, or both. */
+  mode: '' | 'live' | 'sandbox';
 }
 
-/** The period picker and the merchant, app, channel (and, for platform admins, company) filters. */
+/** The period picker and the merchant, app, channel, mode (and, for platform admins, company) filters. */
 export function OverviewFilters({ state, onChange, showCompany, invalidRange }: { state: OverviewFilterState; onChange: (next: Partial<OverviewFilterState>) => void; showCompany: boolean; invalidRange: boolean }) {
   const { t } = useI18n();
   const companies = useCompanyOptions(showCompany);
@@ -61,6 +63,13 @@ export function OverviewFilters({ state, onChange, showCompany, invalidRange }: 
           value={state.channel}
           onChange={(event) => onChange({ channel: event.target.value as OverviewFilterState['channel'] })}
           options={[all, ...PAYMENT_CHANNELS.map((channel) => ({ value: channel, label: t(`payments.channels.${channel}`) }))]}
+        />
+        <Select
+          label={t('overview.filters.mode')}
+          className="sm:w-28"
+          value={state.mode}
+          onChange={(event) => onChange({ mode: event.target.value as OverviewFilterState['mode'] })}
+          options={[all, { value: 'live', label: t('overview.filters.live') }, { value: 'sandbox', label: t('overview.filters.sandbox') }]}
         />
       </div>
     </div>

@@ -29,6 +29,7 @@ function inputOf(state: OverviewFilterState, showCompany: boolean) {
     ...(state.merchantId ? { merchantId: state.merchantId } : {}),
     ...(state.appId ? { appId: state.appId } : {}),
     ...(state.channel ? { channel: state.channel } : {}),
+    ...(state.mode ? { livemode: state.mode === 'live' } : {}),
   };
 }
 
@@ -39,7 +40,7 @@ function inputOf(state: OverviewFilterState, showCompany: boolean) {
 export function Overview({ showCompany, gettingStarted }: { showCompany: boolean; gettingStarted: ReactNode }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const [state, setState] = useState<OverviewFilterState>({ period: '7d', month: beijingMonth(), from: '', to: '', companyId: '', merchantId: '', appId: '', channel: '' });
+  const [state, setState] = useState<OverviewFilterState>({ period: '7d', month: beijingMonth(), from: '', to: '', companyId: '', merchantId: '', appId: '', channel: '', mode: '' });
   const invalidRange = state.period === 'custom' && !!state.from && !!state.to && state.to < state.from;
   const incomplete = (state.period === 'custom' && (!state.from || !state.to)) || (state.period === 'month' && !state.month);
   const query = useQuery({ ...trpc.analytics.overview.queryOptions(inputOf(state, showCompany)), enabled: !invalidRange && !incomplete, placeholderData: keepPreviousData });

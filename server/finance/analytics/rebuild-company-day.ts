@@ -35,7 +35,8 @@ const FACT_KEY = Prisma.sql`p."merchantId", p."appId", p."channel", p."invokeMet
  * The DailyRollup rows of one company-day recounted from the raw tables, in the table's column order. The
  * attributions are the column comments' (prisma/schema.prisma): orders by creation day in their first
  * attempt's key; attempts by creation; paid (duplicates among them) by paidAt; failed by failedAt with
- * their failure codes; SUCCEEDED refunds and splits by the day they succeeded, in their payment's key.
+ * their failure codes, if still FAILED (one paid later by a late callback counts as paid only);
+ * SUCCEEDED refunds and splits by the day they succeeded, in their payment's key.
  * The day's bounds are bound values, so each kind of fact is one range of a (companyId, time) index.
  */
 export function recountedRows(companyDay: CompanyDay): Prisma.Sql {
@@ -59,7 +60,7 @@ export function recountedRows(companyDay: CompanyDay): Prisma.Sql {
       FROM "Payment" p WHERE p."companyId" = ${companyId} AND ${inDay('p."paidAt"')}
       UNION ALL
       SELECT ${FACT_KEY}, 'failed', 0, COALESCE(p."failureCode", 'UNKNOWN')
-      FROM "Payment" p WHERE p."companyId" = ${companyId} AND ${inDay('p."failedAt"')}
+      FROM "Payment" p WHERE p."companyId" = ${companyId} AND ${inDay('p."failedAt"')} AND p."status" = 'FAILED'
       UNION ALL
       SELECT ${FACT_KEY}, 'refund', r."amount", NULL
       FROM "Refund" r JOIN "Payment" p ON p."serialNo" = r."serialNo"

@@ -80,7 +80,8 @@ export async function recountRollups(): Promise<Rollups> {
         }
       });
     }
-    if (p.failedAt) {
+    // An attempt paid after it had failed (a late callback) keeps its failedAt but is a success, not a failure.
+    if (p.failedAt && p.status === 'FAILED') {
       const code = p.failureCode ?? 'UNKNOWN';
       add(p.companyId, p.failedAt, p, (t) => {
         t.failedCount++;
