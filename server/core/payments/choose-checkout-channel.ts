@@ -11,6 +11,7 @@ import type { InitiatePaymentInput } from './initiate-payment-input';
 import { openAttempt, requestHash } from './open-attempt';
 import { nextQueryAt } from './query-schedule';
 import { sendAttempt } from './send-attempt';
+import type { ChannelAccount } from '@/server/gateway/types';
 
 export type Device = 'DESKTOP' | 'PHONE';
 
@@ -84,8 +85,8 @@ async function bindCashierAttempt(payment: Payment, channel: PaymentChannel, exe
   });
 }
 
-async function send(payment: Payment, execution: Execution): Promise<ChosenChannel> {
-  const sent = await sendAttempt(payment, execution);
+async function send(payment: Payment, execution: Execution, account: ChannelAccount): Promise<ChosenChannel> {
+  const sent = await sendAttempt(payment, execution, account);
   return { serialNo: sent.payment.serialNo, action: sent.channelAction };
 }
 
@@ -106,12 +107,12 @@ export async function chooseCheckoutChannel(options: { serialNo: string; channel
   const offered = (await checkoutChannels(payment.merchantId)).find((entry) => entry.available && entry.channel.channel === options.channel);
   if (!offered) throw new AppError('METHOD_NOT_SUPPORTED', `${options.channel} is not offered for this payment.`);
   // The app's grant, the merchant and the channel are checked as for the API.
-  const target = await resolvePaymentChannel({ app: { id: payment.appId }, merchantId: payment.merchantId, paymentId: offered.channel.id });
+  const target = await resolvePaymentChannel({ app: { id: payment.appId }, merchantId: payment.merchantId, paymentId: offered.channel.id, now });
   const input = cashierInput(payment, order, target.channel.id, now, options.clientIp ?? null);
   const execution = executionFor(target.channel, options.device, input.payer?.clientIp ?? null);
 
   const bound = payment.paymentChannelId ? null : await bindCashierAttempt(payment, target.channel, execution, input, now);
-  if (bound) return send(bound, execution);
+  if (bound) return send(bound, execution, target.account);
 
   const opened = await openAttempt({ appId: payment.appId, companyId: target.company.id, route: { channel: target.channel, execution }, input, now });
   if (opened.kind === 'EXISTING') {
@@ -120,5 +121,5 @@ export async function chooseCheckoutChannel(options: { serialNo: string; channel
     return { serialNo: opened.payment.serialNo, action: opened.action.channel };
   }
   if (opened.supersedes) await closeSuperseded(opened.supersedes, opened.payment);
-  return send(opened.payment, execution);
+  return send(opened.payment, execution, target.account);
 }

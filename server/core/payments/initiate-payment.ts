@@ -49,7 +49,7 @@ export async function initiatePayment(options: { app: { id: string }; input: Ini
   await assertReturnUrlAllowed({ appId: app.id, returnUrl: input.returnUrl });
   if (input.invokeMethod === 'CASHIER') return initiateCashier({ app, input, now });
   if (!input.paymentId) throw AppError.invalidFields({ paymentId: 'is required unless invokeMethod is CASHIER' });
-  const target = await resolvePaymentChannel({ app, merchantId: input.merchantId, paymentId: input.paymentId });
+  const target = await resolvePaymentChannel({ app, merchantId: input.merchantId, paymentId: input.paymentId, now });
   if (input.profitSharing) splitsOf(target.channel);
   const execution = parseRequest({
     channel: target.channel.channel,
@@ -65,6 +65,6 @@ export async function initiatePayment(options: { app: { id: string }; input: Ini
     return { created: false, payment: toPaymentObject(opened.payment, opened.order, now), action: opened.action.app };
   }
   if (opened.supersedes) await closeSuperseded(opened.supersedes, opened.payment);
-  const sent = await sendAttempt(opened.payment, execution);
+  const sent = await sendAttempt(opened.payment, execution, target.account);
   return { created: true, payment: toPaymentObject(sent.payment, opened.order, now), action: sent.action };
 }

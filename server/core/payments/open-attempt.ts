@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readStoredAction, type StoredAction } from '@/server/contract/action';
-import { db } from '@/server/db/client';
+import { db, type Tx } from '@/server/db/client';
 import type { Order, Payment, PaymentChannel, Prisma } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import type { Execution } from '@/server/gateway/request-parser';
@@ -36,6 +36,41 @@ export function requestHash(route: AttemptRoute, input: Pick<InitiatePaymentInpu
 const isLive = (payment: Payment, now: Date) => payment.status === 'PENDING' && payment.expiresAt > now;
 
 /**
+ * An order that existed before this request, under its row lock: refused when it cannot take another
+ * attempt (another amount, paid, closed, within 15 seconds of the last attempt), answered with the
+ * live attempt of an identical request, or handed back with its live attempt (to be superseded).
+ */
+async function lockedOrderState(
+  tx: Tx,
+  options: { appId: string; input: InitiatePaymentInput; now: Date; route: AttemptRoute; hash: string },
+): Promise<Extract<OpenedAttempt, { kind: 'EXISTING' }> | { kind: 'OPEN'; order: Order; live: Payment | null }> {
+  const { appId, input, now, route, hash } = options;
+  const [locked] = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT "id" FROM "Order" WHERE "appId" = ${appId} AND "merchantId" = ${input.merchantId} AND "orderNo" = ${input.orderNo} FOR UPDATE`;
+  const order = await tx.order.findUniqueOrThrow({ where: { id: locked!.id } });
+  if (order.amount !== input.amount || order.currency !== input.currency) {
+    throw new AppError('ORDER_CONFLICT', `Order ${input.orderNo} exists with amount ${order.amount} ${order.currency}.`, { fields: { amount: `must be ${order.amount}, as when the order was created` } });
+  }
+  if (order.status === 'PAID') throw new AppError('ORDER_ALREADY_PAID', undefined, { paidSerialNo: order.paidSerialNo });
+  if (order.status === 'CLOSED') throw new AppError('ORDER_CLOSED');
+
+  const attempts = await tx.payment.findMany({ where: { orderId: order.id }, orderBy: { createdAt: 'desc' } });
+  if (attempts.some((attempt) => attempt.status === 'SUCCEEDED')) throw new AppError('ORDER_ALREADY_PAID');
+  const live = attempts.find((attempt) => isLive(attempt, now)) ?? null;
+  if (live && (route ? live.requestHash === hash : live.invokeMethod === 'CASHIER')) {
+    // Not yet answered by the channel: another request of the app is sending it right now.
+    const action = readStoredAction(live);
+    if (!action) throw new AppError('CONFLICT', 'This payment is being initiated by another request; retry in a moment.', { serialNo: live.serialNo });
+    return { kind: 'EXISTING', order, payment: live, action };
+  }
+  if (attempts.length > 0) {
+    const waitMs = order.lastAttemptAt.getTime() + ATTEMPT_INTERVAL_MS - now.getTime();
+    if (waitMs > 0) throw new AppError('ATTEMPT_TOO_FREQUENT', undefined, { retryAfterSeconds: Math.ceil(waitMs / 1000) });
+  }
+  return { kind: 'OPEN', order, live };
+}
+
+/**
  * Under the order's row lock: find or create the order, then either return the live attempt of an
  * identical request or record a new PENDING attempt (nothing is sent yet). The lock makes the
  * 15-second rule and "one live attempt per order" hold across server instances. A CASHIER attempt
@@ -54,32 +89,14 @@ export async function openAttempt(options: {
   const { appId, companyId, route, input, now } = options;
   const hash = requestHash(route, input);
   const opened = await db().$transaction(async (tx): Promise<OpenedAttempt> => {
-    await tx.order.createMany({
+    const [created] = await tx.order.createManyAndReturn({
       data: [{ id: newId('ord'), appId, merchantId: input.merchantId, companyId, orderNo: input.orderNo, amount: input.amount, currency: input.currency, subject: input.subject, lastAttemptAt: now }],
       skipDuplicates: true,
     });
-    const [locked] = await tx.$queryRaw<Array<{ id: string }>>`
-      SELECT "id" FROM "Order" WHERE "appId" = ${appId} AND "merchantId" = ${input.merchantId} AND "orderNo" = ${input.orderNo} FOR UPDATE`;
-    const order = await tx.order.findUniqueOrThrow({ where: { id: locked!.id } });
-    if (order.amount !== input.amount || order.currency !== input.currency) {
-      throw new AppError('ORDER_CONFLICT', `Order ${input.orderNo} exists with amount ${order.amount} ${order.currency}.`, { fields: { amount: `must be ${order.amount}, as when the order was created` } });
-    }
-    if (order.status === 'PAID') throw new AppError('ORDER_ALREADY_PAID', undefined, { paidSerialNo: order.paidSerialNo });
-    if (order.status === 'CLOSED') throw new AppError('ORDER_CLOSED');
-
-    const attempts = await tx.payment.findMany({ where: { orderId: order.id }, orderBy: { createdAt: 'desc' } });
-    if (attempts.some((attempt) => attempt.status === 'SUCCEEDED')) throw new AppError('ORDER_ALREADY_PAID');
-    const live = attempts.find((attempt) => isLive(attempt, now)) ?? null;
-    if (live && (route ? live.requestHash === hash : live.invokeMethod === 'CASHIER')) {
-      // Not yet answered by the channel: another request of the app is sending it right now.
-      const action = readStoredAction(live);
-      if (!action) throw new AppError('CONFLICT', 'This payment is being initiated by another request; retry in a moment.', { serialNo: live.serialNo });
-      return { kind: 'EXISTING', order, payment: live, action };
-    }
-    if (attempts.length > 0) {
-      const waitMs = order.lastAttemptAt.getTime() + ATTEMPT_INTERVAL_MS - now.getTime();
-      if (waitMs > 0) throw new AppError('ATTEMPT_TOO_FREQUENT', undefined, { retryAfterSeconds: Math.ceil(waitMs / 1000) });
-    }
+    // A new order (the common case) is locked by its insert and has no attempts yet: nothing to check.
+    const state = created ? ({ kind: 'OPEN', order: created, live: null } as const) : await lockedOrderState(tx, { appId, input, now, route, hash });
+    if (state.kind === 'EXISTING') return state;
+    const { order, live } = state;
 
     const expiresAt = new Date(now.getTime() + input.expiresInSeconds * 1000);
     const serialNo = newSerialNo('P', now);
@@ -112,7 +129,7 @@ export async function openAttempt(options: {
         createdAt: now,
       },
     });
-    const updated = await tx.order.update({ where: { id: order.id }, data: { lastAttemptAt: now } });
+    const updated = created ? order : (await tx.order.update({ where: { id: order.id }, data: { lastAttemptAt: now } }));
     return { kind: 'NEW', order: updated, payment, supersedes: live };
   });
   if (opened.kind === 'NEW') metrics().paymentsCreated.inc(paymentLabels(opened.payment));

@@ -4,7 +4,9 @@ import type { Payment } from '@/server/db/generated/client';
 import type { Execution } from '@/server/gateway/request-parser';
 import { logger } from '@/server/logging/logger';
 import { applyPaymentState } from './apply-payment-state';
-import { channelAppError, channelOf } from './channel-call';
+import { pluginFor } from '@/server/gateway/registry';
+import type { ChannelAccount } from '@/server/gateway/types';
+import { boundChannel, channelAppError } from './channel-call';
 import { checkoutUrl, channelNotifyUrl } from './notify-url';
 
 function appActionFor(execution: Execution, serialNo: string, channelAction: ChannelAction): AppAction {
@@ -25,12 +27,13 @@ export interface SentAttempt {
 /**
  * Sends a recorded attempt to its channel, outside any transaction, and records the outcome. A
  * refusal marks the attempt FAILED (a retry makes a new attempt) and answers 502 CHANNEL_ERROR.
+ * `account` is the attempt's channel account, as resolvePaymentChannel opened it just before.
  */
-export async function sendAttempt(payment: Payment, execution: Execution): Promise<SentAttempt> {
+export async function sendAttempt(payment: Payment, execution: Execution, account: ChannelAccount): Promise<SentAttempt> {
   let stored: { app: AppAction; channel: ChannelAction };
   let channelTradeNo: string | null;
   try {
-    const { plugin, account } = await channelOf(payment);
+    const plugin = pluginFor(boundChannel(payment).channel);
     const created = await plugin.createPayment({
       account,
       execution,

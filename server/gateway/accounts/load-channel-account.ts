@@ -1,6 +1,7 @@
 import { createPublicKey, X509Certificate } from 'node:crypto';
 import { env } from '@/server/config/env';
 import { db } from '@/server/db/client';
+import type { PaymentChannel, Prisma, TrustedCertificate } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { accountEndpoint } from '@/server/gateway/endpoints';
 import type { ChannelAccount } from '@/server/gateway/types';
@@ -15,18 +16,23 @@ import { openCredentials } from './sealed-credentials';
  */
 const opened = boundedCache<ChannelAccount>({ maxEntries: 1_000 });
 
+/** The keys of a channel's whitelist that are neither revoked nor expired, newest first: include it with the channel's row. */
+export function trustedKeysInclude(now: Date) {
+  return {
+    trusted: { where: { revokedAt: null, OR: [{ validTo: null }, { validTo: { gt: now } }] }, orderBy: { createdAt: 'desc' } },
+  } satisfies Prisma.PaymentChannelInclude;
+}
+
+/** A payment channel's row as read with `trustedKeysInclude`. */
+export type ChannelAccountRow = PaymentChannel & { trusted: TrustedCertificate[] };
+
 /**
- * A payment channel as a call through its plugin needs it, in one step: credentials opened, the
- * channel's API endpoint, and the keys of its whitelist that are neither revoked nor expired,
- * newest first. The row is read on every call, so a change made by any instance is used by the very
- * next call; the account is frozen, being shared by every call until then.
+ * The account of a channel row just read, for calls through its plugin: credentials opened, the
+ * channel's API endpoint, the trusted keys parsed. Read the row on every call, so that a change made
+ * by any instance is used by the very next call; the account is frozen, being shared by every call
+ * until then.
  */
-export async function loadChannelAccount(paymentId: string, now = new Date()): Promise<ChannelAccount> {
-  const row = await db().paymentChannel.findUnique({
-    where: { id: paymentId },
-    include: { trusted: { where: { revokedAt: null, OR: [{ validTo: null }, { validTo: { gt: now } }] }, orderBy: { createdAt: 'desc' } } },
-  });
-  if (!row) throw new AppError('NOT_FOUND');
+export function openChannelAccount(row: ChannelAccountRow): ChannelAccount {
   const source = JSON.stringify([row.channel, row.mode, row.credentialsSealed, row.trusted.map((entry) => [entry.id, entry.kind, entry.serial, entry.pem])]);
   return opened.get(row.id, source, () => {
     const credentials = openCredentials(row);
@@ -43,4 +49,11 @@ export async function loadChannelAccount(paymentId: string, now = new Date()): P
       ),
     });
   });
+}
+
+/** A payment channel's account, read (one statement) and opened. */
+export async function loadChannelAccount(paymentId: string, now = new Date()): Promise<ChannelAccount> {
+  const row = await db().paymentChannel.findUnique({ where: { id: paymentId }, include: trustedKeysInclude(now) });
+  if (!row) throw new AppError('NOT_FOUND');
+  return openChannelAccount(row);
 }

@@ -2,7 +2,7 @@
 // the same details returns the same trade; different details are a tampering attempt to Alipay.
 import { z } from 'zod';
 import { db } from '@/server/db/client';
-import { Prisma, type SandboxAlipayTrade } from '@/server/db/generated/client';
+import type { SandboxAlipayTrade } from '@/server/db/generated/client';
 import { outTradeNo, parseBiz, positiveFen } from './biz-content';
 import { businessError, invalidParameter } from './gateway-error';
 import { newTradeNo } from './trade-ids';
@@ -60,11 +60,11 @@ export async function createAlipayTrade(options: CreateTradeOptions): Promise<Sa
   const wanted = { totalFen: positiveFen('total_amount', biz.total_amount), subject: biz.subject };
 
   const key = { appId_outTradeNo: { appId, outTradeNo: biz.out_trade_no } };
-  const existing = await db().sandboxAlipayTrade.findUnique({ where: key });
-  if (existing) return sameTrade(existing, wanted);
-  try {
-    return await db().sandboxAlipayTrade.create({
-      data: {
+  // Inserted unless the out_trade_no exists (also when another instance inserted it a moment ago): then judged against that trade.
+  const [created] = await db().sandboxAlipayTrade.createManyAndReturn({
+    skipDuplicates: true,
+    data: [
+      {
         tradeNo: newTradeNo(now),
         appId,
         outTradeNo: biz.out_trade_no,
@@ -80,12 +80,7 @@ export async function createAlipayTrade(options: CreateTradeOptions): Promise<Sa
         seenAt: method === 'alipay.trade.create' ? now : null,
         createdAt: now,
       },
-    });
-  } catch (error) {
-    // Another instance created it between our read and write: judge against theirs.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      return sameTrade(await db().sandboxAlipayTrade.findUniqueOrThrow({ where: key }), wanted);
-    }
-    throw error;
-  }
+    ],
+  });
+  return created ?? sameTrade(await db().sandboxAlipayTrade.findUniqueOrThrow({ where: key }), wanted);
 }
