@@ -14,6 +14,7 @@ import { insertPayment } from '@/server/backend/payments/testing/payment-rows';
 import { toPaymentObject } from '@/server/contract/payment';
 import { newSerialNo } from '@/server/core/serial-numbers';
 import { raiseAlert } from '@/server/messaging/raise-alert';
+import { releaseFirstAttempt } from '@/server/messaging/testing/webhook-fixtures';
 import { writeOutboxEvent } from '@/server/messaging/write-outbox-event';
 import { newId } from '@/server/lib/ids';
 import { contextFor, liveAlipayCredentials, makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
@@ -167,8 +168,9 @@ beforeAll(async () => {
   // Its webhook, to an address where nothing listens: a resend by an intruder would add an attempt.
   const notified = await db().payment.update({ where: { serialNo: paid.payment.serialNo }, data: { notifyUrl: 'http://127.0.0.1:9/webhook' } });
   const { eventId } = await db().$transaction((tx) =>
-    writeOutboxEvent(tx, { type: 'payment.succeeded', appId: app.app.id, companyId: companyA.id, livemode: true, serialNo: notified.serialNo, data: { payment: toPaymentObject(notified, paid.order) } }),
+    writeOutboxEvent(tx, { type: 'payment.succeeded', appId: app.app.id, companyId: companyA.id, livemode: true, serialNo: notified.serialNo, notifyUrl: notified.notifyUrl, data: { payment: toPaymentObject(notified, paid.order) } }),
   );
+  await releaseFirstAttempt(eventId);
   const robot = await addRobot({ actor: adminA, input: { name: 'A 值班群', webhookUrl: ROBOT_URL, secret: ROBOT_SECRET } });
   await raiseAlert(db(), { kind: 'DUPLICATE_PAYMENT', companyId: companyA.id, serialNo: notified.serialNo, message: 'Paid twice' });
   const alert = await db().alert.findFirstOrThrow({ where: { companyId: companyA.id } });

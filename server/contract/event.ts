@@ -11,7 +11,7 @@ export type { EventType };
 export type EventData = { payment: PaymentObject } | { refund: RefundObject; payment: PaymentObject } | { split: SplitObject; payment: PaymentObject };
 
 /** The Event of api-contract.md: a webhook's body. */
-export function toEventObject(event: OutboxEvent): WebhookEvent {
+export function toEventObject(event: Pick<OutboxEvent, 'id' | 'type' | 'createdAt' | 'livemode'> & { data: unknown }): WebhookEvent {
   return { id: event.id, type: event.type, createdAt: event.createdAt.toISOString(), livemode: event.livemode, data: event.data as Record<string, unknown> };
 }
 

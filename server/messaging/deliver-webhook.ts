@@ -4,6 +4,7 @@ import { openAppSecret } from '@/server/security/app-secret';
 import { newId } from '@/server/lib/ids';
 import { signWebhook } from '@/server/sdk/webhooks';
 import { toEventObject } from '@/server/contract/event';
+import type { WebhookEvent } from '@/server/sdk/webhooks';
 import { metrics } from '@/server/observability/metrics';
 import { postWebhook, WEBHOOK_TIMEOUT_MS, type PostResult } from './post-webhook';
 import { raiseAlert } from './raise-alert';
@@ -33,6 +34,14 @@ async function claim(deliveryId: string, trigger: WebhookAttemptTrigger, now: Da
   return count === 1 ? leaseUntil : null;
 }
 
+/** What an attempt sends: known to the writer of a new event, else read from the delivery. */
+export interface PreparedAttempt {
+  deliveryId: string;
+  appId: string;
+  url: string;
+  event: WebhookEvent;
+}
+
 interface Sent {
   url: string;
   result: PostResult;
@@ -42,24 +51,28 @@ interface Sent {
   deliveredBefore: boolean;
 }
 
-async function send(deliveryId: string): Promise<Sent> {
+async function prepare(deliveryId: string): Promise<{ prepared: PreparedAttempt; deliveredBefore: boolean }> {
   const delivery = await db().webhookDelivery.findUniqueOrThrow({ where: { eventId: deliveryId }, include: { event: true } });
+  return { prepared: { deliveryId, appId: delivery.appId, url: delivery.url, event: toEventObject(delivery.event) }, deliveredBefore: delivery.deliveredAt !== null };
+}
+
+async function send(prepared: PreparedAttempt, deliveredBefore: boolean): Promise<Sent> {
   // The newest active secret: during a rotation apps accept both, and the new one is the one to move to.
-  const secretRow = await db().appSecret.findFirst({ where: { appId: delivery.appId, revokedAt: null }, orderBy: { createdAt: 'desc' } });
+  const secretRow = await db().appSecret.findFirst({ where: { appId: prepared.appId, revokedAt: null }, orderBy: { createdAt: 'desc' } });
   const startedAt = new Date();
-  const attempt = { url: delivery.url, startedAt, eventCreatedAt: delivery.event.createdAt, deliveredBefore: delivery.deliveredAt !== null };
+  const attempt = { url: prepared.url, startedAt, eventCreatedAt: new Date(prepared.event.createdAt), deliveredBefore };
   if (!secretRow) return { ...attempt, result: { acknowledged: false, statusCode: null, responseExcerpt: null, error: 'the app has no active secret to sign with', durationMs: 0 } };
-  const rawBody = JSON.stringify(toEventObject(delivery.event));
+  const rawBody = JSON.stringify(prepared.event);
   // The receiver checks the timestamp against its own clock: always the real time.
   const timestamp = String(Math.floor(startedAt.getTime() / 1000));
   const headers = {
     'content-type': 'application/json',
     'user-agent': 'PayCenter-Webhook/1',
-    'X-PayCenter-Event-Id': delivery.eventId,
+    'X-PayCenter-Event-Id': prepared.deliveryId,
     'X-PayCenter-Timestamp': timestamp,
     'X-PayCenter-Signature': signWebhook({ secret: openAppSecret(secretRow), timestamp, rawBody }),
   };
-  return { ...attempt, result: await postWebhook({ url: delivery.url, headers, rawBody }) };
+  return { ...attempt, result: await postWebhook({ url: prepared.url, headers, rawBody }) };
 }
 
 /** Records the attempt and moves the delivery on, releasing the lease, in one transaction. */
@@ -112,8 +125,13 @@ async function record(deliveryId: string, trigger: WebhookAttemptTrigger, now: D
 
 /** One attempt of a delivery whose lease the caller holds. */
 export async function attemptClaimed(options: { deliveryId: string; trigger: WebhookAttemptTrigger; now: Date }): Promise<DeliveryOutcome> {
-  const sent = await send(options.deliveryId);
-  return record(options.deliveryId, options.trigger, options.now, sent);
+  const { prepared, deliveredBefore } = await prepare(options.deliveryId);
+  return record(options.deliveryId, options.trigger, options.now, await send(prepared, deliveredBefore));
+}
+
+/** The first attempt of an event just committed, whose delivery was leased to this process with it (writeOutboxEvent). */
+export async function attemptFirst(prepared: PreparedAttempt): Promise<DeliveryOutcome> {
+  return record(prepared.deliveryId, 'AUTO', new Date(), await send(prepared, false));
 }
 
 /**

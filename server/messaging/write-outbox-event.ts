@@ -1,22 +1,15 @@
 import type { Tx } from '@/server/db/client';
 import { newId } from '@/server/lib/ids';
-import type { EventData, EventType } from '@/server/contract/event';
+import { toEventObject, type EventData, type EventType } from '@/server/contract/event';
+import { LEASE_MS, type PreparedAttempt } from './deliver-webhook';
 
 // Any constant: every outbox writer takes this one transaction-scoped lock.
 const OUTBOX_LOCK = 7_310_001;
 
-/** Where the webhook goes: the payment's own notifyUrl, else the app's default; null means feed only. */
-async function notifyUrlOf(tx: Tx, event: { appId: string; serialNo: string }): Promise<string | null> {
-  const payment = await tx.payment.findUnique({ where: { serialNo: event.serialNo }, select: { notifyUrl: true } });
-  if (payment?.notifyUrl) return payment.notifyUrl;
-  const app = await tx.app.findUnique({ where: { id: event.appId }, select: { defaultNotifyUrl: true } });
-  return app?.defaultNotifyUrl ?? null;
-}
-
-/** An event just written; `webhook` when it has a delivery (the app has a notify URL). */
+/** An event just written; `firstAttempt` when it has a delivery (the app has a notify URL), leased to this process. */
 export interface WrittenEvent {
   eventId: string;
-  webhook: boolean;
+  firstAttempt: PreparedAttempt | null;
 }
 
 /**
@@ -24,29 +17,30 @@ export interface WrittenEvent {
  * transaction: it takes a transaction lock so that cursors are handed out in commit order (a
  * sequence alone is not — a later cursor could commit first and a change-feed reader would skip
  * the earlier one for good). The lock is held only from here to commit. With the event goes its
- * webhook delivery when the app has a notify URL; hand the result to `dispatchEvents` after the
- * commit for the first attempt.
+ * webhook delivery when there is a notify URL (the payment's own, else the app's default),
+ * leased to this process for its first attempt: hand the result to `dispatchEvents` after the
+ * commit. Should the process die first, the lease runs out and the sweeper sends it.
  */
 export async function writeOutboxEvent(
   tx: Tx,
-  event: { type: EventType; appId: string; companyId: string; livemode: boolean; serialNo: string; refundSerialNo?: string | null; data: EventData },
+  event: { type: EventType; appId: string; companyId: string; livemode: boolean; serialNo: string; refundSerialNo?: string | null; notifyUrl: string | null; data: EventData },
 ): Promise<WrittenEvent> {
   const id = newId('evt');
-  const url = await notifyUrlOf(tx, event);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK})`;
-  await tx.outboxEvent.create({
-    data: {
-      id,
-      appId: event.appId,
-      companyId: event.companyId,
-      type: event.type,
-      livemode: event.livemode,
-      serialNo: event.serialNo,
-      refundSerialNo: event.refundSerialNo ?? null,
-      data: event.data,
-    },
-  });
-  // Committed with the event, so no event is lost to a crash between the commit and the first attempt.
-  if (url) await tx.webhookDelivery.create({ data: { eventId: id, appId: event.appId, companyId: event.companyId, url, nextAttemptAt: new Date() } });
-  return { eventId: id, webhook: url !== null };
+  const createdAt = new Date();
+  const url = event.notifyUrl ?? (await tx.app.findUnique({ where: { id: event.appId }, select: { defaultNotifyUrl: true } }))?.defaultNotifyUrl ?? null;
+  // One statement for lock, event and delivery. The lock is taken in a subquery, which PostgreSQL
+  // never flattens (its target list is volatile), so it is held before the event's cursor is drawn.
+  await tx.$executeRaw`
+    WITH event AS (
+      INSERT INTO "OutboxEvent" ("id", "appId", "companyId", "type", "livemode", "serialNo", "refundSerialNo", "data", "createdAt")
+      SELECT ${id}, ${event.appId}, ${event.companyId}, ${event.type}, ${event.livemode}, ${event.serialNo}, ${event.refundSerialNo ?? null}, ${JSON.stringify(event.data)}::jsonb, ${createdAt}
+      FROM (SELECT pg_advisory_xact_lock(${OUTBOX_LOCK})) AS outbox_lock
+      RETURNING "id")
+    INSERT INTO "WebhookDelivery" ("eventId", "appId", "companyId", "url", "nextAttemptAt", "leaseUntil")
+    SELECT "id", ${event.appId}, ${event.companyId}, ${url}, ${createdAt}, ${new Date(createdAt.getTime() + LEASE_MS)}
+    FROM event WHERE ${url}::text IS NOT NULL`;
+  return {
+    eventId: id,
+    firstAttempt: url ? { deliveryId: id, appId: event.appId, url, event: toEventObject({ id, type: event.type, createdAt, livemode: event.livemode, data: event.data }) } : null,
+  };
 }

@@ -151,6 +151,7 @@ async function receivePayment(stored: StoredCallback, paymentId: string, notific
   }
   const applied = await applyPaymentState({
     serialNo: payment.serialNo,
+    payment,
     observed: { state: notification.state, channelTradeNo: notification.channelTradeNo, amount: notification.amount, paidAt: notification.paidAt },
   });
   await settle(stored, applied.outcome, {

@@ -1,5 +1,5 @@
 import { db, type Tx } from '@/server/db/client';
-import type { Payment } from '@/server/db/generated/client';
+import type { Order, Payment } from '@/server/db/generated/client';
 import type { ChannelPaymentState } from '@/server/gateway/types';
 import { logger } from '@/server/logging/logger';
 import { metrics, paymentLabels } from '@/server/observability/metrics';
@@ -30,9 +30,10 @@ export interface AppliedPaymentState {
 }
 
 /** Writes the event; it goes to `announced`, for the first webhook attempt after the commit. */
-async function announce(tx: Tx, type: EventType, payment: Payment, announced: WrittenEvent[]): Promise<void> {
-  const order = await tx.order.findUniqueOrThrow({ where: { id: payment.orderId } });
-  announced.push(await writeOutboxEvent(tx, { type, appId: payment.appId, companyId: payment.companyId, livemode: payment.livemode, serialNo: payment.serialNo, data: { payment: toPaymentObject(payment, order) } }));
+async function announce(tx: Tx, type: EventType, payment: Payment, order: Order, announced: WrittenEvent[]): Promise<void> {
+  announced.push(
+    await writeOutboxEvent(tx, { type, appId: payment.appId, companyId: payment.companyId, livemode: payment.livemode, serialNo: payment.serialNo, notifyUrl: payment.notifyUrl, data: { payment: toPaymentObject(payment, order) } }),
+  );
 }
 
 /**
@@ -41,29 +42,29 @@ async function announce(tx: Tx, type: EventType, payment: Payment, announced: Wr
  * paid attempt pays the order; a later one is a duplicate payment, flagged for a full refund.
  */
 async function applySuccess(tx: Tx, payment: Payment, observed: ObservedPaymentState, now: Date, announced: WrittenEvent[]): Promise<AppliedPaymentState> {
-  const won = await tx.payment.updateMany({
+  const [won] = await tx.payment.updateManyAndReturn({
     where: { serialNo: payment.serialNo, status: { in: ['PENDING', 'CLOSED', 'FAILED'] } },
     data: { status: 'SUCCEEDED', paidAt: observed.paidAt ?? now, channelTradeNo: observed.channelTradeNo ?? payment.channelTradeNo, nextQueryAt: null, failureCode: null, failureMessage: null },
   });
-  if (won.count === 0) return { outcome: 'UNCHANGED', payment, duplicateOf: null };
+  if (!won) return { outcome: 'UNCHANGED', payment, duplicateOf: null };
 
-  const paidOrder = await tx.order.updateMany({ where: { id: payment.orderId, paidSerialNo: null }, data: { status: 'PAID', paidSerialNo: payment.serialNo } });
-  let duplicateOf: string | null = null;
-  if (paidOrder.count === 0) {
-    const order = await tx.order.findUniqueOrThrow({ where: { id: payment.orderId } });
-    duplicateOf = order.paidSerialNo;
-    await tx.payment.update({ where: { serialNo: payment.serialNo }, data: { duplicateOf } });
-    await raiseAlert(tx, {
-      kind: 'DUPLICATE_PAYMENT',
-      companyId: payment.companyId,
-      serialNo: payment.serialNo,
-      message: `Order ${order.orderNo} was paid twice (${duplicateOf} and ${payment.serialNo}); the later payment is refunded in full.`,
-      details: { orderId: order.id, first: duplicateOf, second: payment.serialNo, amount: payment.amount },
-    });
+  const [paidOrder] = await tx.order.updateManyAndReturn({ where: { id: payment.orderId, paidSerialNo: null }, data: { status: 'PAID', paidSerialNo: payment.serialNo } });
+  if (paidOrder) {
+    await announce(tx, 'payment.succeeded', won, paidOrder, announced);
+    return { outcome: 'APPLIED', payment: won, duplicateOf: null };
   }
-  const updated = await tx.payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } });
-  await announce(tx, 'payment.succeeded', updated, announced);
-  return { outcome: 'APPLIED', payment: updated, duplicateOf };
+  const order = await tx.order.findUniqueOrThrow({ where: { id: payment.orderId } });
+  const duplicateOf = order.paidSerialNo;
+  const duplicate = await tx.payment.update({ where: { serialNo: payment.serialNo }, data: { duplicateOf } });
+  await raiseAlert(tx, {
+    kind: 'DUPLICATE_PAYMENT',
+    companyId: payment.companyId,
+    serialNo: payment.serialNo,
+    message: `Order ${order.orderNo} was paid twice (${duplicateOf} and ${payment.serialNo}); the later payment is refunded in full.`,
+    details: { orderId: order.id, first: duplicateOf, second: payment.serialNo, amount: payment.amount },
+  });
+  await announce(tx, 'payment.succeeded', duplicate, order, announced);
+  return { outcome: 'APPLIED', payment: duplicate, duplicateOf };
 }
 
 type Ended = { status: 'CLOSED' } | { status: 'FAILED'; code: string; message: string };
@@ -87,10 +88,10 @@ async function applyEnded(tx: Tx, payment: Payment, ended: Ended, now: Date, ann
     ended.status === 'CLOSED'
       ? { status: ended.status, closedAt: now, nextQueryAt: null }
       : { status: ended.status, failedAt: now, nextQueryAt: null, failureCode: ended.code, failureMessage: ended.message.slice(0, 500) };
-  const won = await tx.payment.updateMany({ where: { serialNo: payment.serialNo, status: 'PENDING' }, data });
-  if (won.count === 0) return { outcome: 'UNCHANGED', payment, duplicateOf: null };
-  const updated = await tx.payment.findUniqueOrThrow({ where: { serialNo: payment.serialNo } });
-  await announce(tx, ended.status === 'CLOSED' ? 'payment.closed' : 'payment.failed', updated, announced);
+  const [won] = await tx.payment.updateManyAndReturn({ where: { serialNo: payment.serialNo, status: 'PENDING' }, data, include: { order: true } });
+  if (!won) return { outcome: 'UNCHANGED', payment, duplicateOf: null };
+  const { order, ...updated } = won;
+  await announce(tx, ended.status === 'CLOSED' ? 'payment.closed' : 'payment.failed', updated, order, announced);
   return { outcome: 'APPLIED', payment: updated, duplicateOf: null };
 }
 
@@ -99,10 +100,16 @@ async function applyEnded(tx: Tx, payment: Payment, ended: Ended, now: Date, ann
  * event, so that a callback racing a query, the same callback a hundred times, or two server
  * instances change the attempt at most once. Final states never go back, except a verified success.
  */
-export async function applyPaymentState(options: { serialNo: string; observed: ObservedPaymentState; now?: Date }): Promise<AppliedPaymentState> {
+export async function applyPaymentState(options: {
+  serialNo: string;
+  observed: ObservedPaymentState;
+  now?: Date;
+  /** The attempt as the caller has just read it, outside any transaction (saves reading it again). */
+  payment?: Payment;
+}): Promise<AppliedPaymentState> {
   const { serialNo, observed } = options;
   const now = options.now ?? new Date();
-  const payment = await db().payment.findUniqueOrThrow({ where: { serialNo } });
+  const payment = options.payment ?? (await db().payment.findUniqueOrThrow({ where: { serialNo } }));
 
   if (observed.state === 'SUCCEEDED' && observed.amount !== null && observed.amount !== payment.amount) {
     await raiseAlert(db(), {

@@ -108,6 +108,7 @@ export async function applyRefundState(options: RefundStateChange): Promise<Appl
       livemode: payment.livemode,
       serialNo: refund.serialNo,
       refundSerialNo,
+      notifyUrl: payment.notifyUrl,
       data: { refund: toRefundObject(refund), payment: toPaymentObject(payment, payment.order, now) },
     });
     announced.push(written);

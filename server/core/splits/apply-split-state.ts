@@ -123,6 +123,7 @@ export async function applySplitState(options: { splitSerialNo: string; outcome:
         companyId: split.companyId,
         livemode: payment.livemode,
         serialNo,
+        notifyUrl: payment.notifyUrl,
         data: { split: toSplitObject(split), payment: toPaymentObject(payment, payment.order, now) },
       }),
     );

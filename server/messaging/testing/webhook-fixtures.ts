@@ -6,6 +6,11 @@ import { db } from '@/server/db/client';
 import { makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
 import { writeOutboxEvent } from '../write-outbox-event';
 
+/** The lease a new event's delivery is written with, let go as if its writer had died: nobody attempts it until a test does. */
+export async function releaseFirstAttempt(eventId: string): Promise<void> {
+  await db().webhookDelivery.update({ where: { eventId }, data: { leaseUntil: null } });
+}
+
 export async function webhookShop(): Promise<Shop & { secret: string }> {
   const admin = await platformAdmin();
   const company = await makeCompany(admin);
@@ -22,7 +27,8 @@ export async function committedEvent(shop: Shop, notifyUrl: string): Promise<str
   const { order, payment } = await insertPayment(shop, { status: 'SUCCEEDED' });
   const withUrl = await db().payment.update({ where: { serialNo: payment.serialNo }, data: { notifyUrl } });
   const { eventId } = await db().$transaction((tx) =>
-    writeOutboxEvent(tx, { type: 'payment.succeeded', appId: shop.appId, companyId: shop.companyId, livemode: false, serialNo: payment.serialNo, data: { payment: toPaymentObject(withUrl, order) } }),
+    writeOutboxEvent(tx, { type: 'payment.succeeded', appId: shop.appId, companyId: shop.companyId, livemode: false, serialNo: payment.serialNo, notifyUrl, data: { payment: toPaymentObject(withUrl, order) } }),
   );
+  await releaseFirstAttempt(eventId);
   return eventId;
 }
