@@ -92,7 +92,7 @@ interface PoolRun {
   latenciesMs: number[];
 }
 
-const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+export const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 /** `count` operations by `concurrency` workers, each starting the next as soon as its last is answered. */
 async function runPool(count: number, concurrency: number, operation: Operation): Promise<PoolRun> {
