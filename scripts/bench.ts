@@ -217,7 +217,7 @@ async function main(): Promise<void> {
     console.log(`\n${formatTable(rows)}\n`);
     if (cpuProfiling && server && served) {
       log('stopping the profiled instance so that it writes its CPU profile');
-      const profile = await reportCpuProfile({ profilePath: await server.stopWithProfile(), cases: served.paycenterWindows, root: ROOT, outDir: path.dirname(out) });
+      const profile = await reportCpuProfile({ profilePath: await server.stopWithProfile(), cases: served.paycenterWindows, root: ROOT, outDir: path.dirname(out), startedAt: results.startedAt });
       console.log(`${profile}\n`);
       log(`profile summary in ${path.relative(process.cwd(), path.join(path.dirname(out), 'profile.json'))}, the raw profile beside it (paycenter.cpuprofile: DevTools or speedscope)`);
     }

@@ -186,13 +186,15 @@ export function formatCpuProfile(cases: readonly CaseProfile[]): string {
 
 /**
  * Keeps the server's raw profile as `paycenter.cpuprofile` in `outDir` (for DevTools or speedscope),
- * writes its summary to `profile.json` there and answers the summary as text.
+ * writes its summary to `profile.json` there and answers the summary as text. `startedAt` is the
+ * run's, as in bench.json, so that the two files of one run are told from a later unprofiled run's.
  */
-export async function reportCpuProfile(options: { profilePath: string; cases: readonly ProfiledCase[]; root: string; outDir: string }): Promise<string> {
+export async function reportCpuProfile(options: { profilePath: string; cases: readonly ProfiledCase[]; root: string; outDir: string; startedAt: string }): Promise<string> {
   const kept = path.join(options.outDir, 'paycenter.cpuprofile');
   await copyFile(options.profilePath, kept);
   const cases = summarizeCpuProfile(withProjectSources(JSON.parse(await readFile(kept, 'utf8')) as CpuProfile, options.root), options.cases);
   const summary = {
+    startedAt: options.startedAt,
     profile: path.basename(kept),
     note: 'the first PayCenter instance under node --cpu-prof; busy = non-idle sample time within the windows of PayCenter’s chunks of each case; a sample counts for the first area found from its innermost frame outwards',
     cases,
