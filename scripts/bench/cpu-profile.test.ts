@@ -85,6 +85,10 @@ describe('summarizeCpuProfile', () => {
     ]);
   });
 
+  it('refuses windows the profile does not cover', () => {
+    expect(() => summarizeCpuProfile(profile, [{ name: 'feed', windows: [{ startUs: 1_001_000, endUs: 1_001_100, requests: 1 }] }])).toThrow(/does not cover feed's window/);
+  });
+
   it('prints CPU per request and the shares by area', () => {
     const text = formatCpuProfile([payment!, lookup!]);
     expect(text).toMatch(/create-payment\s+\|\s+4 \|\s+66\.7 % \|\s+0\.10 ms \|\s+25\.0 % \|/);

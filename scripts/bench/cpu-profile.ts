@@ -40,7 +40,7 @@ export interface ProfiledCase {
   windows: readonly RunWindow[];
 }
 
-export const AREAS = ['pg', 'prisma', 'next', 'rsa', 'gc', 'zlib', 'ours', 'rest'] as const;
+const AREAS = ['pg', 'prisma', 'next', 'rsa', 'gc', 'zlib', 'ours', 'rest'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_TITLES: Record<Area, string> = { pg: 'pg', prisma: 'Prisma', next: 'Next', rsa: 'RSA', gc: 'GC', zlib: 'zlib', ours: 'ours', rest: 'rest' };
@@ -123,6 +123,9 @@ export function summarizeCpuProfile(profile: CpuProfile, cases: readonly Profile
   const areas = nodeAreas(profile.nodes);
   const spans = sampleSpans(profile);
   return cases.map(({ name, windows }) => {
+    // A window outside the profile would count as idle: a profile of another run or another clock.
+    const uncovered = windows.find((window) => window.startUs < profile.startTime || window.endUs > profile.endTime);
+    if (uncovered) throw new Error(`the profile (${profile.startTime}–${profile.endTime} µs) does not cover ${name}'s window ${uncovered.startUs}–${uncovered.endUs} µs`);
     const requests = windows.reduce((sum, window) => sum + window.requests, 0);
     const byArea = Object.fromEntries(AREAS.map((area) => [area, 0])) as Record<Area, number>;
     const byFunction = new Map<string, { function: string; file: string; us: number }>();
