@@ -1,6 +1,6 @@
 // The bench cuts the server's profile by windows it timed in its own process: this holds only if V8's
 // .cpuprofile timestamps are the monotonic clock of process.hrtime, shared by every process.
-import { fork } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +26,7 @@ process.send('ready');
 `;
 
 it('profiles on the clock of process.hrtime in another process', async () => {
-  const child = fork('-e', [CHILD], { execArgv: ['--cpu-prof', '--cpu-prof-dir', dir], execPath: process.execPath });
+  const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '-e', CHILD], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const message = () => new Promise((resolve) => child.once('message', resolve));
   const exited = new Promise((resolve) => child.once('exit', resolve));
   await message();
