@@ -2,7 +2,8 @@
 // in the same run on the same machine (docs/benchmarks.md): the production server against a floor
 // server doing the same work on bare node:http + pg. Nothing is asserted against a threshold; the run
 // fails only if an operation answers wrongly. BENCH_SCALE (default 1) multiplies every iteration
-// count. Uses its own throwaway database, never the developer's.
+// count. Uses its own throwaway database, never the developer's. BENCH_CPU_PROF=1 profiles the first
+// PayCenter instance and summarises its CPU per HTTP case (scripts/bench/cpu-profile.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,10 +14,11 @@ import { connectDatabase, db } from '@/server/db/client';
 import { freePort } from '@/server/db/embedded';
 import { wireSandbox } from '@/server/sandbox/provisioning/wire-sandbox';
 import { paymentsTenant, paymentRequest, type PaymentsTenant } from '@/server/testing/payments-api';
+import { reportCpuProfile } from './bench/cpu-profile';
 import { alipayNotifyCase, appSignatureCase, runCpuCase, webhookSignatureCase, type CpuResult } from './bench/cpu-cases';
 import { startFloorServer, type FloorServer } from './bench/floor/start-floor';
 import { createQrPayment, type Target } from './bench/http-cases';
-import { appSecretOf, floorTarget, paycenterTarget, paycenterVersusFloor, twoInstances, warmUp, type HttpRun } from './bench/http-run';
+import { appSecretOf, floorTarget, paycenterTarget, paycenterVersusFloor, twoInstances, warmUp, type VersusFloorRun } from './bench/http-run';
 import { ensureProductionBuild } from './bench/production-build';
 import { startProductionServer, type ProductionServer } from './bench/production-server';
 import { onShutdown } from './lib/processes';
@@ -50,6 +52,8 @@ function benchGroups(): Set<Group> {
 
 const scale = benchScale();
 const groups = benchGroups();
+const cpuProfiling = process.env.BENCH_CPU_PROF === '1';
+if (cpuProfiling && !groups.has('http')) throw new Error('BENCH_CPU_PROF=1 profiles the server during the HTTP cases: run them (`npm run bench -- http`)');
 const times = (count: number) => Math.max(1, Math.round(count * scale));
 const COUNTS = {
   alipayVerify: times(3_000),
@@ -99,7 +103,7 @@ async function httpCases(options: {
   secret: string;
   startInstance: () => Promise<ProductionServer>;
   databaseUrl: string;
-}): Promise<HttpRun> {
+}): Promise<VersusFloorRun> {
   const floorWatch = await webhookWatch();
   let floor: FloorServer | undefined;
   let second: ProductionServer | undefined;
@@ -117,7 +121,7 @@ async function httpCases(options: {
     await warmUp(secondTarget, options.paycenter.watch);
     const first = options.paycenter.target;
     const both = await twoInstances({ one: first, two: [first, secondTarget], watch: options.paycenter.watch, count: COUNTS.twoInstances, log });
-    return { rows: [...versus.rows, ...both.rows], raw: { ...versus.raw, twoInstances: both.raw } };
+    return { rows: [...versus.rows, ...both.rows], raw: { ...versus.raw, twoInstances: both.raw }, paycenterWindows: versus.paycenterWindows };
   } finally {
     await floor?.stop();
     await second?.stop();
@@ -137,6 +141,7 @@ async function reconciliation(dataDir: string, tenant: PaymentsTenant, env: Reco
 async function main(): Promise<void> {
   const started = Date.now();
   log(`scale ${scale}, cases ${[...groups].join(' + ')}: ${JSON.stringify(COUNTS)}; ${os.cpus().length} CPUs, node ${process.version}`);
+  if (cpuProfiling) log('BENCH_CPU_PROF=1: the first PayCenter instance runs under node --cpu-prof, which slows it; its numbers and ratios below are under the profiler');
   const needsServer = groups.has('cpu') || groups.has('http');
   if (needsServer) await ensureProductionBuild(log);
   const database = await throwawayDatabase({ givenUrl: process.env.DATABASE_URL });
@@ -163,21 +168,21 @@ async function main(): Promise<void> {
   connectDatabase(database.url);
   wireSandbox();
   const servers: ProductionServer[] = [];
-  /** A production instance on `port`, its simulated Alipay on its own base URL. */
-  const startInstance = async (port: number) => {
-    log(`starting a production server on port ${port} (scripts/start.ts, as \`npm start\`)`);
-    const server = await startProductionServer({ port, env: { ...benchEnv, PAYCENTER_BASE_URL: `http://127.0.0.1:${port}` }, logFile: path.join(database.dataDir, `server-${port}.log`) });
+  /** A production instance on `port`, its simulated Alipay on its own base URL; profiled with a `cpuProfileDir`. */
+  const startInstance = async (port: number, cpuProfileDir?: string) => {
+    log(`starting a production server on port ${port} (scripts/start.ts, as \`npm start\`)${cpuProfileDir ? ', under node --cpu-prof' : ''}`);
+    const server = await startProductionServer({ port, env: { ...benchEnv, PAYCENTER_BASE_URL: `http://127.0.0.1:${port}` }, logFile: path.join(database.dataDir, `server-${port}.log`), cpuProfileDir });
     servers.push(server);
     return server;
   };
   const watch = await webhookWatch();
   try {
     log(`throwaway database ready (${database.embedded ? 'embedded cluster' : 'on DATABASE_URL server'})`);
-    const server = needsServer ? await startInstance(ports[0]) : undefined;
+    const server = needsServer ? await startInstance(ports[0], cpuProfiling ? path.join(database.dataDir, 'cpu-profile') : undefined) : undefined;
     const tenant = await paymentsTenant({ baseUrl: benchEnv.PAYCENTER_BASE_URL });
     const secret = await appSecretOf(tenant);
     const rows: ResultRow[] = [];
-    let served: HttpRun | null = null;
+    let served: VersusFloorRun | null = null;
     if (server) {
       const paycenter = { server, target: paycenterTarget({ baseUrl: server.baseUrl, tenant, secret, watch }), watch };
       log('warm-up: payments, paid callbacks, lookups and feed requests');
@@ -201,6 +206,7 @@ async function main(): Promise<void> {
       scale,
       counts: COUNTS,
       groups: [...groups],
+      profiler: cpuProfiling ? 'node --cpu-prof on the first PayCenter instance: its numbers are slower than without (summary in profile.json)' : null,
       machine,
       rows,
       raw: { ...served?.raw, reconciliation: recon, analytics },
@@ -209,6 +215,12 @@ async function main(): Promise<void> {
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, JSON.stringify(results, null, 2) + '\n');
     console.log(`\n${formatTable(rows)}\n`);
+    if (cpuProfiling && server && served) {
+      log('stopping the profiled instance so that it writes its CPU profile');
+      const profile = await reportCpuProfile({ profilePath: await server.stopWithProfile(), cases: served.paycenterWindows, root: ROOT, outDir: path.dirname(out), startedAt: results.startedAt });
+      console.log(`${profile}\n`);
+      log(`profile summary in ${path.relative(process.cwd(), path.join(path.dirname(out), 'profile.json'))}, the raw profile beside it (paycenter.cpuprofile: DevTools or speedscope)`);
+    }
     log(`done in ${results.durationSeconds} s (${machine.cpus} CPUs, node ${machine.node}, load average ${machine.loadAverage.map((load) => load.toFixed(1)).join(' ')}); results in ${path.relative(process.cwd(), out)}`);
   } catch (error) {
     for (const server of servers) console.error(`--- end of the production server's log (${server.baseUrl}) ---\n${server.logTail()}`);

@@ -15,5 +15,7 @@ connectDatabase(database.url);
 await prepareDatabase({ databaseUrl: database.url });
 
 const port = process.env.PORT ?? '3000';
-const next = spawnManaged(process.execPath, [nextBin, 'start', '--port', port], { env: { ...process.env, DATABASE_URL: database.url } });
+// On the command line, as Node 20 refuses --cpu-prof in NODE_OPTIONS; written when `next start` exits (SIGTERM included).
+const cpuProfile = process.env.PAYCENTER_CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.PAYCENTER_CPU_PROF_DIR] : [];
+const next = spawnManaged(process.execPath, [...cpuProfile, nextBin, 'start', '--port', port], { env: { ...process.env, DATABASE_URL: database.url } });
 next.on('exit', (code) => void shutdown(code ?? 0));

@@ -68,35 +68,49 @@ async function inTurn(turn: number, baseline: () => Promise<void>, measured: () 
   await second();
 }
 
+/**
+ * When a run of requests went on, in microseconds of the monotonic clock (`process.hrtime`): the
+ * clock of V8's .cpuprofile timestamps, in every process, so a server's profile can be cut by it.
+ */
+export interface RunWindow {
+  startUs: number;
+  endUs: number;
+  requests: number;
+}
+
 export interface Throughput {
   requests: number;
   concurrency: number;
   elapsedMs: number;
   perSecond: number;
   latency: LatencySummary;
+  windows: RunWindow[];
 }
 
 interface PoolRun {
-  elapsedMs: number;
+  window: RunWindow;
   latenciesMs: number[];
 }
+
+export const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 /** `count` operations by `concurrency` workers, each starting the next as soon as its last is answered. */
 async function runPool(count: number, concurrency: number, operation: Operation): Promise<PoolRun> {
   const latenciesMs: number[] = [];
-  const start = performance.now();
+  const startUs = monotonicUs();
   await pooled(
     Array.from({ length: count }, (_, index) => index),
     concurrency,
     async (index) => void latenciesMs.push(await timed(() => operation(index))),
   );
-  return { elapsedMs: performance.now() - start, latenciesMs };
+  return { window: { startUs, endUs: monotonicUs(), requests: count }, latenciesMs };
 }
 
 function throughputOf(runs: readonly PoolRun[], concurrency: number): Throughput {
   const latencies = runs.flatMap((run) => run.latenciesMs);
-  const elapsedMs = runs.reduce((sum, run) => sum + run.elapsedMs, 0);
-  return { requests: latencies.length, concurrency, elapsedMs, perSecond: (latencies.length / elapsedMs) * 1000, latency: summarizeLatencies(latencies) };
+  const windows = runs.map((run) => run.window);
+  const elapsedMs = windows.reduce((sum, window) => sum + (window.endUs - window.startUs) / 1000, 0);
+  return { requests: latencies.length, concurrency, elapsedMs, perSecond: (latencies.length / elapsedMs) * 1000, latency: summarizeLatencies(latencies), windows };
 }
 
 export async function concurrent(count: number, concurrency: number, operation: Operation): Promise<Throughput> {

@@ -4,6 +4,7 @@ import { db } from '@/server/db/client';
 import { openAppSecret } from '@/server/security/app-secret';
 import { appApiClient } from '@/server/testing/app-api-client';
 import { paidTradeNotify, type PaymentsTenant } from '@/server/testing/payments-api';
+import type { ProfiledCase } from './cpu-profile';
 import type { FloorServer } from './floor/start-floor';
 import { concurrent, concurrentPaired, createQrPayment, deliverNotify, feedRequest, lookupRequest, pooled, type Operation, type PairedThroughput, type Target, type Throughput } from './http-cases';
 import type { ProductionServer } from './production-server';
@@ -103,13 +104,18 @@ export interface HttpRun {
   raw: Record<string, PairedThroughput | Record<string, unknown>>;
 }
 
+/** The cases against the floor, with when PayCenter's chunks of each ran (to cut its CPU profile by). */
+export interface VersusFloorRun extends HttpRun {
+  paycenterWindows: ProfiledCase[];
+}
+
 /** PayCenter (one production instance) against the floor: payments, lookups, the feed, paid callbacks and their webhooks. */
 export async function paycenterVersusFloor(options: {
   paycenter: { server: ProductionServer; target: Target; watch: WebhookWatch };
   floor: { server: FloorServer; target: Target; watch: WebhookWatch };
   count: number;
   log: (message: string) => void;
-}): Promise<HttpRun> {
+}): Promise<VersusFloorRun> {
   const { paycenter, floor, count, log } = options;
   const idle = { paycenter: paycenter.server.rss(), floor: floor.server.rss() };
   const peak = { paycenter: 0, floor: 0 };
@@ -159,7 +165,8 @@ export async function paycenterVersusFloor(options: {
     { group: 'memory', case: 'production server RSS, idle (warmed up)', baselineCase: 'floor server RSS, idle', baseline: megabytes(idle.floor), measured: megabytes(idle.paycenter), ratio: round(idle.paycenter / idle.floor) },
     { group: 'memory', case: 'production server peak RSS, during the cases above', baselineCase: 'floor server peak RSS', baseline: megabytes(peak.floor), measured: megabytes(peak.paycenter), ratio: round(peak.paycenter / peak.floor) },
   ];
-  return { rows, raw: { payments, lookups, feed, paidCallbacks, webhooks, memory: { idle, peak } } };
+  const paycenterWindows = Object.entries({ 'create-payment': payments, 'paid callback': paidCallbacks, lookup: lookups, feed }).map(([name, run]) => ({ name, windows: run.measured.windows }));
+  return { rows, raw: { payments, lookups, feed, paidCallbacks, webhooks, memory: { idle, peak } }, paycenterWindows };
 }
 
 /**

@@ -1,7 +1,7 @@
 // PayCenter as users run it: scripts/start.ts (what `npm start` runs) with NODE_ENV=production, which
 // checks the configuration, migrates and spawns `next start` on the production build. Its memory is
 // read from /proc: the serving process is `next start` below the launcher.
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { spawnManaged } from '../lib/processes';
@@ -16,18 +16,26 @@ export interface ProductionServer {
   /** The end of the server's log (for a failure report). */
   logTail(): string;
   stop(): Promise<void>;
+  /** Stops it and answers the path of the CPU profile it wrote (started with `cpuProfileDir` only). */
+  stopWithProfile(): Promise<string>;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 10_000;
+// Node writes the profile as `next start` exits: tens of MB of JSON after minutes of load.
+const PROFILED_STOP_TIMEOUT_MS = 60_000;
 
-/** `env` is added to this process's environment (DATABASE_URL, secrets, sandbox on, ...); the server's output goes to `logFile`. */
-export async function startProductionServer(options: { port: number; env: Record<string, string>; logFile: string }): Promise<ProductionServer> {
+/**
+ * `env` is added to this process's environment (DATABASE_URL, secrets, sandbox on, ...); the server's output goes to `logFile`.
+ * With `cpuProfileDir`, `next start` runs under `node --cpu-prof` and writes its profile there when stopped.
+ */
+export async function startProductionServer(options: { port: number; env: Record<string, string>; logFile: string; cpuProfileDir?: string }): Promise<ProductionServer> {
+  const { cpuProfileDir } = options;
   const log = openSync(options.logFile, 'a');
   const launcher = spawnManaged(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...options.env, NODE_ENV: 'production', PORT: String(options.port) },
+    env: { ...process.env, ...options.env, ...(cpuProfileDir ? { PAYCENTER_CPU_PROF_DIR: cpuProfileDir } : {}), NODE_ENV: 'production', PORT: String(options.port) },
     stdio: ['ignore', log, log],
   });
   closeSync(log);
@@ -45,20 +53,33 @@ export async function startProductionServer(options: { port: number; env: Record
     await sleep(250);
   }
 
+  const stop = async () => {
+    if (launcher.exitCode !== null || launcher.signalCode !== null) return;
+    const tree = serving();
+    launcher.kill('SIGTERM');
+    const killer = setTimeout(
+      () => {
+        for (const pid of [launcher.pid!, ...tree]) process.kill(pid, 'SIGKILL');
+      },
+      cpuProfileDir ? PROFILED_STOP_TIMEOUT_MS : STOP_TIMEOUT_MS,
+    );
+    await exited;
+    clearTimeout(killer);
+  };
+
   return {
     baseUrl,
     rss: () => rssOf(serving()),
     measurePeakRss: (work) => withPeakRss(serving, work),
     logTail,
-    stop: async () => {
-      if (launcher.exitCode !== null || launcher.signalCode !== null) return;
-      const tree = serving();
-      launcher.kill('SIGTERM');
-      const killer = setTimeout(() => {
-        for (const pid of [launcher.pid!, ...tree]) process.kill(pid, 'SIGKILL');
-      }, STOP_TIMEOUT_MS);
-      await exited;
-      clearTimeout(killer);
+    stop,
+    stopWithProfile: async () => {
+      if (!cpuProfileDir) throw new Error('this production server was not started with a cpuProfileDir');
+      await stop();
+      // The launcher exits after `next start`, which wrote its profile before exiting.
+      const [profile, ...more] = existsSync(cpuProfileDir) ? readdirSync(cpuProfileDir).filter((file) => file.endsWith('.cpuprofile')) : [];
+      if (!profile || more.length > 0) throw new Error(`expected one .cpuprofile in ${cpuProfileDir}, found ${more.length + (profile ? 1 : 0)}\n${logTail()}`);
+      return path.join(cpuProfileDir, profile);
     },
   };
 }

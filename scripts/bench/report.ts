@@ -17,8 +17,15 @@ function pad(text: string, width: number, right = false): string {
   return right ? text.padStart(width) : text.padEnd(width);
 }
 
+/** A plain-text table: `columns` name the header and say which are right-aligned (numbers). */
+export function textTable(columns: readonly { title: string; right?: boolean }[], cells: readonly string[][]): string {
+  const widths = columns.map((column, index) => Math.max(column.title.length, ...cells.map((line) => line[index]!.length)));
+  const line = (values: readonly string[]) => values.map((value, index) => pad(value, widths[index]!, columns[index]!.right)).join(' | ');
+  return [line(columns.map((column) => column.title)), widths.map((width) => '-'.repeat(width)).join('-|-'), ...cells.map(line)].join('\n');
+}
+
 export function formatTable(rows: readonly ResultRow[]): string {
-  const header = ['case', 'baseline', 'measured', 'ratio', 'p50', 'p95'];
+  const columns = [{ title: 'case' }, { title: 'baseline' }, { title: 'measured' }, ...['ratio', 'p50', 'p95'].map((title) => ({ title, right: true }))];
   const cells = rows.map((row) => [
     row.case,
     row.baseline,
@@ -27,9 +34,7 @@ export function formatTable(rows: readonly ResultRow[]): string {
     row.p50Ms === undefined ? '' : `${row.p50Ms.toFixed(2)} ms`,
     row.p95Ms === undefined ? '' : `${row.p95Ms.toFixed(2)} ms`,
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => line[column]!.length)));
-  const line = (values: string[]) => values.map((value, column) => pad(value, widths[column]!, column >= 3)).join(' | ');
-  return [line(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...cells.map(line)].join('\n');
+  return textTable(columns, cells);
 }
 
 export const microseconds = (ns: number) => `${(ns / 1000).toFixed(2)} µs/op`;
