@@ -75,10 +75,28 @@ async function send(prepared: PreparedAttempt, deliveredBefore: boolean): Promis
   return { ...attempt, result: await postWebhook({ url: prepared.url, headers, rawBody }) };
 }
 
-/** Records the attempt and moves the delivery on, releasing the lease, in one transaction. */
-async function record(deliveryId: string, trigger: WebhookAttemptTrigger, now: Date, sent: Sent): Promise<DeliveryOutcome> {
+/**
+ * An acknowledged attempt (the usual one) in one statement: the delivery SUCCEEDED, its lease let go,
+ * and the attempt recorded under the number the update hands out.
+ */
+async function recordDelivered(deliveryId: string, trigger: WebhookAttemptTrigger, now: Date, sent: Sent): Promise<void> {
   const { result } = sent;
-  const outcome = await db().$transaction(async (tx): Promise<DeliveryOutcome> => {
+  await db().$executeRaw`
+    WITH delivery AS (
+      UPDATE "WebhookDelivery"
+      SET "attemptCount" = "attemptCount" + 1, "autoAttemptCount" = "autoAttemptCount" + ${trigger === 'AUTO' ? 1 : 0}, "leaseUntil" = NULL,
+          "lastStatusCode" = ${result.statusCode}, "lastError" = ${result.error}, "status" = 'SUCCEEDED', "deliveredAt" = COALESCE("deliveredAt", ${now}), "nextAttemptAt" = NULL
+      WHERE "eventId" = ${deliveryId}
+      RETURNING "attemptCount")
+    INSERT INTO "WebhookAttempt" ("id", "deliveryId", "number", "trigger", "url", "startedAt", "durationMs", "statusCode", "responseExcerpt", "error")
+    SELECT ${newId('wha')}, ${deliveryId}, "attemptCount", ${trigger}::text::"WebhookAttemptTrigger", ${sent.url}, ${sent.startedAt}, ${result.durationMs}, ${result.statusCode}, ${result.responseExcerpt}, ${result.error}
+    FROM delivery`;
+}
+
+/** A failed attempt, recorded and the delivery moved on (next attempt, or EXHAUSTED with an alert), releasing the lease, in one transaction. */
+async function recordFailed(deliveryId: string, trigger: WebhookAttemptTrigger, now: Date, sent: Sent): Promise<DeliveryOutcome> {
+  const { result } = sent;
+  return db().$transaction(async (tx): Promise<DeliveryOutcome> => {
     const delivery = await tx.webhookDelivery.update({
       where: { eventId: deliveryId },
       data: { attemptCount: { increment: 1 }, autoAttemptCount: { increment: trigger === 'AUTO' ? 1 : 0 }, leaseUntil: null, lastStatusCode: result.statusCode, lastError: result.error },
@@ -97,10 +115,6 @@ async function record(deliveryId: string, trigger: WebhookAttemptTrigger, now: D
         error: result.error,
       },
     });
-    if (result.acknowledged) {
-      await tx.webhookDelivery.update({ where: { eventId: deliveryId }, data: { status: 'SUCCEEDED', deliveredAt: delivery.deliveredAt ?? now, nextAttemptAt: null } });
-      return 'DELIVERED';
-    }
     if (trigger === 'RESEND' || delivery.status !== 'PENDING') return 'FAILED';
     const next = nextAttemptAt(delivery.autoAttemptCount, now);
     if (next) {
@@ -118,6 +132,13 @@ async function record(deliveryId: string, trigger: WebhookAttemptTrigger, now: D
     });
     return 'EXHAUSTED';
   });
+}
+
+/** Records the attempt and moves the delivery on, releasing the lease. */
+async function record(deliveryId: string, trigger: WebhookAttemptTrigger, now: Date, sent: Sent): Promise<DeliveryOutcome> {
+  let outcome: DeliveryOutcome = 'DELIVERED';
+  if (sent.result.acknowledged) await recordDelivered(deliveryId, trigger, now, sent);
+  else outcome = await recordFailed(deliveryId, trigger, now, sent);
   metrics().webhookDeliveries.inc({ result: outcome });
   if (outcome === 'DELIVERED' && !sent.deliveredBefore) metrics().webhookLatency.observe((Date.now() - sent.eventCreatedAt.getTime()) / 1000);
   return outcome;
