@@ -16,10 +16,18 @@ export interface SandboxIdentity {
 const aad = (channel: Channel) => `SandboxIdentity:${channel}`;
 
 /**
+ * Identities read in full: a row never changes once complete (WeChat Pay's gets its certificate
+ * once, the others have none), so every signature of the simulator need not read and open it again.
+ */
+const complete = new Map<Channel, SandboxIdentity>();
+
+/**
  * The simulator's own signing key for a channel, as a real channel has its own: created once per
  * database, shared by every server instance (never kept only in memory).
  */
 export async function sandboxIdentity(channel: Channel): Promise<SandboxIdentity> {
+  const known = complete.get(channel);
+  if (known) return known;
   let row = await db().sandboxIdentity.findUnique({ where: { channel } });
   if (!row) {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -35,7 +43,7 @@ export async function sandboxIdentity(channel: Channel): Promise<SandboxIdentity
     });
     row = await db().sandboxIdentity.findUniqueOrThrow({ where: { channel } });
   }
-  return {
+  const identity = {
     channel,
     publicKeyPem: row.publicKeyPem,
     publicKeyId: row.publicKeyId,
@@ -43,4 +51,6 @@ export async function sandboxIdentity(channel: Channel): Promise<SandboxIdentity
     certificatePem: row.certificatePem,
     certificateSerial: row.certificateSerial,
   };
+  if (channel !== 'WECHATPAY' || identity.certificatePem) complete.set(channel, identity);
+  return identity;
 }
