@@ -1,10 +1,19 @@
 import { errorBody, type AppError } from '@/server/errors/app-error';
 
-/** An app API answer: JSON, never cached, carrying the request id for support. */
+/**
+ * Below this, an answer goes out as it is: gzip saves a few hundred bytes of a payment's JSON and
+ * costs the server more CPU than the rest of a lookup's own work (docs/benchmarks.md, "Profile").
+ */
+const COMPRESS_FROM_CHARACTERS = 4096;
+
+/** An app API answer: JSON, never cached, carrying the request id for support; small ones never compressed. */
 export function jsonResponse(status: number, body: unknown, requestId: string): Response {
-  return new Response(status === 204 ? null : JSON.stringify(body), {
+  const text = status === 204 ? null : JSON.stringify(body);
+  // no-transform is what Next's compression (and any proxy) honours.
+  const cacheControl = text !== null && text.length >= COMPRESS_FROM_CHARACTERS ? 'no-store' : 'no-store, no-transform';
+  return new Response(text, {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-request-id': requestId },
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': cacheControl, 'x-request-id': requestId },
   });
 }
 
