@@ -20,7 +20,8 @@ async function handle(request: Request, context: { params: Promise<{ channel: st
   const url = new URL(request.url);
   try {
     const answer = await receiveNotification({ channel, paymentId, method: request.method, headers: Object.fromEntries(request.headers), query: url.search.replace(/^\?/, ''), body });
-    return new Response(answer.body, { status: answer.status, headers: { 'content-type': answer.contentType } });
+    // A channel's acknowledgement is a few bytes: compressing it is pure cost (no-transform turns Next's gzip off).
+    return new Response(answer.body, { status: answer.status, headers: { 'content-type': answer.contentType, 'cache-control': 'no-store, no-transform' } });
   } catch (error) {
     // Stored but not processed: a non-2xx makes the channel send it again.
     logger().error({ err: error, channel, paymentId }, 'channel callback processing failed');
