@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { env } from '@/server/config/env';
-import { PEER_HEADER } from '@/server/http/peer-address';
+import { PEER_HEADER } from './peer-address';
 import { ipAllowed } from './ip-allowlist';
 
 /** One address as a proxy writes it: `[v6]` or `v4` with an optional `:port`; IPv4-mapped IPv6 as IPv4. Null if garbage. */

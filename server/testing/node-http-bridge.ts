@@ -2,7 +2,7 @@
 // deployed Next app would, so real clients (fetch, alipay-sdk) talk to it over the network.
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { stampPeerAddress } from '@/server/http/peer-address';
+import { stampPeerAddress } from '@/server/lib/peer-address';
 
 export interface RunningServer {
   baseUrl: string;
