@@ -24,15 +24,16 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 # build:release bundles the release step (scripts/release.ts) into one file, except what must stay
 # on disk: argon2's native binary (traced into the standalone output) and the schema engine's .wasm
-# (copied below: only migrations use it, so Next does not trace it).
-RUN NEXT_OUTPUT=standalone npm run build && npm run build:release
+# (copied below: only migrations use it, so Next does not trace it). build:serve bundles PayCenter's
+# HTTP entry (scripts/serve.ts), which serves the standalone build in place of Next's server.js so
+# that route handlers learn the TCP peer's address (server/lib/client-ip.ts).
+RUN NEXT_OUTPUT=standalone npm run build && npm run build:release && npm run build:serve
 
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
-    HOSTNAME=0.0.0.0 \
     PAYCENTER_DATA_DIR=/var/lib/paycenter
 # Owned by root and read-only to the server's user; only Next's cache and the data dir (the first
 # admin's generated credentials) are writable.
@@ -41,7 +42,7 @@ COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public
 COPY --from=build /app/node_modules/@prisma/schema-engine-wasm ./node_modules/@prisma/schema-engine-wasm
 # prisma/migrate/migrations-dir.ts finds the migrations at ../migrations from its own file, which
-# is release/release.mjs here.
+# is release/release.mjs here; release/serve.mjs finds `next` in the standalone node_modules.
 COPY --from=build /app/release ./release
 COPY --from=build /app/prisma/migrations ./migrations
 RUN mkdir -p .next/cache /var/lib/paycenter && chown node:node .next/cache /var/lib/paycenter
@@ -49,4 +50,4 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "server.js"]
+CMD ["node", "release/serve.mjs"]

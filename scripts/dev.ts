@@ -8,7 +8,7 @@ import { resolveDatabase } from '@/server/db/resolve-database';
 import { seedDemo } from '@/server/backend/demo/seed-demo';
 import { wireSandbox } from '@/server/sandbox/provisioning/wire-sandbox';
 import { startInngestDev } from './lib/inngest-dev';
-import { nextBin, onShutdown, spawnManaged } from './lib/processes';
+import { onShutdown, serveEntry, spawnManaged } from './lib/processes';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
@@ -42,7 +42,7 @@ async function main() {
 
   const withInngest = Boolean(process.env.INNGEST_DEV);
   const inngestEnv = withInngest ? { INNGEST_BASE_URL: process.env.INNGEST_BASE_URL ?? 'http://127.0.0.1:8288' } : {};
-  const next = spawnManaged(process.execPath, [nextBin, 'dev', '--port', String(port)], {
+  const next = spawnManaged(process.execPath, [...serveEntry, '--dev', '--port', String(port)], {
     env: { ...process.env, DATABASE_URL: database.url, ...inngestEnv },
   });
   next.on('exit', (code) => void shutdown(code ?? 0));

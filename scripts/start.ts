@@ -2,7 +2,7 @@
 // variable stops start-up with a message naming it, then migrates and serves the built app.
 import { connectDatabase } from '@/server/db/client';
 import { resolveDatabase } from '@/server/db/resolve-database';
-import { nextBin, onShutdown, spawnManaged } from './lib/processes';
+import { onShutdown, serveEntry, spawnManaged } from './lib/processes';
 import { exitOnInvalidConfig, prepareDatabase } from './lib/prepare-database';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -15,7 +15,7 @@ connectDatabase(database.url);
 await prepareDatabase({ databaseUrl: database.url });
 
 const port = process.env.PORT ?? '3000';
-// On the command line, as Node 20 refuses --cpu-prof in NODE_OPTIONS; written when `next start` exits (SIGTERM included).
+// On the command line, as Node 20 refuses --cpu-prof in NODE_OPTIONS; written when the server exits (SIGTERM included).
 const cpuProfile = process.env.PAYCENTER_CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.PAYCENTER_CPU_PROF_DIR] : [];
-const next = spawnManaged(process.execPath, [...cpuProfile, nextBin, 'start', '--port', port], { env: { ...process.env, DATABASE_URL: database.url } });
+const next = spawnManaged(process.execPath, [...cpuProfile, ...serveEntry, '--port', port], { env: { ...process.env, DATABASE_URL: database.url } });
 next.on('exit', (code) => void shutdown(code ?? 0));

@@ -9,6 +9,7 @@ import type { TestProject } from 'vitest/node';
 import { applyMigrations } from '@/prisma/migrate/apply-migrations';
 import { freePort, startEmbeddedPostgres } from '@/server/db/embedded';
 import { createDatabase, dropDatabase, withDatabase } from '@/server/testing/database-admin';
+import { serveEntry } from '@/scripts/lib/processes';
 import { ensureFreshBuild } from './build';
 
 declare module 'vitest' {
@@ -100,7 +101,8 @@ export default async function setup(project: TestProject) {
   const demo = JSON.parse(await readFile(path.join(serverEnv.PAYCENTER_DATA_DIR!, 'demo.json'), 'utf8')) as ProvidedContextDemo;
 
   const log = createWriteStream(path.join(artifactsDir, 'server.log'));
-  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  // PayCenter's own HTTP entry, as `npm start` and the Docker image serve the build.
+  const server = spawn(process.execPath, [...serveEntry, '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: root,
     env: serverEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

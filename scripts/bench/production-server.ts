@@ -1,6 +1,6 @@
 // PayCenter as users run it: scripts/start.ts (what `npm start` runs) with NODE_ENV=production, which
-// checks the configuration, migrates and spawns `next start` on the production build. Its memory is
-// read from /proc: the serving process is `next start` below the launcher.
+// checks the configuration, migrates and spawns the server (scripts/serve.ts) on the production build. Its memory is
+// read from /proc: the serving process is the one below the launcher.
 import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -9,7 +9,7 @@ import { descendantsOf, rssOf, withPeakRss } from './process-memory';
 
 export interface ProductionServer {
   baseUrl: string;
-  /** RSS of the serving processes (`next start` and anything it spawned), in bytes. */
+  /** RSS of the serving processes (scripts/serve.ts and anything it spawned), in bytes. */
   rss(): number;
   /** Runs `work` and answers its result with the serving processes' peak RSS meanwhile. */
   measurePeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRss: number }>;
@@ -23,12 +23,12 @@ export interface ProductionServer {
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 10_000;
-// Node writes the profile as `next start` exits: tens of MB of JSON after minutes of load.
+// Node writes the profile as the server exits: tens of MB of JSON after minutes of load.
 const PROFILED_STOP_TIMEOUT_MS = 60_000;
 
 /**
  * `env` is added to this process's environment (DATABASE_URL, secrets, sandbox on, ...); the server's output goes to `logFile`.
- * With `cpuProfileDir`, `next start` runs under `node --cpu-prof` and writes its profile there when stopped.
+ * With `cpuProfileDir`, the server runs under `node --cpu-prof` and writes its profile there when stopped.
  */
 export async function startProductionServer(options: { port: number; env: Record<string, string>; logFile: string; cpuProfileDir?: string }): Promise<ProductionServer> {
   const { cpuProfileDir } = options;
@@ -76,7 +76,7 @@ export async function startProductionServer(options: { port: number; env: Record
     stopWithProfile: async () => {
       if (!cpuProfileDir) throw new Error('this production server was not started with a cpuProfileDir');
       await stop();
-      // The launcher exits after `next start`, which wrote its profile before exiting.
+      // The launcher exits after the server, which wrote its profile before exiting.
       const [profile, ...more] = existsSync(cpuProfileDir) ? readdirSync(cpuProfileDir).filter((file) => file.endsWith('.cpuprofile')) : [];
       if (!profile || more.length > 0) throw new Error(`expected one .cpuprofile in ${cpuProfileDir}, found ${more.length + (profile ? 1 : 0)}\n${logTail()}`);
       return path.join(cpuProfileDir, profile);

@@ -29,4 +29,5 @@ export function onShutdown(cleanup: () => Promise<void>): (code: number) => Prom
   return shutdown;
 }
 
-export const nextBin = 'node_modules/next/dist/bin/next';
+/** Node arguments that run PayCenter's HTTP entry (scripts/serve.ts) in a child process. */
+export const serveEntry = ['--import', 'tsx', 'scripts/serve.ts'];

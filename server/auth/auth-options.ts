@@ -2,6 +2,7 @@ import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { env } from '@/server/config/env';
 import { AppError } from '@/server/errors/app-error';
+import { clientIp } from '@/server/lib/client-ip';
 import { logger } from '@/server/logging/logger';
 import { authenticate } from './authenticate';
 
@@ -22,9 +23,12 @@ function loginErrorCode(error: unknown): string {
 }
 
 export function authOptions(): AuthOptions {
-  const maxAge = env().PAYCENTER_SESSION_MAX_AGE_SECONDS;
+  const { PAYCENTER_SESSION_MAX_AGE_SECONDS: maxAge, NEXTAUTH_URL, PAYCENTER_BASE_URL } = env();
   return {
     secret: env().NEXTAUTH_SECRET,
+    // Behind HTTPS the session cookie is Secure and `__Secure-` prefixed. Decided from the configured
+    // address, not from the request, which a client could send over plain http or with a forged proto.
+    useSecureCookies: new URL(NEXTAUTH_URL ?? PAYCENTER_BASE_URL).protocol === 'https:',
     session: { strategy: 'jwt', maxAge, updateAge: 0 },
     jwt: { maxAge },
     pages: { signIn: '/login', error: '/login' },
@@ -39,7 +43,7 @@ export function authOptions(): AuthOptions {
               email: credentials.email,
               password: credentials.password,
               request: {
-                ip: header(req.headers, 'x-forwarded-for')?.split(',')[0]?.trim() || header(req.headers, 'x-real-ip'),
+                ip: clientIp({ get: (name) => header(req.headers, name) }),
                 userAgent: header(req.headers, 'user-agent'),
               },
             });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIpOrCidr } from '@/server/lib/ip-or-cidr';
 
 const bool = z
   .enum(['true', 'false', '1', '0'], { error: 'expected "true" or "false"' })
@@ -20,6 +21,11 @@ const masterKey = z
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\/[^\s]+$/, { error: 'expected a PostgreSQL URL, e.g. postgresql://user:pass@host:5432/paycenter' });
+
+const ipList = z
+  .string()
+  .transform((v) => v.split(',').map((entry) => entry.trim()).filter(Boolean))
+  .refine((entries) => entries.every(isIpOrCidr), { error: 'expected comma-separated IP addresses or CIDR ranges, e.g. 10.0.0.0/8,192.0.2.7' });
 
 /**
  * Every environment variable PayCenter reads. `.env.example` documents each one; keep the two
@@ -43,6 +49,7 @@ export const envSchema = z.object({
   NEXTAUTH_URL: z.url({ error: 'expected the dashboard URL, e.g. https://pay.example.com' }).optional(),
   PAYCENTER_SANDBOX: bool.optional(),
   PAYCENTER_WEBHOOK_PRIVATE_TARGETS: bool.optional(),
+  PAYCENTER_TRUSTED_PROXIES: ipList.default([]),
   PAYCENTER_DINGTALK_WEBHOOK: z.url({ error: 'expected the platform robot\'s webhook URL, e.g. https://oapi.dingtalk.com/robot/send?access_token=…' }).optional(),
   PAYCENTER_DINGTALK_SECRET: z.string().min(1).optional(),
   PAYCENTER_METRICS_TOKEN: z.string().min(16, { error: 'expected at least 16 characters (generate one with `openssl rand -hex 32`)' }).optional(),

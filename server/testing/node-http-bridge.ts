@@ -2,6 +2,7 @@
 // deployed Next app would, so real clients (fetch, alipay-sdk) talk to it over the network.
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { stampPeerAddress } from '@/server/lib/peer-address';
 
 export interface RunningServer {
   baseUrl: string;
@@ -73,6 +74,8 @@ async function send(response: Response, outgoing: ServerResponse, method: string
 export async function serveWebHandler(handle: (request: Request) => Promise<Response>, options: { port?: number } = {}): Promise<RunningServer> {
   let baseUrl = '';
   const server = createServer((incoming, outgoing) => {
+    // As PayCenter's own HTTP entry does (scripts/serve.ts).
+    stampPeerAddress(incoming);
     void (async () => {
       try {
         await send(await handle(toRequest(incoming, baseUrl)), outgoing, incoming.method ?? 'GET');
