@@ -53,6 +53,15 @@ export function urlTargetProblem(url: string, options: { publicOnly?: boolean } 
   return isIP(host) && isNonPublicAddress(host) ? `${host} is a non-public address` : null;
 }
 
+/**
+ * The same check as a zod refinement, for URL fields the center will call (notify URLs): by address
+ * only, the field's own schema reports a URL that does not parse. `.refine(...publicTargetRefinement)`.
+ */
+export const publicTargetRefinement = [
+  (url: string) => !URL.canParse(url) || urlTargetProblem(url) === null,
+  { error: (issue: { input: unknown }) => `must not point at the server's own network: ${urlTargetProblem(String(issue.input))}` },
+] as const;
+
 // URL keeps the brackets of an IPv6 literal and a host name's final dot.
 const hostOf = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
 
