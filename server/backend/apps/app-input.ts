@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { isOrigin } from '@/server/lib/http-url';
 import { isIpOrCidr } from '@/server/lib/ip-or-cidr';
+import { publicTargetRefinement } from '@/server/security/outbound-target';
 
 export const notifyUrl = z
   .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
   .max(2048)
-  .refine((v) => !new URL(v).username && !new URL(v).password, { error: 'must not contain credentials' });
+  .refine((v) => !new URL(v).username && !new URL(v).password, { error: 'must not contain credentials' })
+  // Checked again, host names included, on every delivery: saving has no DNS, so a name may change its addresses later.
+  .refine(...publicTargetRefinement);
 
 export const appFields = z.object({
   name: z.string().trim().min(2).max(100),

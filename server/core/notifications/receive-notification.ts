@@ -13,6 +13,7 @@ import { applyRefundState } from '../refunds/apply-refund-state';
 import { refundIfDuplicate } from '../payments/refund-if-duplicate';
 import { syncPayment } from '../payments/sync-payment';
 import { receiveSplitNotification } from './receive-split-notification';
+import { recordRejectedCallback } from './record-rejected-callback';
 
 export interface IncomingCallback {
   channel: Channel;
@@ -35,6 +36,22 @@ type StoredCallback = { id: string; channel: Channel; paymentChannelId: string }
 
 /** A rejection's reason as a metric label: its code, without the detail some reasons carry after a colon. */
 const reasonLabel = (outcome: NotificationOutcome, reason: string | undefined) => (outcome === 'REJECTED' && reason ? reason.split(':')[0]! : '');
+
+/**
+ * A callback that failed verification (or names no account of its channel): recorded, within its
+ * payment ID's storage cap, with its CALLBACK_REJECTED alert in one transaction, and counted.
+ */
+async function reject(callback: IncomingCallback, fields: { knownAccount: boolean; reason: string; serialNo?: string | null }): Promise<string> {
+  const id = newId('ntf');
+  const contentStored = await db().$transaction(async (tx) => {
+    const kept = await recordRejectedCallback(tx, { ...callback, id, knownAccount: fields.knownAccount, reason: fields.reason, serialNo: fields.serialNo ?? null });
+    await alertRejected(tx, { id, channel: callback.channel, paymentChannelId: callback.paymentId }, fields);
+    return kept;
+  });
+  metrics().callbacks.inc({ channel: callback.channel, outcome: 'REJECTED', verified: 'false', reason: reasonLabel('REJECTED', fields.reason) });
+  if (!contentStored) metrics().callbackContentDropped.inc({ channel: callback.channel });
+  return id;
+}
 
 async function settle(stored: StoredCallback, outcome: NotificationOutcome, fields: { verified: boolean; reason?: string; serialNo?: string | null; companyId?: string }): Promise<void> {
   const record = (client: Db | Tx) =>
@@ -105,29 +122,30 @@ async function loadPlugin(callback: IncomingCallback): Promise<{ plugin: Channel
 }
 
 /**
- * A channel's callback: stored exactly as received before anything else, verified through the
- * plugin (signature against the whitelist, app and merchant identity), matched to its attempt
- * (same payment ID, same amount) and applied. Answers what the channel expects: ok once the
- * callback is recorded for good, not ok when it should come again.
+ * A channel's callback: verified through the plugin (signature against the whitelist, app and
+ * merchant identity; no statement but the account's read), stored exactly as received, matched to
+ * its attempt (same payment ID, same amount) and applied. A verified callback is always stored in
+ * full; a rejected one within its payment ID's cap (recordRejectedCallback). Answers what the
+ * channel expects: ok once the callback is recorded for good, not ok when it should come again.
  */
 export async function receiveNotification(callback: IncomingCallback): Promise<CallbackAnswer> {
-  const stored = await db().channelNotification.create({
-    data: { id: newId('ntf'), channel: callback.channel, paymentChannelId: callback.paymentId, method: callback.method, headers: callback.headers, query: callback.query, body: callback.body },
-  });
   const target = await loadPlugin(callback);
   if (!target) {
-    await settle(stored, 'REJECTED', { verified: false, reason: 'unknown payment ID for this channel' });
+    await reject(callback, { knownAccount: false, reason: 'unknown payment ID for this channel' });
     return { status: 404, body: 'unknown payment ID', contentType: 'text/plain; charset=utf-8' };
   }
   const { plugin, account } = target;
   const check = plugin.parseNotification({ account, method: callback.method, headers: callback.headers, query: callback.query, body: callback.body });
   if (!check.verified) {
-    await settle(stored, 'REJECTED', { verified: false, reason: check.reason, serialNo: check.serialNo });
-    logger().warn({ notificationId: stored.id, paymentId: callback.paymentId, reason: check.reason }, 'channel callback rejected');
+    const notificationId = await reject(callback, { knownAccount: true, reason: check.reason, serialNo: check.serialNo });
+    logger().warn({ notificationId, paymentId: callback.paymentId, reason: check.reason }, 'channel callback rejected');
     await activeQueryInstead(check.serialNo, callback.paymentId);
     return plugin.ackNotification(false);
   }
 
+  const stored = await db().channelNotification.create({
+    data: { id: newId('ntf'), channel: callback.channel, paymentChannelId: callback.paymentId, method: callback.method, headers: callback.headers, query: callback.query, body: callback.body },
+  });
   const { notification } = check;
   switch (notification.kind) {
     case 'PAYMENT':

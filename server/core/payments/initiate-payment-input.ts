@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publicTargetRefinement } from '@/server/security/outbound-target';
 
 const INVOKE_METHODS = ['PC', 'WAP', 'APP', 'MINI_PROGRAM', 'QR', 'CASHIER'] as const;
 /** ¥1,000,000.00: above any property fee; keeps sums far inside Postgres integers. */
@@ -25,7 +26,8 @@ export const initiatePaymentInput = z.strictObject({
   subject: identifier(128),
   invokeMethod: z.enum(INVOKE_METHODS, { error: `must be one of ${INVOKE_METHODS.join(', ')}` }),
   returnUrl: url.optional(),
-  notifyUrl: url.optional(),
+  // Literal addresses only: a DNS lookup per payment is too slow for this path; deliveries resolve and check every time.
+  notifyUrl: url.refine(...publicTargetRefinement).optional(),
   expiresInSeconds: z
     .number({ error: 'must be an integer number of seconds' })
     .int({ error: 'must be an integer number of seconds' })

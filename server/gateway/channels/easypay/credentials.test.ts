@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { env } from '@/server/config/env';
 import { invalidFields } from '@/server/gateway/credentials/test-support';
 import { validateCredentials } from '@/server/gateway/credentials/validate-credentials';
+import { publicTargetsOnly } from '@/server/testing/public-targets-only';
 
 const valid = { gatewayUrl: 'https://pay.example.com/', pid: '1001', key: 'Kx8&a=b+c%d' };
 
@@ -48,5 +50,19 @@ describe('validateCredentials EASYPAY payTypes', () => {
     ['wxpay', 'must be an object such as {"QR": "wxpay"}'],
   ])('refuses payTypes = %j', (payTypes, message) => {
     expect(invalidFields(() => validateCredentials('EASYPAY', { ...valid, payTypes }))).toEqual({ 'credentials.payTypes': message });
+  });
+});
+
+describe('validateEasyPay gatewayUrl, with public targets only (production)', () => {
+  publicTargetsOnly();
+
+  it.each(['http://127.0.0.1:8080', 'http://169.254.169.254/latest', 'http://10.0.0.8/epay', 'http://[::ffff:192.168.1.1]', 'http://[64:ff9b::a9fe:a9fe]', 'http://api.localhost', 'http://198.18.0.1'])('refuses %s', (gatewayUrl) => {
+    expect(invalidFields(() => validateCredentials('EASYPAY', { ...valid, gatewayUrl }))).toEqual({ 'credentials.gatewayUrl': 'must be a public address, not a loopback, private or reserved one' });
+  });
+
+  it('accepts a public gateway and the built-in simulator', () => {
+    expect(validateCredentials('EASYPAY', valid).gatewayUrl).toBe('https://pay.example.com');
+    const simulator = `${env().PAYCENTER_BASE_URL}/sandbox/easypay`;
+    expect(validateCredentials('EASYPAY', { ...valid, gatewayUrl: simulator }).gatewayUrl).toBe(simulator);
   });
 });

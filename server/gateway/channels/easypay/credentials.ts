@@ -2,7 +2,9 @@
 // type (alipay / wxpay) per invoke method. What they look like, how what a company enters is
 // checked, and what the dashboard may see of them.
 import { z } from 'zod';
+import { env } from '@/server/config/env';
 import { FieldIssues, text } from '@/server/gateway/credentials/field-issues';
+import { urlTargetProblem } from '@/server/security/outbound-target';
 import { maskSecret, type MaskedSecret } from '@/server/gateway/credentials/mask-material';
 
 export const EASYPAY_PAY_TYPES = ['alipay', 'wxpay'] as const;
@@ -38,7 +40,11 @@ const gatewayUrlSchema = text.transform((value, ctx) => {
   if (url.username || url.password) return problem('must not contain a user name or password');
   if (url.search || url.hash || value.includes('?') || value.includes('#')) return problem('must not contain a query string or fragment');
   if (ENDPOINT_FILE.test(url.pathname)) return problem('must be the gateway base URL, without submit.php, mapi.php or api.php');
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  const gatewayUrl = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  // Without DNS: a host name is judged by its addresses on every call (callEasypay). The server's own
+  // origin (PAYCENTER_BASE_URL, where the sandbox's simulator lives) is the operator's, not a company's.
+  if (url.origin !== new URL(env().PAYCENTER_BASE_URL).origin && urlTargetProblem(gatewayUrl)) return problem('must be a public address, not a loopback, private or reserved one');
+  return gatewayUrl;
 });
 const pidSchema = text.regex(/^\d{1,20}$/, 'must be the merchant ID (商户ID): digits only');
 // The key is appended raw to the signed string, so any printable ASCII (& = + % included) is fine.

@@ -3,9 +3,13 @@
 // text that could hold it is ever kept: answers are returned as parsed, without any `key` field.
 import { ChannelError } from '@/server/gateway/channel-error';
 import type { ChannelAccount } from '@/server/gateway/types';
+import { sendGuardedRequest } from '@/server/security/guarded-request';
+import { privateTargetsAllowed, TargetRefused } from '@/server/security/outbound-target';
 import type { EasyPayCredentials } from './credentials';
 
 const TIMEOUT_MS = 10_000;
+/** epay answers are a few hundred bytes of JSON; more is not an answer (and is cut, so it fails to parse). */
+const MAX_ANSWER_BYTES = 64 * 1024;
 
 export function easypayCredentials(account: ChannelAccount): EasyPayCredentials {
   if (account.credentials.channel !== 'EASYPAY') throw new Error(`${account.paymentId} is not an EasyPay channel`);
@@ -43,22 +47,32 @@ export interface EasypayRequest {
   form?: Record<string, string>;
 }
 
-/** One call; an answer that is not JSON, or a status other than 200, is a transport failure. */
+/**
+ * One call; an answer that is not JSON, or a status other than 200, is a transport failure. A live
+ * gateway is a URL a company entered: unless private targets are allowed, it is called through the
+ * outbound guard (no loopback, private or metadata address, checked on the connection). A sandbox
+ * account's gateway is the built-in simulator (generated from PAYCENTER_BASE_URL, never entered).
+ */
 export async function callEasypay(account: ChannelAccount, request: EasypayRequest): Promise<EasypayAnswer> {
   const { key } = easypayCredentials(account);
   const url = `${account.endpoint}/${request.script}${request.query ? `?${new URLSearchParams(request.query)}` : ''}`;
   let status: number;
   let text: string;
   try {
-    const response = await fetch(url, {
+    const answer = await sendGuardedRequest({
+      url,
       method: request.form ? 'POST' : 'GET',
-      ...(request.form ? { headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: new URLSearchParams(request.form).toString() } : {}),
-      redirect: 'manual',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      headers: request.form ? { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' } : {},
+      body: request.form ? new URLSearchParams(request.form).toString() : undefined,
+      timeoutMs: TIMEOUT_MS,
+      maxBytes: MAX_ANSWER_BYTES,
+      publicOnly: account.mode === 'LIVE' && !privateTargetsAllowed(),
     });
-    status = response.status;
-    text = await response.text();
+    status = answer.statusCode;
+    text = answer.body.toString('utf8');
   } catch (error) {
+    // A refused gateway stays refused: retrying cannot help until the company corrects its URL.
+    if (error instanceof TargetRefused) throw transportError('EASYPAY_GATEWAY_REFUSED', error.message, key, false);
     throw transportError('EASYPAY_UNREACHABLE', error instanceof Error ? error.message : String(error), key);
   }
   // 5xx and the PHP gateway's transient pages may pass; a 4xx (wrong gateway URL) will not.

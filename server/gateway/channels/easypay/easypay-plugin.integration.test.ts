@@ -1,6 +1,7 @@
 // The EasyPay plugin end to end against the built-in epay simulator on a real HTTP server: page and
 // API payment, the signed GET callback and return, query, close, refunds (also with a lost answer),
 // and the key never leaving in anything the plugin returns.
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as api } from '@/app/sandbox/easypay/api.php/route';
 import { POST as mapi } from '@/app/sandbox/easypay/mapi.php/route';
@@ -16,6 +17,7 @@ import { randomBase62 } from '@/server/lib/ids';
 import { payEasypayTrade } from '@/server/sandbox/easypay';
 import { serveRouteHandlers, type RunningServer } from '@/server/sandbox/alipay/testing/serve-route-handlers';
 import { makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
+import { publicTargetsOnly } from '@/server/testing/public-targets-only';
 import { easypayPlugin as plugin } from './index';
 import { verifyEasypaySign } from './md5-sign';
 
@@ -213,5 +215,18 @@ describe('EasyPay plugin against the simulator', () => {
 
   it('has no bill to download: its capability says to query each order instead', () => {
     expect(plugin.bills).toEqual({ kind: 'NONE', reconcileBy: 'QUERY_EACH_ORDER' });
+  });
+});
+
+describe('a live EasyPay gateway, with public targets only (production)', () => {
+  publicTargetsOnly();
+
+  it('is never called on a non-public address, nor on a name resolving to one; a sandbox account still reaches its simulator', async () => {
+    const live = (endpoint: string): ChannelAccount => ({ ...account, mode: 'LIVE', endpoint });
+    for (const endpoint of [`${server.baseUrl}/sandbox/easypay`, `http://[::ffff:127.0.0.1]:${new URL(server.baseUrl).port}/sandbox/easypay`, `http://${hostname()}:${new URL(server.baseUrl).port}/sandbox/easypay`]) {
+      const error = await channelError(plugin.queryPayment({ account: live(endpoint), serialNo: serial() }));
+      expect(error, endpoint).toMatchObject({ channelCode: 'EASYPAY_GATEWAY_REFUSED', retryable: false, channelMessage: expect.stringMatching(/^refused: .*non-public address/) });
+    }
+    expect(await plugin.queryPayment({ account, serialNo: serial() })).toMatchObject({ state: 'NOT_FOUND' });
   });
 });
