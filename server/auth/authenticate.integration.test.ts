@@ -80,6 +80,12 @@ describe('authenticate', () => {
     expect(known).toContainEqual(expect.objectContaining({ code: 'LOGIN_THROTTLED' }));
   });
 
+  it('answers an email no account can have (NUL, 10 000 characters) like any unknown one', async () => {
+    for (const who of ['nobody\u0000@example.com', `${'x'.repeat(10_000)}@example.com`]) {
+      expect(answer(await attempt(password, { who, from: freshAddress() }))).toEqual({ code: 'UNAUTHENTICATED', message: BAD_CREDENTIALS, waitSeconds: null });
+    }
+  });
+
   it('does not let failures from one address keep the owner out from another', async () => {
     for (let i = 0; i < 12; i++) {
       await attempt('attacker guess!');

@@ -17,6 +17,9 @@ export interface AuthenticatedUser {
 /** The message for every wrong email/password combination: never says which part was wrong. */
 export const BAD_CREDENTIALS = 'Invalid email or password.';
 
+/** As createUser accepts them (RFC 5321's limit). */
+const MAX_EMAIL_LENGTH = 254;
+
 function throttled(retryAt: Date): AppError {
   return new AppError('LOGIN_THROTTLED', undefined, { retryAt: retryAt.toISOString() });
 }
@@ -28,11 +31,14 @@ function throttled(retryAt: Date): AppError {
  */
 export async function authenticate(options: { email: string; password: string; request?: RequestMeta }): Promise<AuthenticatedUser> {
   const email = options.email.trim().toLowerCase();
-  const subjects = { address: addressSubject(options.request?.ip), email };
+  // No account has an email over 254 characters or with a NUL (which PostgreSQL cannot even
+  // store): such emails are unknown, and share one counter instead of storing whatever is sent.
+  const possible = email.length <= MAX_EMAIL_LENGTH && !email.includes('\0');
+  const subjects = { address: addressSubject(options.request?.ip), email: possible ? email : '(impossible email)' };
   const charge = await chargeLoginAttempt({ subjects, now: new Date(), request: options.request });
   if (charge.refused) throw throttled(charge.retryAt);
 
-  const user = await db().user.findUnique({ where: { email } });
+  const user = possible ? await db().user.findUnique({ where: { email } }) : null;
   const passwordIsRight = user ? await verifyPassword(user.passwordHash, options.password) : await burnPasswordCheck(options.password);
   if (!user || !passwordIsRight) {
     // A failure that starts a wait says so at once, with when to retry.
