@@ -13,6 +13,7 @@ describe('addressSubject', () => {
     expect(addressSubject('2001:db8::1')).toBe('2001:db8:0:0::/64');
     expect(addressSubject('::1')).toBe('0:0:0:0::/64');
     expect(addressSubject('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(addressSubject('2001:db8::4:5:6:1.2.3.4')).toBe('2001:db8:0:4::/64');
   });
 
   it('puts requests without an address in one shared bucket', () => {

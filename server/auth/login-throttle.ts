@@ -8,27 +8,27 @@ import { recordAudit, type RequestMeta } from '@/server/backend/audit/record-aud
 export const LOGIN_THROTTLE_MEMORY_SECONDS = 24 * 3600;
 
 interface ThrottlePolicy {
-  /** Failures counted before any wait. */
-  freeFailures: number;
+  /** The failure that starts the first wait (1 s). */
+  firstWaitAt: number;
   /** The longest wait; the wait doubles from 1 s up to it. */
   maxBlockSeconds: number;
 }
 
 // Anyone can fail on someone else's email, so an account's throttle stays mild and short:
 // the owner never waits more than 30 s. The failing address is what pays (PAYCENTER_LOGIN_*).
-const ACCOUNT_POLICY: ThrottlePolicy = { freeFailures: 10, maxBlockSeconds: 30 };
+const ACCOUNT_POLICY: ThrottlePolicy = { firstWaitAt: 10, maxBlockSeconds: 30 };
 
 function policy(scope: LoginThrottleScope): ThrottlePolicy {
   if (scope === 'ACCOUNT') return ACCOUNT_POLICY;
-  const { PAYCENTER_LOGIN_MAX_FAILURES: freeFailures, PAYCENTER_LOGIN_LOCKOUT_SECONDS: maxBlockSeconds } = env();
-  return { freeFailures, maxBlockSeconds };
+  const { PAYCENTER_LOGIN_MAX_FAILURES: firstWaitAt, PAYCENTER_LOGIN_LOCKOUT_SECONDS: maxBlockSeconds } = env();
+  return { firstWaitAt, maxBlockSeconds };
 }
 
-/** Exponential backoff: none for the free failures, then 1 s, 2 s, 4 s … up to the policy's cap. */
+/** Exponential backoff: none before firstWaitAt failures, then 1 s, 2 s, 4 s … up to the policy's cap. */
 export function blockAfter(options: { scope: LoginThrottleScope; failures: number; now: Date }): Date | null {
-  const { freeFailures, maxBlockSeconds } = policy(options.scope);
-  if (options.failures < freeFailures) return null;
-  const seconds = Math.min(maxBlockSeconds, 2 ** Math.min(options.failures - freeFailures, 30));
+  const { firstWaitAt, maxBlockSeconds } = policy(options.scope);
+  if (options.failures < firstWaitAt) return null;
+  const seconds = Math.min(maxBlockSeconds, 2 ** Math.min(options.failures - firstWaitAt, 30));
   return new Date(options.now.getTime() + seconds * 1000);
 }
 
@@ -42,10 +42,13 @@ export function addressSubject(ip: string | null | undefined): string {
   if (!isIPv6(address)) return address.slice(0, 64);
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
   if (mapped?.[1]) return mapped[1];
-  const [head = '', tail] = address.split('::');
-  const headGroups = head ? head.split(':') : [];
-  const elided = tail === undefined ? [] : Array<string>(8 - headGroups.length - (tail ? tail.split(':').length : 0)).fill('0');
-  const prefix = [...headGroups, ...elided, ...(tail ? tail.split(':') : [])].slice(0, 4);
+  // An embedded IPv4 tail (a.b.c.d) is two groups, both beyond the /64.
+  const groups = (part: string | undefined) => (part ? part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group])) : []);
+  const [head, tail] = address.split('::');
+  const headGroups = groups(head);
+  const tailGroups = groups(tail);
+  const elided = tail === undefined ? [] : Array<string>(8 - headGroups.length - tailGroups.length).fill('0');
+  const prefix = [...headGroups, ...elided, ...tailGroups].slice(0, 4);
   return `${prefix.map((group) => parseInt(group, 16).toString(16)).join(':')}::/64`;
 }
 
@@ -79,14 +82,14 @@ function latest(dates: Array<Date | null>): Date | null {
   return dates.reduce<Date | null>((max, date) => (date && (!max || date > max) ? date : max), null);
 }
 
-/** Counts one attempt on a locked row, starting the next wait once the free failures are used up. */
+/** Counts one attempt on a locked row, starting a wait from the policy's firstWaitAt failure on. */
 async function countAttempt(tx: Tx, options: { key: ThrottleKey; row: ThrottleRow; now: Date; request?: RequestMeta }) {
   const { key, row, now } = options;
   const forgotten = row.lastAttemptAt.getTime() < now.getTime() - LOGIN_THROTTLE_MEMORY_SECONDS * 1000;
   const failures = (forgotten ? 0 : row.failures) + 1;
   const blockedUntil = blockAfter({ scope: key.scope, failures, now });
   await tx.loginThrottle.update({ where: { scope_subject: key }, data: { failures, blockedUntil, lastAttemptAt: now } });
-  if (failures === policy(key.scope).freeFailures) {
+  if (failures === policy(key.scope).firstWaitAt) {
     await recordAudit(tx, {
       actor: null,
       action: 'auth.throttled',
@@ -119,10 +122,10 @@ export async function chargeLoginAttempt(options: { subjects: LoginSubjects; now
     if (blocked) return { refused: true, retryAt: blocked };
 
     const byAddress = await countAttempt(tx, { key: address, row: addressRow, now, request });
-    // An address past its free failures is slowed by its own throttle. Counting it against the
+    // An address past its first wait is slowed by its own throttle. Counting it against the
     // account as well would let one address push the owner into waits too, so an account's
     // throttle takes failures from two addresses or more.
-    if (byAddress.failures > policy('ADDRESS').freeFailures) return { refused: false, retryAt: byAddress.blockedUntil };
+    if (byAddress.failures > policy('ADDRESS').firstWaitAt) return { refused: false, retryAt: byAddress.blockedUntil };
     const byAccount = await countAttempt(tx, { key: account, row: accountRow, now, request });
     return { refused: false, retryAt: latest([byAddress.blockedUntil, byAccount.blockedUntil]) };
   });
@@ -135,14 +138,14 @@ export async function chargeLoginAttempt(options: { subjects: LoginSubjects; now
  */
 export async function forgiveSuccessfulAttempt(options: { subjects: LoginSubjects }): Promise<void> {
   const { address, email } = options.subjects;
-  const { freeFailures } = policy('ADDRESS');
+  const { firstWaitAt } = policy('ADDRESS');
   await db().$transaction([
     forgetAccountFailures({ email }),
     // The attempt was let in, so no block was running before it counted: lift the block its count set.
     db().$executeRaw`
       UPDATE "LoginThrottle"
       SET "failures" = GREATEST("failures" - 1, 0),
-          "blockedUntil" = CASE WHEN "failures" - 1 < ${freeFailures} THEN NULL ELSE "blockedUntil" END
+          "blockedUntil" = CASE WHEN "failures" - 1 < ${firstWaitAt} THEN NULL ELSE "blockedUntil" END
       WHERE "scope" = 'ADDRESS' AND "subject" = ${address}`,
   ]);
 }
