@@ -13,16 +13,16 @@ describe('parseLoginError', () => {
     expect(parseLoginError('INTERNAL_ERROR')).toEqual({ kind: 'unexpected' });
   });
 
-  it('takes the unlock time from ACCOUNT_LOCKED, whose ISO time contains colons', () => {
-    expect(parseLoginError('ACCOUNT_LOCKED:2030-01-02T03:04:05.000Z')).toEqual({
-      kind: 'locked',
-      until: new Date('2030-01-02T03:04:05.000Z'),
+  it('takes the retry time from LOGIN_THROTTLED, whose ISO time contains colons', () => {
+    expect(parseLoginError('LOGIN_THROTTLED:2030-01-02T03:04:05.000Z')).toEqual({
+      kind: 'throttled',
+      retryAt: new Date('2030-01-02T03:04:05.000Z'),
     });
   });
 
-  it('still says locked when the time is missing or unreadable', () => {
-    expect(parseLoginError('ACCOUNT_LOCKED')).toEqual({ kind: 'locked', until: null });
-    expect(parseLoginError('ACCOUNT_LOCKED:soon')).toEqual({ kind: 'locked', until: null });
+  it('still says throttled when the time is missing or unreadable', () => {
+    expect(parseLoginError('LOGIN_THROTTLED')).toEqual({ kind: 'throttled', retryAt: null });
+    expect(parseLoginError('LOGIN_THROTTLED:soon')).toEqual({ kind: 'throttled', retryAt: null });
   });
 
   it('treats unknown codes as unexpected', () => {

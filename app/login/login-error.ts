@@ -1,13 +1,13 @@
 /** A failed sign-in, as the login page explains it. Which of email or password was wrong is never said. */
 export type LoginError =
   | { kind: 'credentials' }
-  | { kind: 'locked'; until: Date | null }
+  | { kind: 'throttled'; retryAt: Date | null }
   | { kind: 'disabled' }
   | { kind: 'unexpected' };
 
 /**
  * Reads next-auth's error string, which carries server/auth/auth-options.ts's `CODE` or
- * `ACCOUNT_LOCKED:<ISO time>`. Anything unknown (including next-auth's own codes) is unexpected.
+ * `LOGIN_THROTTLED:<ISO retry time>`. Anything unknown (including next-auth's own codes) is unexpected.
  */
 export function parseLoginError(raw: string | null | undefined): LoginError | null {
   if (!raw) return null;
@@ -18,9 +18,9 @@ export function parseLoginError(raw: string | null | undefined): LoginError | nu
     case 'UNAUTHENTICATED':
     case 'CredentialsSignin':
       return { kind: 'credentials' };
-    case 'ACCOUNT_LOCKED': {
-      const until = new Date(detail);
-      return { kind: 'locked', until: detail && !Number.isNaN(until.getTime()) ? until : null };
+    case 'LOGIN_THROTTLED': {
+      const retryAt = new Date(detail);
+      return { kind: 'throttled', retryAt: detail && !Number.isNaN(retryAt.getTime()) ? retryAt : null };
     }
     case 'FORBIDDEN':
       return { kind: 'disabled' };

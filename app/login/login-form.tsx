@@ -28,12 +28,11 @@ function errorMessage(error: LoginError, t: Translate, locale: Locale): string {
   switch (error.kind) {
     case 'credentials':
       return t('login.errors.credentials');
-    case 'locked':
-      return error.until
-        ? t('login.errors.locked', {
-            time: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(error.until),
-          })
-        : t('login.errors.lockedNoTime');
+    case 'throttled':
+      // Waits run from 1 s to minutes, so the time is given to the second.
+      return error.retryAt
+        ? t('login.errors.throttled', { time: new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(error.retryAt) })
+        : t('login.errors.throttledNoTime');
     case 'disabled':
       return t('login.errors.disabled');
     case 'unexpected':
@@ -97,7 +96,7 @@ export function LoginForm({ callbackUrl, initialError }: LoginFormProps) {
       <div role="alert" aria-atomic="true">
         {error ? (
           <Alert ref={alertRef} tabIndex={-1} tone="error" title={t('login.errorTitle')} className="outline-none">
-            {/* The unlock time is formatted in the reader's time zone, which the server may not share. */}
+            {/* The retry time is formatted in the reader's time zone, which the server may not share. */}
             <p suppressHydrationWarning>{errorMessage(error, t, locale)}</p>
           </Alert>
         ) : null}

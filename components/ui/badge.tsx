@@ -25,13 +25,12 @@ export function Badge({ tone, children, className }: { tone: BadgeTone; children
   );
 }
 
-export type Status = 'ACTIVE' | 'SUSPENDED' | 'DISABLED' | 'ENABLED' | 'LIVE' | 'SANDBOX' | 'REVOKED' | 'LOCKED';
+export type Status = 'ACTIVE' | 'SUSPENDED' | 'DISABLED' | 'ENABLED' | 'LIVE' | 'SANDBOX' | 'REVOKED';
 
 const statusTones: Record<Status, BadgeTone> = {
   ACTIVE: 'green',
   ENABLED: 'teal',
   SUSPENDED: 'amber',
-  LOCKED: 'amber',
   DISABLED: 'red',
   REVOKED: 'slate',
   LIVE: 'indigo',

@@ -6,17 +6,21 @@ import { clientIp } from '@/server/lib/client-ip';
 import { logger } from '@/server/logging/logger';
 import { authenticate } from './authenticate';
 
-function header(headers: unknown, name: string): string | null {
-  if (!headers || typeof headers !== 'object') return null;
-  const value = (headers as Record<string, string | string[] | undefined>)[name];
-  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+/** next-auth hands authorize() Node's plain header object; clientIp reads a Fetch `Headers`. */
+function fetchHeaders(headers: unknown): Headers {
+  const result = new Headers();
+  if (!headers || typeof headers !== 'object') return result;
+  for (const [name, value] of Object.entries(headers as Record<string, string | string[] | undefined>)) {
+    for (const item of Array.isArray(value) ? value : [value]) if (typeof item === 'string') result.append(name, item);
+  }
+  return result;
 }
 
 /** Login errors travel to the page as `?error=CODE[:detail]`; the page translates them. */
 function loginErrorCode(error: unknown): string {
   if (error instanceof AppError) {
-    const until = error.details?.lockedUntil;
-    return typeof until === 'string' ? `${error.code}:${until}` : error.code;
+    const retryAt = error.details?.retryAt;
+    return typeof retryAt === 'string' ? `${error.code}:${retryAt}` : error.code;
   }
   logger().error({ err: error }, 'login failed unexpectedly');
   return 'INTERNAL_ERROR';
@@ -38,14 +42,12 @@ export function authOptions(): AuthOptions {
         credentials: { email: { type: 'email' }, password: { type: 'password' } },
         async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) throw new Error('UNAUTHENTICATED');
+          const headers = fetchHeaders(req.headers);
           try {
             const user = await authenticate({
               email: credentials.email,
               password: credentials.password,
-              request: {
-                ip: clientIp({ get: (name) => header(req.headers, name) }),
-                userAgent: header(req.headers, 'user-agent'),
-              },
+              request: { ip: clientIp(headers), userAgent: headers.get('user-agent') },
             });
             return user;
           } catch (error) {

@@ -1,8 +1,8 @@
-import { env } from '@/server/config/env';
 import { db } from '@/server/db/client';
 import type { Role } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { recordAudit, type RequestMeta } from '@/server/backend/audit/record-audit';
+import { addressSubject, chargeLoginAttempt, forgiveSuccessfulAttempt } from './login-throttle';
 import { burnPasswordCheck, verifyPassword } from './password';
 
 export interface AuthenticatedUser {
@@ -17,51 +17,39 @@ export interface AuthenticatedUser {
 /** The message for every wrong email/password combination: never says which part was wrong. */
 export const BAD_CREDENTIALS = 'Invalid email or password.';
 
+/** As createUser accepts them (RFC 5321's limit). */
+const MAX_EMAIL_LENGTH = 254;
+
+function throttled(retryAt: Date): AppError {
+  return new AppError('LOGIN_THROTTLED', undefined, { retryAt: retryAt.toISOString() });
+}
+
 /**
- * Checks dashboard credentials with lockout: after PAYCENTER_LOGIN_MAX_FAILURES consecutive
- * failures the account is locked for PAYCENTER_LOGIN_LOCKOUT_SECONDS. Counters are updated with
- * atomic increments so parallel guesses cannot slip past the limit.
+ * Checks dashboard credentials, throttled per client address and per email (login-throttle.ts).
+ * Unknown and known emails take the same path, the same time (a password hash is verified for
+ * both) and get the same answers, so nothing tells which emails have accounts.
  */
 export async function authenticate(options: { email: string; password: string; request?: RequestMeta }): Promise<AuthenticatedUser> {
-  const { PAYCENTER_LOGIN_MAX_FAILURES: maxFailures, PAYCENTER_LOGIN_LOCKOUT_SECONDS: lockoutSeconds } = env();
   const email = options.email.trim().toLowerCase();
-  const user = await db().user.findUnique({ where: { email } });
-  if (!user) {
-    await burnPasswordCheck(options.password);
-    throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
-  }
-  const now = new Date();
-  if (user.lockedUntil) {
-    if (user.lockedUntil > now) throw new AppError('ACCOUNT_LOCKED', undefined, { lockedUntil: user.lockedUntil.toISOString() });
-    // The lock has expired: counting starts afresh.
-    await db().user.updateMany({ where: { id: user.id, lockedUntil: user.lockedUntil }, data: { lockedUntil: null, failedLoginCount: 0 } });
-  }
+  // No account has an email over 254 characters or with a NUL (which PostgreSQL cannot even
+  // store): such emails are unknown, and share one counter instead of storing whatever is sent.
+  const possible = email.length <= MAX_EMAIL_LENGTH && !email.includes('\0');
+  const subjects = { address: addressSubject(options.request?.ip), email: possible ? email : '(impossible email)' };
+  const charge = await chargeLoginAttempt({ subjects, now: new Date(), request: options.request });
+  if (charge.refused) throw throttled(charge.retryAt);
 
-  if (!(await verifyPassword(user.passwordHash, options.password))) {
-    const updated = await db().user.update({ where: { id: user.id }, data: { failedLoginCount: { increment: 1 } } });
-    if (updated.failedLoginCount < maxFailures) throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
-    const lockedUntil = new Date(now.getTime() + lockoutSeconds * 1000);
-    // Of parallel failures past the limit, only the first sets the lock and audits it.
-    const locked = await db().user.updateMany({
-      where: { id: user.id, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
-      data: { lockedUntil },
-    });
-    if (locked.count === 1) {
-      await recordAudit(db(), {
-        actor: null,
-        action: 'auth.locked',
-        target: { type: 'User', id: user.id, companyId: user.companyId },
-        summary: { email, failures: updated.failedLoginCount, lockedUntil: lockedUntil.toISOString() },
-        request: options.request,
-      });
-    }
-    throw new AppError('ACCOUNT_LOCKED', undefined, { lockedUntil: lockedUntil.toISOString() });
+  const user = possible ? await db().user.findUnique({ where: { email } }) : null;
+  const passwordIsRight = user ? await verifyPassword(user.passwordHash, options.password) : await burnPasswordCheck(options.password);
+  if (!user || !passwordIsRight) {
+    // A failure that starts a wait says so at once, with when to retry.
+    throw charge.retryAt ? throttled(charge.retryAt) : new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
   }
+  await forgiveSuccessfulAttempt({ subjects });
 
   // Only after the right password do we say the account is disabled.
   if (user.disabled) throw new AppError('FORBIDDEN', 'This account is disabled.');
 
-  await db().user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } });
+  await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   await recordAudit(db(), {
     actor: { userId: user.id, email: user.email, role: user.role, companyId: user.companyId },
     action: 'auth.login',

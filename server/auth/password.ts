@@ -17,11 +17,12 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 // Verifying against this when the user does not exist keeps the response time the same,
-// so timing does not reveal which emails have accounts.
+// so timing does not reveal which emails have accounts. It is never the right password.
 let dummyHash: Promise<string> | undefined;
-export async function burnPasswordCheck(password: string): Promise<void> {
+export async function burnPasswordCheck(password: string): Promise<false> {
   dummyHash ??= hashPassword('paycenter-timing-equaliser');
   await verifyPassword(await dummyHash, password);
+  return false;
 }
 
 export const PASSWORD_RULE = { minLength: 12, maxLength: 128 } as const;

@@ -37,7 +37,7 @@ export const ERROR_CODES = {
   REFUND_AMOUNT_EXCEEDED: { status: 422, trpc: 'UNPROCESSABLE_CONTENT', message: 'The refund exceeds the refundable amount.' },
   SPLIT_NOT_SUPPORTED: { status: 422, trpc: 'UNPROCESSABLE_CONTENT', message: 'Splitting is not enabled for this payment channel.' },
   SPLIT_AMOUNT_EXCEEDED: { status: 422, trpc: 'UNPROCESSABLE_CONTENT', message: 'The split exceeds the splittable amount.' },
-  ACCOUNT_LOCKED: { status: 423, trpc: 'FORBIDDEN', message: 'Too many failed sign-ins; the account is locked for a while.' },
+  LOGIN_THROTTLED: { status: 429, trpc: 'TOO_MANY_REQUESTS', message: 'Too many failed sign-ins; try again later.' },
   ATTEMPT_TOO_FREQUENT: { status: 429, trpc: 'TOO_MANY_REQUESTS', message: 'A new attempt for this order is not allowed yet.' },
   INTERNAL_ERROR: { status: 500, trpc: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side.' },
   CHANNEL_ERROR: { status: 502, trpc: 'BAD_GATEWAY', message: 'The payment channel rejected the request or could not be reached.' },

@@ -1,3 +1,4 @@
+import { purgeIdleLoginThrottles } from '@/server/auth/login-throttle';
 import { refreshPlatformCertificates } from '@/server/backend/channels/refresh-platform-certificates';
 import { env } from '@/server/config/env';
 import { expireDuePayments } from '@/server/core/payments/expire-due-payments';
@@ -89,6 +90,13 @@ export const jobs: readonly Job[] = [
     trigger: { cron: '*/5 * * * *' },
     claim: 'job',
     run: (now) => purgeExpiredNonces({ now }),
+  },
+  {
+    id: 'login-throttles-purge',
+    description: 'Drops sign-in failure counters idle for a day, so addresses that tried once do not pile up.',
+    trigger: { cron: '17 * * * *' },
+    claim: 'job',
+    run: (now) => purgeIdleLoginThrottles({ now }),
   },
   {
     id: 'wechatpay-certificates-refresh',

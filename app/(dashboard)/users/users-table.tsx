@@ -74,7 +74,7 @@ export function UsersTable({ viewer, companyId, onReveal, onNotice }: UsersTable
     {
       id: 'status',
       header: t('users.columns.status'),
-      cell: (user) => <StatusBadge status={user.disabled ? 'DISABLED' : user.locked ? 'LOCKED' : 'ACTIVE'} />,
+      cell: (user) => <StatusBadge status={user.disabled ? 'DISABLED' : 'ACTIVE'} />,
     },
     {
       id: 'lastLoginAt',

@@ -52,8 +52,8 @@ export const en: Messages = {
     errorTitle: 'Could not sign in',
     errors: {
       credentials: 'The email or password is incorrect. Check them and try again.',
-      locked: 'This account is temporarily locked after too many failed sign-in attempts. Try again after {time}.',
-      lockedNoTime: 'This account is temporarily locked after too many failed sign-in attempts. Try again later.',
+      throttled: 'Too many failed sign-in attempts. For your security, try again after {time}.',
+      throttledNoTime: 'Too many failed sign-in attempts. For your security, try again in a few minutes.',
       disabled: 'This account has been disabled. Contact your administrator to restore it.',
       unexpected: 'Something went wrong while signing in. Try again in a moment; if it keeps happening, contact your platform administrator.',
     },

@@ -54,8 +54,8 @@ export const zhCN = {
     errorTitle: '无法登录',
     errors: {
       credentials: '邮箱或密码不正确，请检查后重试。',
-      locked: '由于多次登录失败，该账号已被暂时锁定，请在 {time} 之后再试。',
-      lockedNoTime: '由于多次登录失败，该账号已被暂时锁定，请稍后再试。',
+      throttled: '登录失败次数过多。为了账号安全，请在 {time} 之后再试。',
+      throttledNoTime: '登录失败次数过多。为了账号安全，请几分钟后再试。',
       disabled: '该账号已被停用。如需恢复，请联系你的管理员。',
       unexpected: '登录时发生意外错误，请稍后重试。如果问题持续存在，请联系平台管理员。',
     },

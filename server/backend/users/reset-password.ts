@@ -1,3 +1,4 @@
+import { forgetAccountFailures } from '@/server/auth/login-throttle';
 import { hashPassword } from '@/server/auth/password';
 import { db } from '@/server/db/client';
 import { randomBase62 } from '@/server/lib/ids';
@@ -6,7 +7,7 @@ import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audi
 import { findManageableUser } from './find-user-in-scope';
 
 /**
- * Sets a new generated password (shown once), lifts any lockout and ends the user's sessions.
+ * Sets a new generated password (shown once), lifts the email's sign-in throttle and ends the user's sessions.
  */
 export async function resetPassword(options: { actor: Actor; userId: string; request?: RequestMeta }) {
   assertCan(options.actor, 'user.manage');
@@ -16,7 +17,7 @@ export async function resetPassword(options: { actor: Actor; userId: string; req
   await db().$transaction(async (tx) => {
     await tx.user.update({
       where: { id: user.id },
-      data: { passwordHash, failedLoginCount: 0, lockedUntil: null, sessionVersion: { increment: 1 } },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
     });
     await recordAudit(tx, {
       actor: options.actor,
@@ -26,5 +27,6 @@ export async function resetPassword(options: { actor: Actor; userId: string; req
       request: options.request,
     });
   });
+  await forgetAccountFailures({ email: user.email });
   return { temporaryPassword: password };
 }

@@ -1,6 +1,6 @@
 import type { User } from '@/server/db/generated/client';
 
-/** What the dashboard may see of a user: never the password hash or lockout internals. */
+/** What the dashboard may see of a user: never the password hash. */
 export function userView(user: User) {
   return {
     id: user.id,
@@ -9,7 +9,6 @@ export function userView(user: User) {
     role: user.role,
     companyId: user.companyId,
     disabled: user.disabled,
-    locked: !!user.lockedUntil && user.lockedUntil > new Date(),
     lastLoginAt: user.lastLoginAt,
     createdAt: user.createdAt,
   };

@@ -43,12 +43,14 @@ describe('staff management', () => {
 
   it('resets a password: the old one stops working, old sessions end, the lock lifts', async () => {
     const { user, temporaryPassword } = await createUser({ actor: companyAdmin, input: { email: 'reset@example.com', name: 'r', role: 'COMPANY_STAFF' } });
-    await db().user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + 60_000), failedLoginCount: 5 } });
+    await db().loginThrottle.create({
+      data: { scope: 'ACCOUNT', subject: 'reset@example.com', failures: 12, blockedUntil: new Date(Date.now() + 30_000), lastAttemptAt: new Date() },
+    });
     const before = await db().user.findUniqueOrThrow({ where: { id: user.id } });
     const { temporaryPassword: fresh } = await resetPassword({ actor: companyAdmin, userId: user.id });
     const after = await db().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
-    expect(after.lockedUntil).toBeNull();
+    expect(await db().loginThrottle.count({ where: { scope: 'ACCOUNT', subject: 'reset@example.com' } })).toBe(0);
     expect(await codeOf(authenticate({ email: 'reset@example.com', password: temporaryPassword! }))).toBe('UNAUTHENTICATED');
     expect(await authenticate({ email: 'reset@example.com', password: fresh })).toMatchObject({ id: user.id });
   });

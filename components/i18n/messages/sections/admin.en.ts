@@ -48,7 +48,6 @@ export const adminEn: typeof adminZhCN = {
       LIVE: 'Live',
       SANDBOX: 'Sandbox',
       REVOKED: 'Revoked',
-      LOCKED: 'Locked',
     },
     form: {
       saved: 'Saved.',

@@ -47,7 +47,6 @@ export const adminZhCN = {
       LIVE: '生产',
       SANDBOX: '沙箱',
       REVOKED: '已吊销',
-      LOCKED: '已锁定',
     },
     form: {
       saved: '已保存。',
