@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { AppError } from '@/server/errors/app-error';
+import { CONTROL_CHARACTERS_REFUSED, controlCharacterFields, hasControlCharacter } from './control-characters';
+
+function refuseFields(names: readonly string[]): void {
+  if (names.length) throw AppError.invalidFields(Object.fromEntries(names.map((name) => [name, CONTROL_CHARACTERS_REFUSED])));
+}
 
 function parseWith<T>(input: unknown, schema: z.ZodType<T>): T {
   const result = schema.safeParse(input);
@@ -7,7 +12,7 @@ function parseWith<T>(input: unknown, schema: z.ZodType<T>): T {
   return result.data;
 }
 
-/** A request body that must be a JSON object matching the schema (use strict objects). */
+/** A request body that must be a JSON object matching the schema (use strict objects), free of control characters (control-characters.ts). */
 export function parseJsonBody<T>(rawBody: string, schema: z.ZodType<T>): T {
   let input: unknown;
   try {
@@ -18,12 +23,14 @@ export function parseJsonBody<T>(rawBody: string, schema: z.ZodType<T>): T {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw AppError.invalidFields({ '(body)': 'must be a JSON object' });
   }
+  refuseFields(controlCharacterFields(input));
   return parseWith(input, schema);
 }
 
 /**
  * A query string matching the schema: each parameter is a string, or an array of strings when it
- * is repeated (so a schema expecting one value names the repeated field as bad).
+ * is repeated (so a schema expecting one value names the repeated field as bad). No parameter,
+ * name or value, holds a control character.
  */
 export function parseQuery<T>(url: URL, schema: z.ZodType<T>): T {
   const input: Record<string, string | string[]> = {};
@@ -31,5 +38,6 @@ export function parseQuery<T>(url: URL, schema: z.ZodType<T>): T {
     const values = url.searchParams.getAll(key);
     input[key] = values.length === 1 ? values[0]! : values;
   }
+  refuseFields(Object.entries(input).flatMap(([key, value]) => ([key, value].flat().some(hasControlCharacter) ? [key] : [])));
   return parseWith(input, schema);
 }

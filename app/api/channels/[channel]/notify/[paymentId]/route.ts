@@ -1,6 +1,8 @@
 // Channel callbacks (Alipay async notify, WeChat Pay notifications, EasyPay notify), one URL per payment ID.
 import { receiveNotification } from '@/server/core/notifications/receive-notification';
 import type { Channel } from '@/server/db/generated/client';
+import { pluginFor } from '@/server/gateway/registry';
+import { carriesNul } from '@/server/http/control-characters';
 import { readBytesLimited } from '@/server/http/read-body';
 import { logger } from '@/server/logging/logger';
 
@@ -18,6 +20,12 @@ async function handle(request: Request, context: { params: Promise<{ channel: st
   // Decoded as request.text() would: a body that is not UTF-8 is still stored, and then fails verification.
   const body = new TextDecoder().decode(bytes);
   const url = new URL(request.url);
+  if ([paymentId, url.search, body].some(carriesNul)) {
+    // Not a genuine callback, and not storable: refused in the channel's own words, before anything is stored.
+    logger().warn({ channel, paymentId }, 'channel callback with a NUL character refused');
+    const refusal = pluginFor(channel).ackNotification(false);
+    return new Response(refusal.body, { status: 400, headers: { 'content-type': refusal.contentType, 'cache-control': 'no-store, no-transform' } });
+  }
   try {
     const answer = await receiveNotification({ channel, paymentId, method: request.method, headers: Object.fromEntries(request.headers), query: url.search.replace(/^\?/, ''), body });
     // A channel's acknowledgement is a few bytes: compressing it is pure cost (no-transform turns Next's gzip off).
