@@ -1,18 +1,16 @@
 // Channel callbacks (Alipay async notify, WeChat Pay notifications, EasyPay notify), one URL per payment ID.
 import { receiveNotification } from '@/server/core/notifications/receive-notification';
-import type { Channel } from '@/server/db/generated/client';
 import { pluginFor } from '@/server/gateway/registry';
+import { callbackChannel } from '@/server/http/callback-channel';
 import { carriesNul } from '@/server/http/control-characters';
 import { readBytesLimited } from '@/server/http/read-body';
 import { logger } from '@/server/logging/logger';
 
 export const dynamic = 'force-dynamic';
 
-const CHANNELS: Record<string, Channel> = { alipay: 'ALIPAY', wechatpay: 'WECHATPAY', easypay: 'EASYPAY' };
-
 async function handle(request: Request, context: { params: Promise<{ channel: string; paymentId: string }> }): Promise<Response> {
   const { channel: name, paymentId } = await context.params;
-  const channel = CHANNELS[name];
+  const channel = callbackChannel(name);
   if (!channel) return new Response('Not Found', { status: 404 });
   const bytes = await readBytesLimited(request);
   // Channel callbacks are small; anything bigger is not one.
