@@ -1,3 +1,5 @@
+import { AppError } from '@/server/errors/app-error';
+
 /**
  * Control characters at the app API's door. NUL is never text (PostgreSQL refuses it in text and
  * jsonb, which made it a 500); the other C0 controls have no place in keys, identifiers, query
@@ -25,6 +27,11 @@ export function controlCharacterFields(value: unknown, path: readonly string[] =
     const itemPath = [...path, key];
     return hasControlCharacter(key) ? [itemPath.join('.')] : controlCharacterFields(item, itemPath);
   });
+}
+
+/** Throws the 400 naming each field that holds a control character, when there is one. */
+export function refuseControlCharacters(fields: readonly string[]): void {
+  if (fields.length) throw AppError.invalidFields(Object.fromEntries(fields.map((name) => [name, CONTROL_CHARACTERS_REFUSED])));
 }
 
 /**

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '@/server/errors/app-error';
-import { CONTROL_CHARACTERS_REFUSED, controlCharacterFields, hasControlCharacter } from './control-characters';
-
-function refuseFields(names: readonly string[]): void {
-  if (names.length) throw AppError.invalidFields(Object.fromEntries(names.map((name) => [name, CONTROL_CHARACTERS_REFUSED])));
-}
+import { controlCharacterFields, hasControlCharacter, refuseControlCharacters } from './control-characters';
 
 function parseWith<T>(input: unknown, schema: z.ZodType<T>): T {
   const result = schema.safeParse(input);
@@ -23,7 +19,7 @@ export function parseJsonBody<T>(rawBody: string, schema: z.ZodType<T>): T {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw AppError.invalidFields({ '(body)': 'must be a JSON object' });
   }
-  refuseFields(controlCharacterFields(input));
+  refuseControlCharacters(controlCharacterFields(input));
   return parseWith(input, schema);
 }
 
@@ -38,6 +34,6 @@ export function parseQuery<T>(url: URL, schema: z.ZodType<T>): T {
     const values = url.searchParams.getAll(key);
     input[key] = values.length === 1 ? values[0]! : values;
   }
-  refuseFields(Object.entries(input).flatMap(([key, value]) => ([key, value].flat().some(hasControlCharacter) ? [key] : [])));
+  refuseControlCharacters(Object.entries(input).flatMap(([key, value]) => ([key, value].flat().some(hasControlCharacter) ? [key] : [])));
   return parseWith(input, schema);
 }

@@ -1,6 +1,6 @@
 import { isSerialNo, type SerialKind } from '@/server/core/serial-numbers';
 import { AppError } from '@/server/errors/app-error';
-import { CONTROL_CHARACTERS_REFUSED, hasControlCharacter } from './control-characters';
+import { hasControlCharacter, refuseControlCharacters } from './control-characters';
 
 /** Path parameters that are serial numbers, and the 404 a malformed one answers: nothing by that number exists. */
 const SERIAL_PARAMS = new Map<string, { kind: SerialKind; message?: string }>([
@@ -15,7 +15,7 @@ const SERIAL_PARAMS = new Map<string, { kind: SerialKind; message?: string }>([
  */
 export function checkPathParams(params: Record<string, string | string[]>): void {
   for (const [name, value] of Object.entries(params)) {
-    if ([value].flat().some(hasControlCharacter)) throw AppError.invalidFields({ [name]: CONTROL_CHARACTERS_REFUSED });
+    if ([value].flat().some(hasControlCharacter)) refuseControlCharacters([name]);
     const serial = SERIAL_PARAMS.get(name);
     if (serial && (typeof value !== 'string' || !isSerialNo(value, serial.kind))) throw new AppError('NOT_FOUND', serial.message);
   }
