@@ -29,6 +29,11 @@ export function controlCharacterFields(value: unknown, path: readonly string[] =
   });
 }
 
+/** The query parameters whose name or any value holds a control character. */
+export function controlCharacterParams(params: URLSearchParams): string[] {
+  return [...new Set([...params].flatMap(([name, value]) => (hasControlCharacter(name) || hasControlCharacter(value) ? [name] : [])))];
+}
+
 /** Throws the 400 naming each field that holds a control character, when there is one. */
 export function refuseControlCharacters(fields: readonly string[]): void {
   if (fields.length) throw AppError.invalidFields(Object.fromEntries(fields.map((name) => [name, CONTROL_CHARACTERS_REFUSED])));

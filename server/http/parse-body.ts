@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '@/server/errors/app-error';
-import { controlCharacterFields, hasControlCharacter, refuseControlCharacters } from './control-characters';
+import { controlCharacterFields, controlCharacterParams, refuseControlCharacters } from './control-characters';
 
 function parseWith<T>(input: unknown, schema: z.ZodType<T>): T {
   const result = schema.safeParse(input);
@@ -29,11 +29,11 @@ export function parseJsonBody<T>(rawBody: string, schema: z.ZodType<T>): T {
  * name or value, holds a control character.
  */
 export function parseQuery<T>(url: URL, schema: z.ZodType<T>): T {
+  refuseControlCharacters(controlCharacterParams(url.searchParams));
   const input: Record<string, string | string[]> = {};
   for (const key of new Set(url.searchParams.keys())) {
     const values = url.searchParams.getAll(key);
     input[key] = values.length === 1 ? values[0]! : values;
   }
-  refuseControlCharacters(Object.entries(input).flatMap(([key, value]) => ([key, value].flat().some(hasControlCharacter) ? [key] : [])));
   return parseWith(input, schema);
 }
