@@ -1,7 +1,7 @@
 import { AppError } from '@/server/errors/app-error';
 
 /**
- * Control characters at the app API's door. NUL is never text (PostgreSQL refuses it in text and
+ * Control characters at the doors (app API, tRPC, downloads, callbacks). NUL is never text (PostgreSQL refuses it in text and
  * jsonb, which made it a 500); the other C0 controls have no place in keys, identifiers, query
  * parameters or path segments. JSON string values may hold tab, line feed and carriage return
  * (a metadata value or a refund reason can be several lines), nothing else below U+0020.

@@ -1,7 +1,6 @@
 import { AppError } from '@/server/errors/app-error';
-import { pluginFor } from '@/server/gateway/registry';
 import { requestIdFrom } from '@/server/logging/logger';
-import { callbackChannel } from './callback-channel';
+import { callbackChannel, callbackRefusal } from './callback-channel';
 import { errorResponse } from './json-response';
 
 /** Whether every percent-escape of a path decodes; Next fails matching one that does not (proxy.ts). */
@@ -28,10 +27,7 @@ export function malformedPathResponse(request: Request): Response {
   const { pathname } = new URL(request.url);
   const callback = /^\/api\/channels\/([^/]+)\/notify\//.exec(pathname);
   const channel = callback ? callbackChannel(callback[1]!) : null;
-  if (channel) {
-    const refusal = pluginFor(channel).ackNotification(false);
-    return new Response(refusal.body, { status: 400, headers: { 'content-type': refusal.contentType, 'cache-control': 'no-store' } });
-  }
+  if (channel) return callbackRefusal(channel);
   if (pathname.startsWith('/api/')) {
     return errorResponse(AppError.invalidFields({ '(path)': 'must be valid percent-encoded UTF-8' }), requestIdFrom(request.headers));
   }

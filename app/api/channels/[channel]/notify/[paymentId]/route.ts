@@ -1,7 +1,6 @@
 // Channel callbacks (Alipay async notify, WeChat Pay notifications, EasyPay notify), one URL per payment ID.
 import { receiveNotification } from '@/server/core/notifications/receive-notification';
-import { pluginFor } from '@/server/gateway/registry';
-import { callbackChannel } from '@/server/http/callback-channel';
+import { callbackChannel, callbackRefusal } from '@/server/http/callback-channel';
 import { carriesNul } from '@/server/http/control-characters';
 import { readBytesLimited } from '@/server/http/read-body';
 import { logger } from '@/server/logging/logger';
@@ -21,8 +20,7 @@ async function handle(request: Request, context: { params: Promise<{ channel: st
   if ([paymentId, url.search, body].some(carriesNul)) {
     // Not a genuine callback, and not storable: refused in the channel's own words, before anything is stored.
     logger().warn({ channel, paymentId }, 'channel callback with a NUL character refused');
-    const refusal = pluginFor(channel).ackNotification(false);
-    return new Response(refusal.body, { status: 400, headers: { 'content-type': refusal.contentType, 'cache-control': 'no-store, no-transform' } });
+    return callbackRefusal(channel);
   }
   try {
     const answer = await receiveNotification({ channel, paymentId, method: request.method, headers: Object.fromEntries(request.headers), query: url.search.replace(/^\?/, ''), body });
