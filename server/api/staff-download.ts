@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { currentUser, type SessionUser } from '@/server/auth/current-user';
 import type { Actor, RequestMeta } from '@/server/backend/audit/record-audit';
 import { AppError, toAppError } from '@/server/errors/app-error';
+import { controlCharacterParams, refuseControlCharacters } from '@/server/http/control-characters';
 import { errorResponse } from '@/server/http/json-response';
 import { clientIp } from '@/server/lib/client-ip';
 import { requestIdFrom, requestLogger } from '@/server/logging/logger';
@@ -33,7 +34,9 @@ export async function downloadResponse<S extends z.ZodType>(request: Request, us
   const requestId = requestIdFrom(request.headers);
   try {
     if (!user) throw new AppError('UNAUTHENTICATED');
-    const input = schema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const { searchParams } = new URL(request.url);
+    refuseControlCharacters(controlCharacterParams(searchParams));
+    const input = schema.parse(Object.fromEntries(searchParams));
     const file = await serve({ actor: actorOf(user), input, request: { requestId, ip: clientIp(request.headers), userAgent: request.headers.get('user-agent') } });
     const { content } = file;
     const streamed = content instanceof ReadableStream;

@@ -88,3 +88,12 @@ describe('error formatter', () => {
     expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|hunter2|10\.0\.0\.1|stack/);
   });
 });
+
+describe('control characters in input', () => {
+  it('are refused naming the field before validation, line breaks in values kept', async () => {
+    const refused = await call(null, 'validate', { amount: 1, name: 'a\u0000b' }, 'POST');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.json.data).toMatchObject({ appCode: 'INVALID_REQUEST', details: { fields: { name: 'must not contain control characters' } } });
+    expect((await call(null, 'validate', { amount: 1, name: 'a\nb' }, 'POST')).status).toBe(200);
+  });
+});

@@ -3,6 +3,7 @@ import superjson from 'superjson';
 import type { Role } from '@/server/db/generated/client';
 import { AppError, toAppError } from '@/server/errors/app-error';
 import { ERROR_CODES } from '@/server/errors/error-codes';
+import { controlCharacterFields, refuseControlCharacters } from '@/server/http/control-characters';
 import type { Context } from './context';
 
 const t = initTRPC.context<Context>().create({
@@ -41,7 +42,13 @@ const errorMapping = t.middleware(async ({ ctx, next, path }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(errorMapping);
+/** The app API's rule for text (server/http/control-characters.ts) at this door too: a NUL never reaches PostgreSQL as a 500. */
+const plainTextInput = t.middleware(async ({ getRawInput, next }) => {
+  refuseControlCharacters(controlCharacterFields(await getRawInput()));
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(errorMapping).use(plainTextInput);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new AppError('UNAUTHENTICATED');

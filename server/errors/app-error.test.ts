@@ -22,6 +22,13 @@ describe('AppError', () => {
     expect(error.message).toBe('Invalid fields: filters.status, filters.shop');
   });
 
+  it('names unknown keys that are Object.prototype names', () => {
+    const parsed = z.strictObject({ amount: z.number() }).safeParse(JSON.parse('{"amount":1,"__proto__":{},"constructor":1,"toString":"x"}'));
+    const error = toAppError(parsed.error);
+    expect(error.details?.fields).toEqual({ ['__proto__']: 'is not a known field', constructor: 'is not a known field', toString: 'is not a known field' });
+    expect(Object.keys(error.details?.fields as object)).toEqual(['__proto__', 'constructor', 'toString']);
+  });
+
   it('hides unknown errors behind INTERNAL_ERROR', () => {
     const error = toAppError(new Error('relation "User" does not exist at postgres://u:secret@db'));
     expect(error.code).toBe('INTERNAL_ERROR');

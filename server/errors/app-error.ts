@@ -25,18 +25,22 @@ export class AppError extends Error {
   }
 
   static fromZod(error: z.ZodError): AppError {
-    const fields: Record<string, string> = {};
+    // A Map, not an object literal: a field named `__proto__` or `constructor` must be named too.
+    const fields = new Map<string, string>();
+    const name = (field: string, problem: string) => {
+      if (!fields.has(field)) fields.set(field, problem);
+    };
     for (const issue of error.issues) {
       const path = issue.path.map(String);
       // Zod reports a strict object's unknown keys as one issue on the object: name each key, so
       // `details.fields` says which ones to remove.
       if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) fields[[...path, key].join('.')] ??= 'is not a known field';
+        for (const key of issue.keys) name([...path, key].join('.'), 'is not a known field');
       } else {
-        fields[path.length ? path.join('.') : '(body)'] ??= issue.message;
+        name(path.length ? path.join('.') : '(body)', issue.message);
       }
     }
-    return AppError.invalidFields(fields);
+    return AppError.invalidFields(Object.fromEntries(fields));
   }
 }
 

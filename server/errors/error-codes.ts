@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   IP_NOT_ALLOWED: { status: 403, trpc: 'FORBIDDEN', message: 'Requests from this address are not allowed for the app.' },
   MERCHANT_NOT_GRANTED: { status: 403, trpc: 'FORBIDDEN', message: 'The app is not granted this merchant.' },
   NOT_FOUND: { status: 404, trpc: 'NOT_FOUND', message: 'Not found.' },
+  METHOD_NOT_ALLOWED: { status: 405, trpc: 'METHOD_NOT_SUPPORTED', message: 'This route does not serve this HTTP method.' },
   CONFLICT: { status: 409, trpc: 'CONFLICT', message: 'The request conflicts with the current state.' },
   ORDER_CONFLICT: { status: 409, trpc: 'CONFLICT', message: 'An order with this number exists with different details.' },
   ORDER_ALREADY_PAID: { status: 409, trpc: 'CONFLICT', message: 'The order is already paid.' },

@@ -4,6 +4,7 @@ import { requestIdFrom, requestLogger } from '@/server/logging/logger';
 import { metrics, secondsSince } from '@/server/observability/metrics';
 import { authenticateAppRequest, type AuthenticatedApp } from './authenticate-app';
 import { errorResponse, jsonResponse } from './json-response';
+import { checkPathParams } from './path-params';
 import { readBodyLimited } from './read-body';
 
 export interface AppRequest<P> {
@@ -45,7 +46,7 @@ export type AppAnswer = { status: number; body: unknown } | Response;
 
 /**
  * The wrapper of every /api/v1 route handler: reads the body (at most 64 KiB), authenticates the
- * app, runs the handler and answers JSON (or the handler's own response). Anything thrown becomes the contract's error shape;
+ * app, checks the path parameters (path-params.ts), runs the handler and answers JSON (or the handler's own response). Anything thrown becomes the contract's error shape;
  * unexpected errors are logged with the request id and answered 500 without internals. Each
  * answer is counted and timed by route pattern and status.
  */
@@ -75,7 +76,9 @@ export function appRoute<P extends Record<string, string | string[]>>(
         rawBody,
         clientIp,
       });
-      const result = await handler({ app, params: await context.params, url, headers: request.headers, rawBody, requestId, clientIp });
+      const params = await context.params;
+      if (params) checkPathParams(params);
+      const result = await handler({ app, params, url, headers: request.headers, rawBody, requestId, clientIp });
       if (result instanceof Response) {
         result.headers.set('x-request-id', requestId);
         return result;

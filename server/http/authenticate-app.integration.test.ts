@@ -197,12 +197,12 @@ describe('app request authentication over HTTP', () => {
     expect(allowed.body.clientIp).toBe('127.0.0.1');
   });
 
-  it('answers a 10 MB body with 400 naming the body, and keeps serving', async () => {
+  it('answers a 10 MB body with 413 PAYLOAD_TOO_LARGE, and keeps serving', async () => {
     const { app, client, secret } = await newApp();
     const huge = 'x'.repeat(10 * 1024 * 1024);
     const declared = await client.request('POST', '/api/v1/test/echo/a', undefined, { rawBody: huge });
-    expect(declared.status).toBe(400);
-    expect(declared.body.error).toMatchObject({ code: 'INVALID_REQUEST', details: { fields: { '(body)': 'must be at most 65536 bytes' } } });
+    expect(declared.status).toBe(413);
+    expect(declared.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: { limit: 65536 } });
 
     // Streamed without a length: refused once it passes the limit.
     const chunk = new Uint8Array(64 * 1024).fill(120);
@@ -216,8 +216,8 @@ describe('app request authentication over HTTP', () => {
     });
     const headers = signedHeaders({ appId: app.id, secret, method: 'POST', pathWithQuery: '/api/v1/test/echo/a', rawBody: '' });
     const streamed = await fetch(`${server.baseUrl}/api/v1/test/echo/a`, { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
-    expect(streamed.status).toBe(400);
-    expect((await streamed.json()).error.details.fields).toHaveProperty('(body)');
+    expect(streamed.status).toBe(413);
+    expect((await streamed.json()).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: { limit: 65536 } });
 
     // Exactly at the limit is fine.
     expect((await client.request('POST', '/api/v1/test/echo/a', undefined, { rawBody: 'y'.repeat(64 * 1024) })).status).toBe(200);
@@ -240,7 +240,7 @@ describe('app request authentication over HTTP', () => {
     const headers = signedHeaders({ appId: app.id, secret, method: 'POST', pathWithQuery: '/api/v1/test/echo/a', rawBody: '' });
     const request = new Request('http://127.0.0.1/api/v1/test/echo/a', { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
     const response = await echo(request, { params: Promise.resolve({ id: 'a' }) });
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(413);
     expect(produced).toBeLessThanOrEqual(64 * 1024 + 2 * 16 * 1024);
   });
 

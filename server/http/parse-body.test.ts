@@ -60,3 +60,31 @@ describe('parseQuery', () => {
     expect(Object.keys(fieldsOf(() => parseQuery(url, lookup))).sort()).toEqual(['limit', 'merchantId', 'orderNo', 'sync']);
   });
 });
+
+describe('control characters', () => {
+  const note = z.strictObject({ refundNo: z.string(), reason: z.string().optional(), metadata: z.record(z.string(), z.string()).optional() });
+
+  it('refuses a NUL or another C0 control in a body string, by its path', () => {
+    expect(fieldsOf(() => parseJsonBody('{"refundNo":"R\\u0000"}', note))).toEqual({ refundNo: 'must not contain control characters' });
+    expect(fieldsOf(() => parseJsonBody('{"refundNo":"R","metadata":{"a":"\\u001b","b":"\\u0007"}}', note))).toEqual({
+      'metadata.a': 'must not contain control characters',
+      'metadata.b': 'must not contain control characters',
+    });
+    expect(fieldsOf(() => parseJsonBody('{"refundNo":"R","list":[1,"\\u0000"]}', note))).toEqual({ 'list.1': 'must not contain control characters' });
+  });
+
+  it('refuses any control character in a key, even a line break', () => {
+    expect(fieldsOf(() => parseJsonBody('{"refundNo":"R","metadata":{"a\\nb":"x"}}', note))).toEqual({ 'metadata.a\nb': 'must not contain control characters' });
+  });
+
+  it('keeps tab, line feed and carriage return in values', () => {
+    expect(parseJsonBody('{"refundNo":"R","reason":"a\\tb\\r\\nc"}', note)).toEqual({ refundNo: 'R', reason: 'a\tb\r\nc' });
+  });
+
+  it('refuses any control character in a query parameter, name or value, repeated or not', () => {
+    const lookup = z.strictObject({ merchantId: z.string(), orderNo: z.union([z.string(), z.array(z.string())]) });
+    expect(fieldsOf(() => parseQuery(new URL('http://x/?merchantId=m&orderNo=a%0A'), lookup))).toEqual({ orderNo: 'must not contain control characters' });
+    expect(fieldsOf(() => parseQuery(new URL('http://x/?merchantId=m&orderNo=a&orderNo=%00'), lookup))).toEqual({ orderNo: 'must not contain control characters' });
+    expect(fieldsOf(() => parseQuery(new URL('http://x/?merchantId=m&orderNo=a&%01=1'), lookup))).toEqual({ '\u0001': 'must not contain control characters' });
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '@/server/errors/app-error';
+import { controlCharacterFields, controlCharacterParams, refuseControlCharacters } from './control-characters';
 
 function parseWith<T>(input: unknown, schema: z.ZodType<T>): T {
   const result = schema.safeParse(input);
@@ -7,7 +8,7 @@ function parseWith<T>(input: unknown, schema: z.ZodType<T>): T {
   return result.data;
 }
 
-/** A request body that must be a JSON object matching the schema (use strict objects). */
+/** A request body that must be a JSON object matching the schema (use strict objects), free of control characters (control-characters.ts). */
 export function parseJsonBody<T>(rawBody: string, schema: z.ZodType<T>): T {
   let input: unknown;
   try {
@@ -18,14 +19,17 @@ export function parseJsonBody<T>(rawBody: string, schema: z.ZodType<T>): T {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw AppError.invalidFields({ '(body)': 'must be a JSON object' });
   }
+  refuseControlCharacters(controlCharacterFields(input));
   return parseWith(input, schema);
 }
 
 /**
  * A query string matching the schema: each parameter is a string, or an array of strings when it
- * is repeated (so a schema expecting one value names the repeated field as bad).
+ * is repeated (so a schema expecting one value names the repeated field as bad). No parameter,
+ * name or value, holds a control character.
  */
 export function parseQuery<T>(url: URL, schema: z.ZodType<T>): T {
+  refuseControlCharacters(controlCharacterParams(url.searchParams));
   const input: Record<string, string | string[]> = {};
   for (const key of new Set(url.searchParams.keys())) {
     const values = url.searchParams.getAll(key);

@@ -24,7 +24,7 @@ describe('readBytesLimited', () => {
 describe('readBodyLimited', () => {
   it('keeps a byte-order mark, and refuses a body too large or not UTF-8', async () => {
     expect(await readBodyLimited(streamed([new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d])]))).toBe('\uFEFF{}');
-    await expect(readBodyLimited(streamed([new Uint8Array(4)]), 3)).rejects.toMatchObject({ code: 'INVALID_REQUEST', details: { fields: { '(body)': 'must be at most 3 bytes' } } });
+    await expect(readBodyLimited(streamed([new Uint8Array(4)]), 3)).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', status: 413, details: { limit: 3 } });
     await expect(readBodyLimited(streamed([new Uint8Array([0xff, 0xfe])]))).rejects.toMatchObject({ details: { fields: { '(body)': 'must be UTF-8 text' } } });
   });
 });

@@ -28,7 +28,7 @@ export async function readBytesLimited(request: Request, limit = MAX_BODY_BYTES)
 /** The raw body as text, within the limit. The body is signed byte for byte, so a byte-order mark is kept. */
 export async function readBodyLimited(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
   const bytes = await readBytesLimited(request, limit);
-  if (!bytes) throw AppError.invalidFields({ '(body)': `must be at most ${limit} bytes` });
+  if (!bytes) throw new AppError('PAYLOAD_TOO_LARGE', `The request body must be at most ${limit} bytes.`, { limit });
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {

@@ -122,6 +122,8 @@ describe('payments export', () => {
       ['page=2', 'page'],
       ['merchant=x', 'merchant'],
       [`search=${'9'.repeat(101)}`, 'search'],
+      ['search=P%00', 'search'],
+      ['search=a&x%01=1', 'x\u0001'],
     ] as const) {
       const response = await exportPayments(staffA.user, query);
       expect(response.status, query).toBe(400);

@@ -1,10 +1,12 @@
 // GET /api/v1/events?after={cursor}&limit={1..500} — the app's change feed.
 import { z } from 'zod';
 import { appRoute } from '@/server/http/app-route';
+import { otherMethods } from '@/server/http/other-methods';
 import { parseQuery } from '@/server/http/parse-body';
 import { listEvents } from '@/server/messaging/list-events';
 
 export const dynamic = 'force-dynamic';
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');
 
 const feedQuery = z.strictObject({
   after: z

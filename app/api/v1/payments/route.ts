@@ -5,10 +5,12 @@ import { initiatePayment } from '@/server/core/payments/initiate-payment';
 import { initiatePaymentInput } from '@/server/core/payments/initiate-payment-input';
 import { AppError } from '@/server/errors/app-error';
 import { appRoute } from '@/server/http/app-route';
+import { otherMethods } from '@/server/http/other-methods';
 import { parseJsonBody, parseQuery } from '@/server/http/parse-body';
 import { syncFlag } from '@/server/http/sync-flag';
 
 export const dynamic = 'force-dynamic';
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');
 
 export const POST = appRoute(async ({ app, rawBody }) => {
   const result = await initiatePayment({ app, input: parseJsonBody(rawBody, initiatePaymentInput) });

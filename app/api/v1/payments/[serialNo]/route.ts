@@ -2,10 +2,12 @@
 import { z } from 'zod';
 import { getPayment } from '@/server/core/payments/find-payments';
 import { appRoute } from '@/server/http/app-route';
+import { otherMethods } from '@/server/http/other-methods';
 import { parseQuery } from '@/server/http/parse-body';
 import { syncFlag } from '@/server/http/sync-flag';
 
 export const dynamic = 'force-dynamic';
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');
 
 export const GET = appRoute<{ serialNo: string }>(async ({ app, params, url }) => {
   const { sync } = parseQuery(url, z.strictObject({ sync: syncFlag }));

@@ -1,16 +1,15 @@
 // Channel callbacks (Alipay async notify, WeChat Pay notifications, EasyPay notify), one URL per payment ID.
 import { receiveNotification } from '@/server/core/notifications/receive-notification';
-import type { Channel } from '@/server/db/generated/client';
+import { callbackChannel, callbackRefusal } from '@/server/http/callback-channel';
+import { carriesNul } from '@/server/http/control-characters';
 import { readBytesLimited } from '@/server/http/read-body';
 import { logger } from '@/server/logging/logger';
 
 export const dynamic = 'force-dynamic';
 
-const CHANNELS: Record<string, Channel> = { alipay: 'ALIPAY', wechatpay: 'WECHATPAY', easypay: 'EASYPAY' };
-
 async function handle(request: Request, context: { params: Promise<{ channel: string; paymentId: string }> }): Promise<Response> {
   const { channel: name, paymentId } = await context.params;
-  const channel = CHANNELS[name];
+  const channel = callbackChannel(name);
   if (!channel) return new Response('Not Found', { status: 404 });
   const bytes = await readBytesLimited(request);
   // Channel callbacks are small; anything bigger is not one.
@@ -18,6 +17,11 @@ async function handle(request: Request, context: { params: Promise<{ channel: st
   // Decoded as request.text() would: a body that is not UTF-8 is still stored, and then fails verification.
   const body = new TextDecoder().decode(bytes);
   const url = new URL(request.url);
+  if ([paymentId, url.search, body].some(carriesNul)) {
+    // Not a genuine callback, and not storable: refused in the channel's own words, before anything is stored.
+    logger().warn({ channel, paymentId }, 'channel callback with a NUL character refused');
+    return callbackRefusal(channel);
+  }
   try {
     const answer = await receiveNotification({ channel, paymentId, method: request.method, headers: Object.fromEntries(request.headers), query: url.search.replace(/^\?/, ''), body });
     // A channel's acknowledgement is a few bytes: compressing it is pure cost (no-transform turns Next's gzip off).

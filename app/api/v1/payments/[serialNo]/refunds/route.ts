@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { createRefund } from '@/server/core/refunds/create-refund';
 import { toRefundObject } from '@/server/contract/refund';
 import { appRoute } from '@/server/http/app-route';
+import { otherMethods } from '@/server/http/other-methods';
 import { parseJsonBody } from '@/server/http/parse-body';
 
 export const dynamic = 'force-dynamic';
+export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods('POST');
 
 const refundBody = z.strictObject({
   refundNo: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: 'expected 1-64 characters of A-Z a-z 0-9 _ -' }),

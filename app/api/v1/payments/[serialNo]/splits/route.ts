@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { createSplit } from '@/server/core/splits/create-split';
 import { toSplitObject } from '@/server/contract/split';
 import { appRoute } from '@/server/http/app-route';
+import { otherMethods } from '@/server/http/other-methods';
 import { parseJsonBody } from '@/server/http/parse-body';
 
 export const dynamic = 'force-dynamic';
+export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods('POST');
 
 const splitBody = z.strictObject({
   splitNo: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: 'expected 1-64 characters of A-Z a-z 0-9 _ -' }),

@@ -1,0 +1,15 @@
+import type { Channel } from '@/server/db/generated/client';
+import { pluginFor } from '@/server/gateway/registry';
+
+const CHANNELS: Record<string, Channel> = { alipay: 'ALIPAY', wechatpay: 'WECHATPAY', easypay: 'EASYPAY' };
+
+/** The channel a callback URL's `/api/channels/{name}/notify/…` segment names, or null. */
+export function callbackChannel(name: string): Channel | null {
+  return Object.hasOwn(CHANNELS, name) ? CHANNELS[name]! : null;
+}
+
+/** A request that cannot be a genuine callback, refused in the channel's own words (its retry answer) with a 400. */
+export function callbackRefusal(channel: Channel): Response {
+  const refusal = pluginFor(channel).ackNotification(false);
+  return new Response(refusal.body, { status: 400, headers: { 'content-type': refusal.contentType, 'cache-control': 'no-store, no-transform' } });
+}
