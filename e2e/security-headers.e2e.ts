@@ -58,7 +58,7 @@ describe('client address on the production server', () => {
   it('is the TCP peer, whatever X-Forwarded-For or X-PayCenter-Peer a client sends (no trusted proxy)', async () => {
     const demo = inject('demo');
     const api = appApiClient({ baseUrl, appId: demo.appId, secret: demo.appSecret });
-    const listWith = (headers: Record<string, string>) => api.request('GET', '/api/v1/payments?limit=1', undefined, { headers });
+    const listWith = (headers: Record<string, string>) => api.request('GET', '/api/v1/events?limit=1', undefined, { headers });
     const allowlist = (ipAllowlist: string[]) => db().app.update({ where: { id: demo.appId }, data: { ipAllowlist } });
     try {
       await allowlist(['10.9.9.9']);

@@ -30,17 +30,21 @@ export async function writeOutboxEvent(
   const url = event.notifyUrl ?? (await tx.app.findUnique({ where: { id: event.appId }, select: { defaultNotifyUrl: true } }))?.defaultNotifyUrl ?? null;
   // One statement for lock, event and delivery. The lock is taken in a subquery, which PostgreSQL
   // never flattens (its target list is volatile), so it is held before the event's cursor is drawn.
-  await tx.$executeRaw`
+  // The data comes back as jsonb keeps it (keys reordered), so the first attempt sends the very bytes
+  // that a retry or a resend, reading the event back, will send.
+  const [stored] = await tx.$queryRaw<Array<{ data: EventData }>>`
     WITH event AS (
       INSERT INTO "OutboxEvent" ("id", "appId", "companyId", "type", "livemode", "serialNo", "refundSerialNo", "data", "createdAt")
       SELECT ${id}, ${event.appId}, ${event.companyId}, ${event.type}, ${event.livemode}, ${event.serialNo}, ${event.refundSerialNo ?? null}, ${JSON.stringify(event.data)}::jsonb, ${createdAt}
       FROM (SELECT pg_advisory_xact_lock(${OUTBOX_LOCK})) AS outbox_lock
-      RETURNING "id")
-    INSERT INTO "WebhookDelivery" ("eventId", "appId", "companyId", "url", "nextAttemptAt", "leaseUntil")
-    SELECT "id", ${event.appId}, ${event.companyId}, ${url}, ${createdAt}, ${new Date(createdAt.getTime() + LEASE_MS)}
-    FROM event WHERE ${url}::text IS NOT NULL`;
+      RETURNING "id", "data"),
+    delivery AS (
+      INSERT INTO "WebhookDelivery" ("eventId", "appId", "companyId", "url", "nextAttemptAt", "leaseUntil")
+      SELECT "id", ${event.appId}, ${event.companyId}, ${url}, ${createdAt}, ${new Date(createdAt.getTime() + LEASE_MS)}
+      FROM event WHERE ${url}::text IS NOT NULL)
+    SELECT "data" FROM event`;
   return {
     eventId: id,
-    firstAttempt: url ? { deliveryId: id, appId: event.appId, url, event: toEventObject({ id, type: event.type, createdAt, livemode: event.livemode, data: event.data }) } : null,
+    firstAttempt: url ? { deliveryId: id, appId: event.appId, url, event: toEventObject({ id, type: event.type, createdAt, livemode: event.livemode, data: stored!.data }) } : null,
   };
 }
