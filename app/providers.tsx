@@ -3,7 +3,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { useState, type ReactNode } from 'react';
-import superjson from 'superjson';
+import { trpcTransformer } from '@/server/contract/trpc-transformer';
 import { I18nProvider } from '@/components/i18n/client';
 import type { Locale } from '@/components/i18n/config';
 import type { Messages } from '@/components/i18n/messages/zh-CN';
@@ -33,7 +33,7 @@ export function Providers({ locale, messages, children }: { locale: Locale; mess
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })],
+      links: [httpBatchLink({ url: '/api/trpc', transformer: trpcTransformer })],
     }),
   );
   return (

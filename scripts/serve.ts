@@ -10,6 +10,8 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import next from 'next';
+import { answerClientError } from '@/server/http/client-error';
+import { refuseBeforeRouting } from '@/server/http/refuse-before-routing';
 import { stampPeerAddress } from '@/server/lib/peer-address';
 
 const { values: args } = parseArgs({ options: { dev: { type: 'boolean', default: false }, port: { type: 'string' }, hostname: { type: 'string' } } });
@@ -34,8 +36,9 @@ await app.prepare();
 const handle = app.getRequestHandler();
 server.on('request', (request, response) => {
   stampPeerAddress(request);
-  void handle(request, response);
+  if (!refuseBeforeRouting(request, response)) void handle(request, response);
 });
+server.on('clientError', answerClientError);
 server.once('error', (error) => {
   console.error(error);
   process.exit(1);

@@ -1,26 +1,43 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
+import { z } from 'zod';
 import type { Role } from '@/server/db/generated/client';
 import { AppError, toAppError } from '@/server/errors/app-error';
-import { ERROR_CODES } from '@/server/errors/error-codes';
+import { ERROR_CODES, type ErrorCode } from '@/server/errors/error-codes';
 import { controlCharacterFields, refuseControlCharacters } from '@/server/http/control-characters';
 import type { Context } from './context';
+import { trpcTransformer } from '@/server/contract/trpc-transformer';
+
+/** The contract's code for what tRPC itself refuses (a path naming no procedure, input that is not JSON, a wrong method). */
+const FRAMEWORK_CODES: Partial<Record<TRPCError['code'], ErrorCode>> = {
+  PARSE_ERROR: 'INVALID_REQUEST',
+  BAD_REQUEST: 'INVALID_REQUEST',
+  UNSUPPORTED_MEDIA_TYPE: 'INVALID_REQUEST',
+  NOT_FOUND: 'NOT_FOUND',
+  METHOD_NOT_SUPPORTED: 'METHOD_NOT_ALLOWED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+};
+
+function frameworkError(error: TRPCError): AppError {
+  const code = FRAMEWORK_CODES[error.code];
+  return code ? new AppError(code, error.message) : new AppError('INTERNAL_ERROR');
+}
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer: trpcTransformer,
   // The one error formatter: every error leaves as the app's error code and message, with
   // `details.fields` naming bad input fields; internals (stack, SQL) never leave.
   errorFormatter({ shape, error }) {
-    const appError = error.cause instanceof AppError || error.cause instanceof Error ? toAppError(error.cause) : null;
-    const known = appError ?? (error.code === 'INTERNAL_SERVER_ERROR' ? new AppError('INTERNAL_ERROR') : null);
+    // A procedure's own failure (an AppError, invalid input) says what it is; tRPC's refusals (a body
+    // that is not JSON: BAD_REQUEST caused by a SyntaxError) are judged by their tRPC code.
+    const known = error.cause instanceof AppError || error.cause instanceof z.ZodError ? toAppError(error.cause) : frameworkError(error);
     return {
-      message: known?.message ?? error.message,
+      message: known.message,
       code: shape.code,
       data: {
         code: shape.data.code,
-        httpStatus: known?.status ?? shape.data.httpStatus,
-        appCode: known?.code ?? null,
-        details: known?.details ?? null,
+        httpStatus: known.status,
+        appCode: known.code,
+        details: known.details ?? null,
         path: shape.data.path,
       },
     };

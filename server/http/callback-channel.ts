@@ -8,8 +8,8 @@ export function callbackChannel(name: string): Channel | null {
   return Object.hasOwn(CHANNELS, name) ? CHANNELS[name]! : null;
 }
 
-/** A request that cannot be a genuine callback, refused in the channel's own words (its retry answer) with a 400. */
-export function callbackRefusal(channel: Channel): Response {
+/** A request that cannot be a genuine callback, refused in the channel's own words (its retry answer), by default with a 400. */
+export function callbackRefusal(channel: Channel, status = 400): Response {
   const refusal = pluginFor(channel).ackNotification(false);
-  return new Response(refusal.body, { status: 400, headers: { 'content-type': refusal.contentType, 'cache-control': 'no-store, no-transform' } });
+  return new Response(refusal.body, { status, headers: { 'content-type': refusal.contentType, 'cache-control': 'no-store, no-transform' } });
 }

@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { malformedPathResponse, pathDecodes } from '@/server/http/malformed-path';
 import { serveWebHandler, type RunningServer } from './node-http-bridge';
 
 type Params = Record<string, string | string[]>;
@@ -85,16 +86,11 @@ function discoverRoutes(extra: Readonly<Record<string, RouteModule>>): Node {
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 async function dispatch(root: Node, request: Request): Promise<Response> {
-  const parts = new URL(request.url).pathname.split('/').filter(Boolean).map(decodeSegment);
+  const { pathname } = new URL(request.url);
+  // As proxy.ts answers it in production, before Next matches the route.
+  if (!pathDecodes(pathname)) return malformedPathResponse(request);
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   const route = match(root, parts, {});
   if (!route) return new Response('Not Found', { status: 404 });
   const routeModule = await route.load();

@@ -2,6 +2,8 @@
 // deployed Next app would, so real clients (fetch, alipay-sdk) talk to it over the network.
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerClientError } from '@/server/http/client-error';
+import { refuseBeforeRouting } from '@/server/http/refuse-before-routing';
 import { stampPeerAddress } from '@/server/lib/peer-address';
 
 export interface RunningServer {
@@ -76,6 +78,7 @@ export async function serveWebHandler(handle: (request: Request) => Promise<Resp
   const server = createServer((incoming, outgoing) => {
     // As PayCenter's own HTTP entry does (scripts/serve.ts).
     stampPeerAddress(incoming);
+    if (refuseBeforeRouting(incoming, outgoing)) return;
     void (async () => {
       try {
         await send(await handle(toRequest(incoming, baseUrl)), outgoing, incoming.method ?? 'GET');
@@ -86,6 +89,7 @@ export async function serveWebHandler(handle: (request: Request) => Promise<Resp
       }
     })();
   });
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);

@@ -84,7 +84,7 @@ describe('WeChat Pay profit-sharing notifications', () => {
     const { splitSerialNo, notificationIds } = await splitAwaitingNotifications();
     const genuine = await callbackRequest(notificationIds[0]!, new Date());
     const forged = await post({ ...genuine, body: genuine.body.replace('"summary":"分账成功"', '"summary":"分账成功 "') });
-    expect(forged.status).toBe(500);
+    expect(forged.status).toBe(400);
     expect(await forged.json()).toMatchObject({ code: 'FAIL' });
     const latest = await db().channelNotification.findFirstOrThrow({ where: { paymentChannelId: tenant.wechatPaymentId }, orderBy: { receivedAt: 'desc' } });
     expect(latest).toMatchObject({ verified: false, outcome: 'REJECTED', reason: expect.stringMatching(/SIGNATURE/) });
@@ -97,7 +97,7 @@ describe('WeChat Pay profit-sharing notifications', () => {
     const { splitSerialNo, notificationIds } = await splitAwaitingNotifications();
     const signedLongAgo = await callbackRequest(notificationIds[0]!, new Date(Date.now() - 6 * 60_000));
     const replayed = await post(signedLongAgo);
-    expect(replayed.status).toBe(500);
+    expect(replayed.status).toBe(400);
     const latest = await db().channelNotification.findFirstOrThrow({ where: { paymentChannelId: tenant.wechatPaymentId }, orderBy: { receivedAt: 'desc' } });
     expect(latest).toMatchObject({ verified: false, outcome: 'REJECTED', reason: 'STALE_TIMESTAMP' });
     const split = await db().split.findUniqueOrThrow({ where: { splitSerialNo }, include: { lines: true } });

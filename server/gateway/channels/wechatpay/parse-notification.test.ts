@@ -206,10 +206,10 @@ describe('WeChat Pay parseNotification', () => {
 });
 
 describe('WeChat Pay ackNotification', () => {
-  it('answers 200 with no body to stop WeChat, and a 500 FAIL body to make it retry', () => {
+  it('answers 200 with no body to stop WeChat, and a 400 FAIL body to make it retry', () => {
     expect(ackNotification(true)).toEqual({ status: 200, body: '', contentType: 'text/plain; charset=utf-8' });
     const retry = ackNotification(false);
-    expect(retry.status).toBe(500);
+    expect(retry.status).toBe(400);
     expect(JSON.parse(retry.body)).toMatchObject({ code: 'FAIL' });
   });
 });

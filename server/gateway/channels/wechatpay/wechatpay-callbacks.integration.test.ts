@@ -125,7 +125,7 @@ describe.each(['PUBLIC_KEY', 'PLATFORM_CERT'] as const)('WeChat Pay callbacks th
     ];
     for (const [reason, callback] of forged) {
       const answer = await receive(callback);
-      expect(answer.status).toBe(500);
+      expect(answer.status).toBe(400);
       expect(JSON.parse(answer.body)).toMatchObject({ code: 'FAIL' });
       const stored = await db().channelNotification.findFirstOrThrow({ where: { paymentChannelId: shop.paymentId, body: callback.body, reason: { startsWith: reason } } });
       expect(stored).toMatchObject({ outcome: 'REJECTED', verified: false });
