@@ -9,7 +9,8 @@ import { AppError, toAppError } from '@/server/errors/app-error';
 import { controlCharacterParams, refuseControlCharacters } from '@/server/http/control-characters';
 import { errorResponse } from '@/server/http/json-response';
 import { clientIp } from '@/server/lib/client-ip';
-import { requestIdFrom, requestLogger } from '@/server/logging/logger';
+import { requestLogger } from '@/server/logging/logger';
+import { requestIdFrom } from '@/server/lib/request-id';
 import { actorOf } from './actor';
 
 export interface DownloadFile {

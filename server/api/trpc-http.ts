@@ -1,7 +1,8 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { SessionUser } from '@/server/auth/current-user';
 import { clientIp } from '@/server/lib/client-ip';
-import { requestIdFrom, requestLogger } from '@/server/logging/logger';
+import { requestLogger } from '@/server/logging/logger';
+import { requestIdFrom } from '@/server/lib/request-id';
 import { appRouter } from './root';
 
 /** The dashboard's tRPC over HTTP, for the user `signedIn` resolves (the route reads the session; tests name a user). */

@@ -1,6 +1,7 @@
 import { toAppError } from '@/server/errors/app-error';
 import { clientIp as clientIpOf } from '@/server/lib/client-ip';
-import { requestIdFrom, requestLogger } from '@/server/logging/logger';
+import { requestLogger } from '@/server/logging/logger';
+import { requestIdFrom } from '@/server/lib/request-id';
 import { metrics, secondsSince } from '@/server/observability/metrics';
 import { authenticateAppRequest, type AuthenticatedApp } from './authenticate-app';
 import { errorResponse, jsonResponse } from './json-response';

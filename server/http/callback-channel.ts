@@ -1,5 +1,5 @@
 import type { Channel } from '@/server/db/generated/client';
-import { pluginFor } from '@/server/gateway/registry';
+import { CALLBACK_ACKS } from '@/server/gateway/callback-acks';
 
 const CHANNELS: Record<string, Channel> = { alipay: 'ALIPAY', wechatpay: 'WECHATPAY', easypay: 'EASYPAY' };
 
@@ -10,6 +10,6 @@ export function callbackChannel(name: string): Channel | null {
 
 /** A request that cannot be a genuine callback, refused in the channel's own words (its retry answer), by default with a 400. */
 export function callbackRefusal(channel: Channel, status = 400): Response {
-  const refusal = pluginFor(channel).ackNotification(false);
+  const refusal = CALLBACK_ACKS[channel](false);
   return new Response(refusal.body, { status, headers: { 'content-type': refusal.contentType, 'cache-control': 'no-store, no-transform' } });
 }

@@ -1,5 +1,5 @@
 import { AppError } from '@/server/errors/app-error';
-import { requestIdFrom } from '@/server/logging/logger';
+import { requestIdFrom } from '@/server/lib/request-id';
 import { refuseAtDoor } from './door-refusal';
 
 /** Whether every percent-escape of a path decodes; Next fails matching one that does not (proxy.ts). */

@@ -1,5 +1,5 @@
 import { AppError } from '@/server/errors/app-error';
-import { requestIdFrom } from '@/server/logging/logger';
+import { requestIdFrom } from '@/server/lib/request-id';
 import { errorResponse } from './json-response';
 
 /** The methods Next lets a route module export; it answers OPTIONS itself, and HEAD from GET. */

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from '@/server/errors/app-error';
-import { requestIdFrom } from '@/server/logging/logger';
+import { requestIdFrom } from '@/server/lib/request-id';
 import { refuseAtDoor } from './door-refusal';
 
 /** The methods a Next route module can serve. Next answers any other token with an empty 400. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import { env } from '@/server/config/env';
 import { redactSecrets } from './redact';
@@ -23,12 +22,6 @@ let root: Logger | undefined;
 export function logger(): Logger {
   root ??= createLogger();
   return root;
-}
-
-/** A request id from a trusted upstream header if well-formed, else a new one. */
-export function requestIdFrom(headers: Headers): string {
-  const given = headers.get('x-request-id');
-  return given && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
 }
 
 export function requestLogger(requestId: string): Logger {

@@ -5,7 +5,7 @@ import { inngestFunctions } from '@/inngest/functions';
 import { schedulerEngine } from '@/server/jobs/engine';
 import { AppError } from '@/server/errors/app-error';
 import { errorResponse } from '@/server/http/json-response';
-import { requestIdFrom } from '@/server/logging/logger';
+import { requestIdFrom } from '@/server/lib/request-id';
 
 type Handlers = ReturnType<typeof serve>;
 let handlers: Handlers | undefined;

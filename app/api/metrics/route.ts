@@ -3,7 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { env } from '@/server/config/env';
 import { AppError } from '@/server/errors/app-error';
 import { errorResponse } from '@/server/http/json-response';
-import { requestIdFrom } from '@/server/logging/logger';
+import { requestIdFrom } from '@/server/lib/request-id';
 import { metrics } from '@/server/observability/metrics';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 // Any /api/v1 path that no other route serves: 404 in the contract's error shape, not Next's page.
 import { AppError } from '@/server/errors/app-error';
 import { errorResponse } from '@/server/http/json-response';
-import { requestIdFrom } from '@/server/logging/logger';
+import { requestIdFrom } from '@/server/lib/request-id';
 
 export const dynamic = 'force-dynamic';
 

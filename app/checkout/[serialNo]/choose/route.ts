@@ -6,7 +6,8 @@ import { chooseCheckoutChannel, type Device } from '@/server/core/payments/choos
 import { AppError } from '@/server/errors/app-error';
 import { errorResponse } from '@/server/http/json-response';
 import { clientIp } from '@/server/lib/client-ip';
-import { logger, requestIdFrom } from '@/server/logging/logger';
+import { logger } from '@/server/logging/logger';
+import { requestIdFrom } from '@/server/lib/request-id';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,7 +3,7 @@
 import { getCheckout } from '@/server/core/payments/get-checkout';
 import { AppError } from '@/server/errors/app-error';
 import { errorResponse, jsonResponse } from '@/server/http/json-response';
-import { requestIdFrom } from '@/server/logging/logger';
+import { requestIdFrom } from '@/server/lib/request-id';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,8 @@ import type { ChannelPlugin } from '@/server/gateway/types';
 import { closePayment } from './close-payment';
 import { createPayment } from './create-payment';
 import { downloadBill } from './download-bill';
-import { ackNotification, parseNotification } from './parse-notification';
+import { CALLBACK_ACKS } from '@/server/gateway/callback-acks';
+import { parseNotification } from './parse-notification';
 import { queryPayment } from './query-payment';
 import { finishSplit, querySplit, split } from './order-settle';
 import { queryRefund, refund } from './refund';
@@ -17,7 +18,7 @@ export const alipayPlugin: ChannelPlugin = {
   refund,
   queryRefund,
   parseNotification,
-  ackNotification,
+  ackNotification: CALLBACK_ACKS.ALIPAY,
   bills: { kind: 'DOWNLOAD', billTypes: ['TRADE'], publishedFromHour: 9, downloadBill },
   splits: {
     kind: 'SUPPORTED',

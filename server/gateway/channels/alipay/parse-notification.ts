@@ -48,8 +48,3 @@ export function parseNotification(input: IncomingNotification): NotificationChec
     },
   };
 }
-
-/** Alipay stops retrying on the literal body `success`; anything else is retried. */
-export function ackNotification(ok: boolean) {
-  return { status: 200, body: ok ? 'success' : 'fail', contentType: 'text/plain; charset=utf-8' };
-}

@@ -1,7 +1,8 @@
 import type { ChannelPlugin } from '@/server/gateway/types';
 import { closePayment } from './close-payment';
 import { createPayment } from './create-payment';
-import { ackNotification, parseNotification } from './parse-notification';
+import { CALLBACK_ACKS } from '@/server/gateway/callback-acks';
+import { parseNotification } from './parse-notification';
 import { queryPayment } from './query-payment';
 import { queryRefund, refund } from './refund';
 
@@ -14,7 +15,7 @@ export const easypayPlugin: ChannelPlugin = {
   refund,
   queryRefund,
   parseNotification,
-  ackNotification,
+  ackNotification: CALLBACK_ACKS.EASYPAY,
   // epay (易支付 V1) has no bill or statement download of any kind: each of the day's orders is queried
   // through api.php?act=order instead.
   bills: { kind: 'NONE', reconcileBy: 'QUERY_EACH_ORDER' },

@@ -44,8 +44,3 @@ export function parseNotification(input: IncomingNotification): NotificationChec
   // epay's callback carries no payment time; the core takes the time it learns of the payment.
   return { verified: true, notification: { kind: 'PAYMENT', serialNo, state: mapTradeStatus(params.trade_status), channelTradeNo: params.trade_no || null, amount, paidAt: null } };
 }
-
-/** epay stops calling back on the literal body `success`; anything else is called again. */
-export function ackNotification(ok: boolean) {
-  return { status: 200, body: ok ? 'success' : 'fail', contentType: 'text/plain; charset=utf-8' };
-}

@@ -2,7 +2,8 @@ import type { ChannelPlugin } from '@/server/gateway/types';
 import { closePayment } from './close-payment';
 import { createPayment } from './create-payment';
 import { downloadBill } from './download-bill';
-import { ackNotification, parseNotification } from './parse-notification';
+import { CALLBACK_ACKS } from '@/server/gateway/callback-acks';
+import { parseNotification } from './parse-notification';
 import { queryPayment } from './query-payment';
 import { queryRefund, refund } from './refund';
 import { finishSplit, querySplit, split } from './profit-sharing';
@@ -18,7 +19,7 @@ export const wechatpayPlugin: ChannelPlugin = {
   refund,
   queryRefund,
   parseNotification,
-  ackNotification,
+  ackNotification: CALLBACK_ACKS.WECHATPAY,
   bills: { kind: 'DOWNLOAD', billTypes: ['TRADE', 'FUND_FLOW'], publishedFromHour: 10, downloadBill },
   splits: { kind: 'SUPPORTED', accountTypes: WECHAT_RECEIVER_TYPES, bindReceiver, unbindReceiver, split, querySplit, finishSplit, returns: { kind: 'SEPARATE', returnSplit, queryReturn } },
 };

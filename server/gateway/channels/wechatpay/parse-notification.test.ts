@@ -1,7 +1,7 @@
 import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ChannelAccount } from '@/server/gateway/types';
-import { ackNotification, parseNotification } from './parse-notification';
+import { parseNotification } from './parse-notification';
 import { certificateKey, clockOf, payscoreCallback, publicKeyEntry, sealResource, signedHeaders } from './test-vectors';
 
 const platform = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
@@ -202,14 +202,5 @@ describe('WeChat Pay parseNotification', () => {
     expect(replay({ headers: { ...headers, 'Wechatpay-Timestamp': String(Number(headers['Wechatpay-Timestamp']) + 1) } })).toMatchObject({ reason: 'BAD_SIGNATURE' });
     expect(replay({ headers: { ...headers, 'Wechatpay-Nonce': 'EcZ9Cmy4Xyx1i6RlJQzLcCyEqDa26NBZ' } })).toMatchObject({ reason: 'BAD_SIGNATURE' });
     expect(replay({ headers: { ...headers, 'Wechatpay-Serial': 'D7CE59D1F522D702' } })).toMatchObject({ reason: 'UNKNOWN_SERIAL' });
-  });
-});
-
-describe('WeChat Pay ackNotification', () => {
-  it('answers 200 with no body to stop WeChat, and a 400 FAIL body to make it retry', () => {
-    expect(ackNotification(true)).toEqual({ status: 200, body: '', contentType: 'text/plain; charset=utf-8' });
-    const retry = ackNotification(false);
-    expect(retry.status).toBe(400);
-    expect(JSON.parse(retry.body)).toMatchObject({ code: 'FAIL' });
   });
 });

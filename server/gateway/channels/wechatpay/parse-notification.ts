@@ -125,14 +125,3 @@ export function parseNotification(input: IncomingNotification): NotificationChec
   const notification = mapResource(eventType, resource);
   return typeof notification === 'string' ? { verified: false, reason: notification, serialNo } : { verified: true, notification };
 }
-
-/**
- * WeChat stops on 200/204 with no body; a 4XX or 5XX with a FAIL body makes it retry. A callback we
- * refuse is the sender's fault, so 400: a 5XX stays the sign of our own failure.
- */
-export function ackNotification(ok: boolean) {
-  // 200 rather than 204: a Web Response with status 204 may not carry even an empty string body.
-  return ok
-    ? { status: 200, body: '', contentType: 'text/plain; charset=utf-8' }
-    : { status: 400, body: JSON.stringify({ code: 'FAIL', message: 'not accepted, please retry' }), contentType: 'application/json; charset=utf-8' };
-}

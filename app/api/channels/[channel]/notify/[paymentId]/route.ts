@@ -5,7 +5,8 @@ import { callbackChannel, callbackRefusal } from '@/server/http/callback-channel
 import { carriesNul } from '@/server/http/control-characters';
 import { errorResponse } from '@/server/http/json-response';
 import { readBytesLimited } from '@/server/http/read-body';
-import { logger, requestIdFrom } from '@/server/logging/logger';
+import { logger } from '@/server/logging/logger';
+import { requestIdFrom } from '@/server/lib/request-id';
 
 export const dynamic = 'force-dynamic';
 
