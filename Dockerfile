@@ -24,10 +24,11 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 # build:release bundles the release step (scripts/release.ts) into one file, except what must stay
 # on disk: argon2's native binary (traced into the standalone output) and the schema engine's .wasm
-# (copied below: only migrations use it, so Next does not trace it). build:serve bundles PayCenter's
-# HTTP entry (scripts/serve.ts), which serves the standalone build in place of Next's server.js so
-# that route handlers learn the TCP peer's address (server/lib/client-ip.ts).
-RUN NEXT_OUTPUT=standalone npm run build && npm run build:release && npm run build:serve
+# (copied below: only migrations use it, so Next does not trace it). `npm run build` also bundles
+# PayCenter's HTTP entry (scripts/serve.ts, build:serve), which serves the standalone build in
+# place of Next's server.js so that route handlers learn the TCP peer's address
+# (server/lib/client-ip.ts).
+RUN NEXT_OUTPUT=standalone npm run build && npm run build:release
 
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app

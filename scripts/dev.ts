@@ -42,7 +42,7 @@ async function main() {
 
   const withInngest = Boolean(process.env.INNGEST_DEV);
   const inngestEnv = withInngest ? { INNGEST_BASE_URL: process.env.INNGEST_BASE_URL ?? 'http://127.0.0.1:8288' } : {};
-  const next = spawnManaged(process.execPath, [...serveEntry, '--dev', '--port', String(port)], {
+  const next = spawnManaged(process.execPath, [...serveEntry('development'), '--dev', '--port', String(port)], {
     env: { ...process.env, DATABASE_URL: database.url, ...inngestEnv },
   });
   next.on('exit', (code) => void shutdown(code ?? 0));

@@ -102,7 +102,7 @@ export default async function setup(project: TestProject) {
 
   const log = createWriteStream(path.join(artifactsDir, 'server.log'));
   // PayCenter's own HTTP entry, as `npm start` and the Docker image serve the build.
-  const server = spawn(process.execPath, [...serveEntry, '--port', String(port), '--hostname', '127.0.0.1'], {
+  const server = spawn(process.execPath, [...serveEntry('production'), '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: root,
     env: serverEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -29,5 +29,13 @@ export function onShutdown(cleanup: () => Promise<void>): (code: number) => Prom
   return shutdown;
 }
 
-/** Node arguments that run PayCenter's HTTP entry (scripts/serve.ts) in a child process. */
-export const serveEntry = ['--import', 'tsx', 'scripts/serve.ts'];
+/**
+ * Node arguments that run PayCenter's HTTP entry (scripts/serve.ts) in a child process: in
+ * development from its source, in production the copy `npm run build` bundles. Loaded through tsx,
+ * every module Next requires passes its loader too: the production server then holds some 130 MB
+ * more (docs/benchmarks.md, "Memory").
+ */
+export const serveEntry = (mode: 'development' | 'production'): string[] => (mode === 'production' ? [SERVE_BUNDLE] : ['--import', 'tsx', 'scripts/serve.ts']);
+
+/** scripts/serve.ts bundled by `npm run build` (build:serve); `next` stays outside, as the build's own. */
+export const SERVE_BUNDLE = 'release/serve.mjs';
