@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readCertificateFields } from '@/server/gateway/credentials/der';
 import { objectIdentifier, time, unsignedInteger } from './der-encoder';
-import { buildSelfSignedCertificate } from './self-signed-certificate';
+import { buildSelfSignedCertificate } from './issue-certificate';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
