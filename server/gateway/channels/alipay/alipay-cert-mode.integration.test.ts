@@ -2,6 +2,7 @@
 // simulator's own CA: a full payment, Alipay renewing its certificate mid-way, and answers signed under
 // a certificate that does not chain to the merchant's roots.
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
+import { AlipaySdk, type AlipaySdkConfig } from 'alipay-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as gateway } from '@/app/sandbox/alipay/gateway.do/route';
 import { activateChannel } from '@/server/backend/channels/activate-channel';
@@ -15,7 +16,7 @@ import type { ChannelAccount, CreatePaymentInput } from '@/server/gateway/types'
 import { randomBase62 } from '@/server/lib/ids';
 import { payAlipayTrade, rotateAlipayCertificate } from '@/server/sandbox/alipay';
 import { serveRouteHandlers, type RunningServer } from '@/server/sandbox/alipay/testing/serve-route-handlers';
-import { buildSelfSignedCertificate } from '@/server/sandbox/certificate/issue-certificate';
+import { buildSelfSignedCertificate, type DistinguishedName } from '@/server/sandbox/certificate/issue-certificate';
 import { makeCompany, makeUser, platformAdmin } from '@/server/testing/fixtures';
 import type { AlipayCertCredentials } from './credentials';
 import { alipayPlugin as plugin } from './index';
@@ -68,6 +69,15 @@ function certCredentials(of: ChannelAccount): AlipayCertCredentials {
 
 const serial = () => `P${Date.now()}${randomBase62(12)}`;
 
+const strangerKeyPem = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+type NameType = DistinguishedName[number][0];
+
+/** A certificate of somebody else's making, issued in whatever name they choose. */
+function selfSigned(privateKeyPem: string, serialHex: string, issuer: DistinguishedName): string {
+  const notBefore = new Date(Date.now() - 3600_000);
+  return buildSelfSignedCertificate({ privateKeyPem, serialHex, issuer, subject: [['CN', 'Not Alipay']], notBefore, notAfter: new Date(notBefore.getTime() + 365 * 24 * 3600_000) }).toString();
+}
+
 function input(of: ChannelAccount, invokeMethod: 'PC' | 'QR', serialNo: string, amount: number): CreatePaymentInput {
   return {
     account: of,
@@ -95,6 +105,33 @@ describe('Alipay certificate mode against the simulator', () => {
     const sandboxAccount = await db().sandboxAccount.findUniqueOrThrow({ where: { paymentChannelId: paymentId } });
     // The simulator knows the app certificate's SN, never the app's private key.
     expect(sandboxAccount).toMatchObject({ appCertSn: alipayCertSn(credentials.appCert), accountId: credentials.appId });
+  });
+
+  it('the simulator refuses requests naming another app certificate or root bundle, or signed with another key', async () => {
+    const credentials = certCredentials(await account());
+    const stranger = strangerKeyPem();
+    const foreignRoot = selfSigned(stranger, '1F'.repeat(16), [['CN', 'Somebody Else Root CA']]);
+    const query = (changes: Partial<AlipaySdkConfig>) =>
+      new AlipaySdk({
+        appId: credentials.appId,
+        privateKey: credentials.privateKey,
+        keyType: 'PKCS8',
+        gateway: `${server.baseUrl}/sandbox/alipay/gateway.do`,
+        appCertContent: credentials.appCert,
+        alipayPublicCertContent: credentials.alipayPublicCert,
+        alipayRootCertContent: credentials.alipayRootCert,
+        ...changes,
+      }).exec('alipay.trade.query', { bizContent: { outTradeNo: serial() } }, { validateSign: true });
+
+    // The answers, refusals included, verify with Alipay's certificate.
+    expect(await query({})).toMatchObject({ code: '40004', subCode: 'ACQ.TRADE_NOT_EXIST' });
+    // Alipay's own certificate given as the app's: a forged app_cert_sn.
+    expect(await query({ appCertContent: credentials.alipayPublicCert })).toMatchObject({ code: '40002', subCode: 'isv.app-cert-not-exist' });
+    expect(await query({ alipayRootCertContent: foreignRoot })).toMatchObject({ code: '40002', subCode: 'isv.invalid-alipay-root-cert-sn' });
+    expect(await query({ privateKey: stranger })).toMatchObject({ code: '40002', subCode: 'isv.invalid-signature' });
+    // Public key mode's request (no certificate SNs) to an app in certificate mode.
+    const publicKeyMode = { appCertContent: undefined, alipayPublicCertContent: undefined, alipayRootCertContent: undefined, alipayPublicKey: new X509Certificate(credentials.alipayPublicCert).publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+    expect(await query(publicKeyMode)).toMatchObject({ code: '40003', subCode: 'isv.missing-signature-config' });
   });
 
   it('pays in full: create, pay, verified notify naming Alipay’s certificate, query, refund', async () => {
@@ -157,14 +194,7 @@ describe('Alipay certificate mode against the simulator', () => {
     const renewed = new X509Certificate((await rotateAlipayCertificate()).chainPem);
     // Somebody between us and Alipay answers the download with a certificate of their own key that copies
     // the renewed one's issuer and serial, hence its SN.
-    forgedDownload = buildSelfSignedCertificate({
-      privateKeyPem: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-      serialHex: renewed.serialNumber,
-      issuer: renewed.issuer.split('\n').map((line) => line.split('=') as ['C' | 'O' | 'OU' | 'CN', string]),
-      subject: [['CN', 'Not Alipay']],
-      notBefore: new Date(Date.now() - 3600_000),
-      notAfter: new Date(Date.now() + 365 * 24 * 3600_000),
-    }).toString();
+    forgedDownload = selfSigned(strangerKeyPem(), renewed.serialNumber, renewed.issuer.split('\n').map((line) => line.split('=') as [NameType, string]));
     try {
       const error = await plugin.queryPayment({ account: of, serialNo: serial() }).catch((e: unknown) => e);
       expect(error).toMatchObject({ channelCode: 'ALIPAY_CERT_UNTRUSTED', retryable: false });
