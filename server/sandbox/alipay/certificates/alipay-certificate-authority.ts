@@ -67,18 +67,16 @@ async function store(tx: Tx, kind: SandboxAlipayCertificateKind, certificate: X5
 
 const issuerOf = (row: SandboxAlipayCertificate, name: DistinguishedName): Issuer => ({ name, privateKeyPem: open(row.privateSealed, aad(row.sn)) });
 
-function alipayName(generation: number): DistinguishedName {
-  return [['C', 'CN'], ['O', 'PayCenter Sandbox Alipay'], ['OU', 'Alipay'], ['CN', `PayCenter Sandbox Alipay Public Key RSA2 G${generation}`]];
-}
+/** Every renewal keeps the subject, as Alipay's do: a newer certificate of the same subject succeeds the older. */
+const ALIPAY_NAME: DistinguishedName = [['C', 'CN'], ['O', 'PayCenter Sandbox Alipay'], ['OU', 'Alipay'], ['CN', 'PayCenter Sandbox Alipay Public Key RSA2']];
 
 async function newestOf(tx: Tx, kind: SandboxAlipayCertificateKind): Promise<SandboxAlipayCertificate | null> {
   return tx.sandboxAlipayCertificate.findFirst({ where: { kind }, orderBy: [{ createdAt: 'desc' }, { sn: 'desc' }] });
 }
 
 async function issueAlipayCertificate(tx: Tx, intermediate: SandboxAlipayCertificate, now: Date): Promise<void> {
-  const generation = (await tx.sandboxAlipayCertificate.count({ where: { kind: 'ALIPAY' } })) + 1;
   const keys = rsaKeyPair();
-  await store(tx, 'ALIPAY', issue(issuerOf(intermediate, INTERMEDIATE_NAME), alipayName(generation), keys.publicKey, LIFETIME_MS.ALIPAY, now), keys.privateKeyPem, now);
+  await store(tx, 'ALIPAY', issue(issuerOf(intermediate, INTERMEDIATE_NAME), ALIPAY_NAME, keys.publicKey, LIFETIME_MS.ALIPAY, now), keys.privateKeyPem, now);
 }
 
 interface Chain {
