@@ -14,7 +14,7 @@ import { CredentialProblem } from '@/server/gateway/credentials/crypto-material'
 import { describeTrustedPem, type TrustedMaterial } from '@/server/gateway/credentials/trusted-material';
 import type { ChannelAccount } from '@/server/gateway/types';
 import type { AlipayCertCredentials } from './credentials';
-import { alipayError, invalidAnswer } from './error-map';
+import { alipayError, invalidAnswer, transportError } from './error-map';
 import { alipayResponseCertSn, verifyAlipayResponse } from './response-signature';
 
 const DOWNLOAD = 'alipay.open.app.alipaycert.download';
@@ -30,7 +30,12 @@ export function unverifiedAnswer(error: unknown): string | undefined {
 
 async function download(client: AlipaySdk, sn: string): Promise<string> {
   // validateSign off: Alipay does not sign this answer; the chain check below is what trusts the certificate.
-  const answer: { code?: string; alipay_cert_content?: unknown } = await client.exec(DOWNLOAD, { bizContent: { alipay_cert_sn: sn } }, { validateSign: false });
+  let answer: { code?: string; alipay_cert_content?: unknown };
+  try {
+    answer = await client.exec(DOWNLOAD, { bizContent: { alipay_cert_sn: sn } }, { validateSign: false });
+  } catch (error) {
+    throw transportError(error);
+  }
   if (answer.code !== '10000') throw alipayError(answer, answer);
   if (typeof answer.alipay_cert_content !== 'string') throw invalidAnswer('Alipay answered the certificate download without alipay_cert_content', answer);
   return Buffer.from(answer.alipay_cert_content, 'base64').toString('utf8');

@@ -147,7 +147,7 @@ export function issueAlipayCertificates(options: { appId: string; appPublicKeyPe
     const subject: DistinguishedName = [['C', 'CN'], ['O', 'PayCenter Sandbox Merchant'], ['OU', 'Alipay'], ['CN', options.appId]];
     const appCert = issue(issuerOf(intermediate, INTERMEDIATE_NAME), subject, createPublicKey(options.appPublicKeyPem), LIFETIME_MS.APP, now);
     const alipay = (await newestOf(tx, 'ALIPAY'))!;
-    return { appCert: appCert.toString() + intermediate.pem, alipayPublicCert: alipay.pem + intermediate.pem, alipayRootCert: root.pem };
+    return { appCert: appCert.toString(), alipayPublicCert: alipay.pem + intermediate.pem, alipayRootCert: root.pem };
   });
 }
 
