@@ -101,8 +101,11 @@ describe('hosted checkout', () => {
     await context.close();
   });
 
-  it('QR: the code decodes to the channel’s own code; paying it turns the page to success without a reload', async () => {
-    const { serialNo, url } = await createPayment({ invokeMethod: 'QR', paymentId: demo.paymentIds.ALIPAY, amount: 2550 });
+  it.each([
+    { mode: 'public key', slug: 'desktop', paymentId: demo.paymentIds.ALIPAY },
+    { mode: 'certificate', slug: 'desktop-alipay-cert', paymentId: demo.paymentIds.ALIPAY_CERT },
+  ])('QR (Alipay $mode mode): the code decodes to the channel’s own code; paying it turns the page to success without a reload', async ({ slug, paymentId }) => {
+    const { serialNo, url } = await createPayment({ invokeMethod: 'QR', paymentId, amount: 2550 });
     const { rows } = await database.query<{ action: { channel: { type: string; content: string } } }>('SELECT "action" FROM "Payment" WHERE "serialNo" = $1', [serialNo]);
     expect(rows[0]!.action.channel.type).toBe('QR_CODE');
 
@@ -116,7 +119,7 @@ describe('hosted checkout', () => {
     expect(await page.getByTestId('checkout-amount').innerText()).toBe('¥25.50');
     expect(await decodeCheckoutQr(page)).toBe(rows[0]!.action.channel.content);
     await page.getByText('请使用支付宝扫一扫').waitFor();
-    await screenshot(page, 'checkout-qr-desktop');
+    await screenshot(page, `checkout-qr-${slug}`);
 
     // The "phone" that scanned it: the decoded code opens the simulated Alipay cashier of this trade.
     const scanner = await newPage(browser, { viewport: PHONE, userAgent: PHONE_USER_AGENT });
@@ -127,7 +130,7 @@ describe('hosted checkout', () => {
     await scanner.context.close();
 
     await page.getByTestId('checkout-final').getByText('支付成功').waitFor({ timeout: 10_000 });
-    expect((await api.request('GET', `/api/v1/payments/${serialNo}`)).body.payment.status).toBe('SUCCEEDED');
+    expect((await api.request('GET', `/api/v1/payments/${serialNo}`)).body.payment).toMatchObject({ status: 'SUCCEEDED', paymentId });
     await context.close();
   });
 

@@ -1,7 +1,7 @@
 // npm run demo:flow [-- <scenario>…] — plays a business app written by another team: using only the API
 // contract over HTTP and the demo credentials in .data/demo.json (written by `npm run dev` /
 // `npm run seed:demo`), it pays a payment in the sandbox for every scenario below (every channel, its
-// invoke methods, both WeChat Pay verification modes), finds it by all three identifiers and refunds it
+// invoke methods, both Alipay signing modes and both WeChat Pay verification modes), finds it by all three identifiers and refunds it
 // in two parts; and on each channel that splits, it splits a payment held for splitting (contract v1.1).
 // Its own webhook receiver must get payment.succeeded, refund.succeeded and split.succeeded, signed,
 // within a second, and the change feed must answer the same events in order. The routes are asked
@@ -23,8 +23,14 @@ const PAYER_IP = '203.0.113.7';
 const OPENID = 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o';
 
 const SCENARIOS: Scenario[] = [
-  { name: 'alipay-pc', label: 'Alipay PC page pay', paymentIdKey: 'ALIPAY', invokeMethod: 'PC' },
-  { name: 'alipay-qr', label: 'Alipay QR (precreate)', paymentIdKey: 'ALIPAY', invokeMethod: 'QR' },
+  ...(['ALIPAY', 'ALIPAY_CERT'] as const).flatMap((key): Scenario[] => {
+    const mode = key === 'ALIPAY' ? 'public key' : 'certificate';
+    const slug = key === 'ALIPAY' ? 'alipay' : 'alipay-cert';
+    return [
+      { name: `${slug}-pc`, label: `Alipay PC page pay (${mode})`, paymentIdKey: key, invokeMethod: 'PC' as const },
+      { name: `${slug}-qr`, label: `Alipay QR, precreate (${mode})`, paymentIdKey: key, invokeMethod: 'QR' as const },
+    ];
+  }),
   ...(['WECHATPAY', 'WECHATPAY_PLATFORM_CERT'] as const).flatMap((key): Scenario[] => {
     const mode = key === 'WECHATPAY' ? 'public key' : 'platform certificate';
     const slug = key === 'WECHATPAY' ? 'wechatpay' : 'wechatpay-cert';

@@ -24,7 +24,7 @@ declare module 'vitest' {
       appId: string;
       appSecret: string;
       merchantId: string;
-      paymentIds: Record<'ALIPAY' | 'WECHATPAY' | 'WECHATPAY_PLATFORM_CERT' | 'EASYPAY', string>;
+      paymentIds: Record<'ALIPAY' | 'ALIPAY_CERT' | 'WECHATPAY' | 'WECHATPAY_PLATFORM_CERT' | 'EASYPAY', string>;
       /** The demo company's administrator (finance staff of the demo tenant). */
       companyAdmin: { email: string; password: string };
     };

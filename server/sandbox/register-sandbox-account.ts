@@ -1,9 +1,10 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import type { Tx } from '@/server/db/client';
+import { alipayCertSn } from '@/server/gateway/credentials/alipay-cert-sn';
 import type { ChannelCredentials } from '@/server/gateway/credentials/types';
 import { seal } from '@/server/security/secret-box';
 
-function publicHalf(privateKeyPem: string): string {
+export function publicHalf(privateKeyPem: string): string {
   return createPublicKey(createPrivateKey(privateKeyPem)).export({ type: 'spki', format: 'pem' }).toString();
 }
 
@@ -18,7 +19,12 @@ export async function registerSandboxAccount(tx: Tx, paymentChannelId: string, c
   const data = (() => {
     switch (credentials.channel) {
       case 'ALIPAY':
-        return { accountId: credentials.appId, merchantPublicKeyPem: publicHalf(credentials.privateKey) };
+        return {
+          accountId: credentials.appId,
+          merchantPublicKeyPem: publicHalf(credentials.privateKey),
+          // In certificate mode requests must name the app certificate the simulator issued.
+          appCertSn: credentials.signMode === 'CERT' ? alipayCertSn(credentials.appCert) : null,
+        };
       case 'WECHATPAY':
         return {
           accountId: credentials.mchId,

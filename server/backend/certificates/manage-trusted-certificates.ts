@@ -6,7 +6,7 @@ import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audi
 import { trustedView } from '@/server/backend/channels/channel-view';
 import { describeTrustedPem } from '@/server/gateway/credentials/trusted-material';
 import { findChannelInScope } from '@/server/backend/channels/find-channel';
-import { recordTrustedMaterial } from '@/server/backend/channels/record-trusted-material';
+import { recordTrustedMaterial } from '@/server/gateway/accounts/record-trusted-material';
 
 export const addTrustedCertificateInput = z.object({
   paymentId: z.string().max(64),

@@ -126,6 +126,15 @@ describe('channel activation', () => {
     expect(await db().paymentChannel.count()).toBe(before);
   });
 
+  it('refuses alipaySignMode for other channels and for live channels, storing nothing', async () => {
+    const before = await db().paymentChannel.count();
+    const wechat = await failure(activateChannel({ actor: companyAdmin, input: { merchantId, channel: 'WECHATPAY', mode: 'SANDBOX', invokeMethods: ['QR'], alipaySignMode: 'CERT' } }));
+    expect(wechat.details?.fields).toEqual({ alipaySignMode: expect.stringContaining('only for Alipay') });
+    const live = await failure(activateChannel({ actor: companyAdmin, input: { merchantId, channel: 'ALIPAY', mode: 'LIVE', invokeMethods: ['PC'], alipaySignMode: 'CERT' } }));
+    expect(Object.keys(live.details?.fields as object)).toEqual(['alipaySignMode']);
+    expect(await db().paymentChannel.count()).toBe(before);
+  });
+
   it('keeps no channel secret in clear text anywhere in the database', async () => {
     const secrets = liveAlipayCredentials();
     await activateChannel({ actor: companyAdmin, input: { merchantId, channel: 'ALIPAY', mode: 'LIVE', invokeMethods: ['PC'], credentials: secrets } });

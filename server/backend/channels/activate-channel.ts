@@ -12,7 +12,7 @@ import { recordAudit, type Actor, type RequestMeta } from '@/server/backend/audi
 import { findMerchantInScope } from '@/server/backend/merchants/find-merchant';
 import { channelView } from './channel-view';
 import { publicConfigOf } from './public-config';
-import { recordTrustedMaterial } from './record-trusted-material';
+import { recordTrustedMaterial } from '@/server/gateway/accounts/record-trusted-material';
 import { sandboxProvisioner } from './sandbox-provisioner';
 
 export const invokeMethodsInput = z
@@ -28,6 +28,8 @@ export const activateChannelInput = z.object({
   credentials: z.unknown().optional(),
   /** Sandbox WeChat Pay only: which of WeChat's verification modes the merchant is in (default PUBLIC_KEY). */
   wechatVerifyMode: z.enum(['PLATFORM_CERT', 'PUBLIC_KEY']).optional(),
+  /** Sandbox Alipay only: public key mode or certificate mode, whose certificates the simulator issues (default PUBLIC_KEY). */
+  alipaySignMode: z.enum(['PUBLIC_KEY', 'CERT']).optional(),
 });
 
 export function assertMethodsSupported(channel: Channel, methods: readonly string[]): void {
@@ -50,9 +52,12 @@ export async function activateChannel(options: { actor: Actor; input: z.infer<ty
   if (input.wechatVerifyMode && (input.channel !== 'WECHATPAY' || input.mode !== 'SANDBOX')) {
     throw AppError.invalidFields({ wechatVerifyMode: 'only for WeChat Pay channels in sandbox mode; a live channel takes credentials.verifyMode' });
   }
+  if (input.alipaySignMode && (input.channel !== 'ALIPAY' || input.mode !== 'SANDBOX')) {
+    throw AppError.invalidFields({ alipaySignMode: 'only for Alipay channels in sandbox mode; a live channel takes credentials.signMode' });
+  }
   const sandbox = input.mode === 'SANDBOX' ? sandboxProvisioner() : null;
   const credentials = sandbox
-    ? await sandbox.credentials({ channel: input.channel, wechatVerifyMode: input.wechatVerifyMode ?? 'PUBLIC_KEY' })
+    ? await sandbox.credentials({ channel: input.channel, wechatVerifyMode: input.wechatVerifyMode ?? 'PUBLIC_KEY', alipaySignMode: input.alipaySignMode ?? 'PUBLIC_KEY' })
     : validateCredentials(input.channel, input.credentials ?? {});
 
   const id = newId('pay');

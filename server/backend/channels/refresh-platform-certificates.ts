@@ -3,7 +3,7 @@ import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-accou
 import { downloadPlatformCertificates } from '@/server/gateway/channels/wechatpay';
 import { describeTrustedPem, type TrustedMaterial } from '@/server/gateway/credentials/trusted-material';
 import { logger } from '@/server/logging/logger';
-import { recordTrustedMaterial } from './record-trusted-material';
+import { recordTrustedMaterial } from '@/server/gateway/accounts/record-trusted-material';
 
 export interface RefreshPlatformCertificatesResult {
   /** PLATFORM_CERT channels asked. */

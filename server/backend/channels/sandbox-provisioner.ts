@@ -4,12 +4,16 @@
 import type { Tx } from '@/server/db/client';
 import type { Channel, SplitAccountType } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
+import type { AlipayCredentials } from '@/server/gateway/channels/alipay/credentials';
 import type { WechatPayCredentials } from '@/server/gateway/channels/wechatpay/credentials';
 import type { ChannelCredentials } from '@/server/gateway/credentials/types';
 
 export interface SandboxProvisioner {
-  /** Fresh credentials for a sandbox channel, signed for by the simulator; `wechatVerifyMode` only matters for WeChat Pay. */
-  credentials(options: { channel: Channel; wechatVerifyMode: WechatPayCredentials['verifyMode'] }): Promise<ChannelCredentials>;
+  /**
+   * Fresh credentials for a sandbox channel, signed for by the simulator; `wechatVerifyMode` only
+   * matters for WeChat Pay, `alipaySignMode` only for Alipay (in CERT mode the simulator issues the certificates).
+   */
+  credentials(options: { channel: Channel; wechatVerifyMode: WechatPayCredentials['verifyMode']; alipaySignMode: AlipayCredentials['signMode'] }): Promise<ChannelCredentials>;
   /** Makes the new payment channel known to its simulator, in the activation's transaction. */
   register(tx: Tx, paymentChannelId: string, credentials: ChannelCredentials): Promise<void>;
   /**

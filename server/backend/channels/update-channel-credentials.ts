@@ -9,7 +9,7 @@ import { channelView } from './channel-view';
 import { findChannelInScope } from './find-channel';
 import { mergeCredentials } from './merge-credentials';
 import { publicConfigOf } from './public-config';
-import { recordTrustedMaterial } from './record-trusted-material';
+import { recordTrustedMaterial } from '@/server/gateway/accounts/record-trusted-material';
 
 export const updateChannelCredentialsInput = z.object({ paymentId: z.string().max(64), credentials: z.unknown() });
 

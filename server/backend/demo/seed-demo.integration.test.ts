@@ -17,13 +17,13 @@ describe('demo seed', () => {
     expect(second).toEqual(first);
 
     expect(first.appSecret).toMatch(/^pcs_/);
-    expect(Object.keys(first.paymentIds).sort()).toEqual(['ALIPAY', 'EASYPAY', 'WECHATPAY', 'WECHATPAY_PLATFORM_CERT']);
+    expect(Object.keys(first.paymentIds).sort()).toEqual(['ALIPAY', 'ALIPAY_CERT', 'EASYPAY', 'WECHATPAY', 'WECHATPAY_PLATFORM_CERT']);
     expect(first.admin.email).toBeTruthy();
     expect(await db().propertyCompany.count()).toBe(1);
     expect(await db().merchant.count()).toBe(1);
-    expect(await db().paymentChannel.count({ where: { mode: 'SANDBOX', merchantId: first.merchantId } })).toBe(4);
+    expect(await db().paymentChannel.count({ where: { mode: 'SANDBOX', merchantId: first.merchantId } })).toBe(5);
     expect(await db().appGrant.count({ where: { appId: first.appId, merchantId: first.merchantId, revokedAt: null } })).toBe(1);
-    expect(await db().sandboxAccount.count()).toBe(4);
+    expect(await db().sandboxAccount.count()).toBe(5);
     // WeChat Pay in both of its verification modes: the public key, or the platform certificate.
     const modes = await Promise.all(
       (['WECHATPAY', 'WECHATPAY_PLATFORM_CERT'] as const).map(async (key) => {
@@ -35,6 +35,19 @@ describe('demo seed', () => {
     expect(modes).toEqual([
       { mode: 'PUBLIC_KEY', trusted: ['PUBLIC_KEY'] },
       { mode: 'PLATFORM_CERT', trusted: ['CERTIFICATE'] },
+    ]);
+    // Alipay in both of its signing modes: Alipay's public key, or the certificates the simulator issued.
+    const alipayModes = await Promise.all(
+      (['ALIPAY', 'ALIPAY_CERT'] as const).map(async (key) => {
+        const row = await db().paymentChannel.findUniqueOrThrow({ where: { id: first.paymentIds[key] }, include: { trusted: true } });
+        const opened = openCredentials(row);
+        const account = await db().sandboxAccount.findUniqueOrThrow({ where: { paymentChannelId: row.id } });
+        return { mode: opened.channel === 'ALIPAY' && opened.signMode, trusted: row.trusted.map((entry) => entry.kind), appCertSn: account.appCertSn !== null };
+      }),
+    );
+    expect(alipayModes).toEqual([
+      { mode: 'PUBLIC_KEY', trusted: ['PUBLIC_KEY'], appCertSn: false },
+      { mode: 'CERT', trusted: ['CERTIFICATE'], appCertSn: true },
     ]);
     // Contract v1.1 "Demo tenant — additions": Alipay and WeChat Pay split, each with two receivers bound at its simulator.
     for (const channel of ['ALIPAY', 'WECHATPAY'] as const) {

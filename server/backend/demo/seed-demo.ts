@@ -24,22 +24,25 @@ export const DEMO = {
 } as const;
 
 /**
- * The demo merchant's sandbox payment IDs, by the key demo.json names them: one per channel, and a
- * second WeChat Pay merchant in platform-certificate mode (the first is in public-key mode).
+ * The demo merchant's sandbox payment IDs, by the key demo.json names them: one per channel, a second
+ * WeChat Pay merchant in platform-certificate mode and a second Alipay app in certificate mode (the
+ * first ones are in public-key mode).
  */
-const DEMO_CHANNELS: Array<{ key: string; channel: Channel; wechatVerifyMode?: 'PLATFORM_CERT' | 'PUBLIC_KEY' }> = [
-  { key: 'ALIPAY', channel: 'ALIPAY' },
+const DEMO_CHANNELS: Array<{ key: string; channel: Channel; wechatVerifyMode?: 'PLATFORM_CERT' | 'PUBLIC_KEY'; alipaySignMode?: 'CERT' | 'PUBLIC_KEY' }> = [
+  { key: 'ALIPAY', channel: 'ALIPAY', alipaySignMode: 'PUBLIC_KEY' },
+  { key: 'ALIPAY_CERT', channel: 'ALIPAY', alipaySignMode: 'CERT' },
   { key: 'WECHATPAY', channel: 'WECHATPAY', wechatVerifyMode: 'PUBLIC_KEY' },
   { key: 'WECHATPAY_PLATFORM_CERT', channel: 'WECHATPAY', wechatVerifyMode: 'PLATFORM_CERT' },
   { key: 'EASYPAY', channel: 'EASYPAY' },
 ];
 
-/** The sandbox payment channels of a merchant, oldest first, with the WeChat Pay verify mode of each. */
+/** The sandbox payment channels of a merchant, oldest first, with the WeChat Pay verify mode or Alipay sign mode of each. */
 async function existingSandboxChannels(merchantId: string) {
   const rows = await db().paymentChannel.findMany({ where: { merchantId, mode: 'SANDBOX' }, orderBy: { createdAt: 'asc' } });
   return rows.map((row) => {
     const credentials = openCredentials(row);
-    return { id: row.id, channel: row.channel, verifyMode: credentials.channel === 'WECHATPAY' ? credentials.verifyMode : null };
+    const verifyMode = credentials.channel === 'WECHATPAY' ? credentials.verifyMode : credentials.channel === 'ALIPAY' ? credentials.signMode : null;
+    return { id: row.id, channel: row.channel, verifyMode };
   });
 }
 
@@ -91,11 +94,11 @@ export async function seedDemo(): Promise<{ file: string }> {
 
   const paymentIds: Record<string, string> = {};
   const existing = await existingSandboxChannels(merchant.id);
-  for (const { key, channel, wechatVerifyMode } of DEMO_CHANNELS) {
-    const found = existing.find((row) => row.channel === channel && row.verifyMode === (wechatVerifyMode ?? null));
+  for (const { key, channel, wechatVerifyMode, alipaySignMode } of DEMO_CHANNELS) {
+    const found = existing.find((row) => row.channel === channel && row.verifyMode === (wechatVerifyMode ?? alipaySignMode ?? null));
+    const modes = { ...(wechatVerifyMode ? { wechatVerifyMode } : {}), ...(alipaySignMode ? { alipaySignMode } : {}) };
     paymentIds[key] =
-      found?.id ??
-      (await activateChannel({ actor, input: { merchantId: merchant.id, channel, mode: 'SANDBOX', invokeMethods: [...CHANNEL_INVOKE_METHODS[channel]], ...(wechatVerifyMode ? { wechatVerifyMode } : {}) } })).paymentId;
+      found?.id ?? (await activateChannel({ actor, input: { merchantId: merchant.id, channel, mode: 'SANDBOX', invokeMethods: [...CHANNEL_INVOKE_METHODS[channel]], ...modes } })).paymentId;
   }
 
   const splitReceivers = {

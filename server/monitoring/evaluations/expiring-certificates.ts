@@ -1,3 +1,4 @@
+import type { X509Certificate } from 'node:crypto';
 import { db } from '@/server/db/client';
 import { loadChannelAccount } from '@/server/gateway/accounts/load-channel-account';
 import { parseCertificates } from '@/server/gateway/credentials/crypto-material';
@@ -27,6 +28,9 @@ function stageOf(validTo: Date, days: readonly number[], now: Date): string | nu
   return within.length === 0 ? null : `${Math.min(...within)}d`;
 }
 
+/** What a whitelisted certificate is, by its channel's name for it. */
+const WHITELIST_ROLES: Record<string, string> = { ALIPAY: 'Alipay public key certificate', WECHATPAY: 'WeChat Pay platform certificate' };
+
 /**
  * The channels' certificates on the whitelists (WeChat Pay platform certificates, Alipay's
  * certificates in cert mode) that no newer certificate of the same subject succeeds: a rotated one
@@ -41,21 +45,26 @@ async function whitelistedCertificates(): Promise<Certificate[]> {
         SELECT 1 FROM "TrustedCertificate" n
         WHERE n."paymentChannelId" = t."paymentChannelId" AND n."kind" = 'CERTIFICATE' AND n."revokedAt" IS NULL
           AND n."subject" IS NOT DISTINCT FROM t."subject" AND n."validTo" > t."validTo")`;
-  return rows.map((row) => ({ ...row, role: `${row.channel} platform certificate` }));
+  return rows.map((row) => ({ ...row, role: WHITELIST_ROLES[row.channel] ?? `${row.channel} certificate` }));
 }
 
-/** The merchants' own Alipay app certificates (cert mode), kept in the sealed credentials. */
-async function alipayAppCertificates(): Promise<Certificate[]> {
+/** Cert mode's certificates kept in the sealed credentials: the merchant's own app certificate and the Alipay roots it trusts. */
+async function alipayCredentialCertificates(): Promise<Certificate[]> {
   const channels = await db().paymentChannel.findMany({ where: { channel: 'ALIPAY', status: 'ENABLED' }, select: { id: true, companyId: true } });
   const certificates: Certificate[] = [];
   for (const channel of channels) {
     try {
       const { credentials } = await loadChannelAccount(channel.id);
       if (credentials.channel !== 'ALIPAY' || credentials.signMode !== 'CERT') continue;
-      const [leaf] = parseCertificates(credentials.appCert);
-      if (leaf) certificates.push({ paymentChannelId: channel.id, companyId: channel.companyId, role: 'Alipay app certificate', serial: leaf.serialNumber, validTo: new Date(leaf.validTo) });
+      const held: Array<[string, X509Certificate]> = [
+        ...parseCertificates(credentials.appCert).slice(0, 1).map((leaf): [string, X509Certificate] => ['Alipay app certificate', leaf]),
+        ...parseCertificates(credentials.alipayRootCert).map((root): [string, X509Certificate] => ['Alipay root certificate', root]),
+      ];
+      for (const [role, certificate] of held) {
+        certificates.push({ paymentChannelId: channel.id, companyId: channel.companyId, role, serial: certificate.serialNumber, validTo: new Date(certificate.validTo) });
+      }
     } catch (error) {
-      logger().warn({ err: error, paymentId: channel.id }, 'could not read the Alipay app certificate for its expiry');
+      logger().warn({ err: error, paymentId: channel.id }, 'could not read the Alipay app and root certificates for their expiry');
     }
   }
   return certificates;
@@ -66,7 +75,7 @@ async function alipayAppCertificates(): Promise<Certificate[]> {
  * threshold crossed is one occurrence on the certificate's alert, however often the job runs.
  */
 export async function findExpiringCertificates(options: { params: AlertRuleParams<'CERTIFICATE_EXPIRING'>; now: Date }): Promise<FailingCondition[]> {
-  const certificates = [...(await whitelistedCertificates()), ...(await alipayAppCertificates())];
+  const certificates = [...(await whitelistedCertificates()), ...(await alipayCredentialCertificates())];
   return certificates.flatMap((certificate) => {
     const stage = stageOf(certificate.validTo, options.params.days, options.now);
     if (!stage) return [];

@@ -4,6 +4,7 @@ const MESSAGES = {
   '20000': 'Service Currently Unavailable',
   '40001': 'Missing Required Arguments',
   '40002': 'Invalid Arguments',
+  '40003': 'Insufficient Conditions',
   '40004': 'Business Failed',
 } as const;
 

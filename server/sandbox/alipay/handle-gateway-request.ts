@@ -5,6 +5,7 @@ import { alipayResponseKey } from '@/server/gateway/channels/alipay/response-sig
 import { AlipayGatewayError } from './gateway-error';
 import { alipayJsonResponse, type AlipayPayload } from './gateway-response';
 import { CASHIER_PATH } from './cashier-url';
+import { alipayCertDownload } from './methods/alipaycert-download';
 import { billDownloadUrlQuery } from './methods/bill-downloadurl-query';
 import { orderSettle, orderSettleQuery } from './methods/order-settle';
 import { refundQuery } from './methods/refund-query';
@@ -14,6 +15,7 @@ import { tradeQuery } from './methods/trade-query';
 import { tradeRefund } from './methods/trade-refund';
 import { readGatewayParams } from './read-gateway-request';
 import { royaltyRelationBind, royaltyRelationUnbind } from './royalty/relations';
+import { simulatorSignerFor } from './simulator-signature';
 import { verifyGatewayRequest, type GatewayRequest } from './verify-gateway-request';
 
 type ApiMethod = (request: GatewayRequest, now: Date) => Promise<AlipayPayload>;
@@ -30,6 +32,7 @@ const API_METHODS: Readonly<Record<string, ApiMethod>> = {
   'alipay.trade.royalty.relation.unbind': royaltyRelationUnbind,
   'alipay.trade.order.settle': orderSettle,
   'alipay.trade.order.settle.query': orderSettleQuery,
+  'alipay.open.app.alipaycert.download': alipayCertDownload,
 };
 
 const PAGE_METHODS = ['alipay.trade.page.pay', 'alipay.trade.wap.pay', 'alipay.trade.app.pay'] as const;
@@ -60,17 +63,19 @@ async function run(request: Request, now: Date, method: string | undefined): Pro
   }
   const apiMethod = API_METHODS[verified.method];
   if (!apiMethod) throw new AlipayGatewayError('40002', 'isv.invalid-method', `不存在的方法名：${method ?? ''}`);
-  return alipayJsonResponse(alipayResponseKey(verified.method), await apiMethod(verified, now));
+  return alipayJsonResponse(alipayResponseKey(verified.method), await apiMethod(verified, now), await simulatorSignerFor(verified.appId));
 }
 
 export async function handleAlipayGateway(request: Request, now = new Date()): Promise<Response> {
-  const method = new URL(request.url).searchParams.get('method') ?? undefined;
+  const query = new URL(request.url).searchParams;
+  const method = query.get('method') ?? undefined;
   try {
     return await run(request, now, method);
   } catch (error) {
     if (!(error instanceof AlipayGatewayError)) throw error;
     if (isPageMethod(method)) return errorPage(error);
     const known = method !== undefined && (Object.hasOwn(API_METHODS, method));
-    return alipayJsonResponse(known ? alipayResponseKey(method) : 'error_response', error.toPayload());
+    // The SDK puts app_id in the query string; an answer to a cert-mode app is signed under Alipay's certificate.
+    return alipayJsonResponse(known ? alipayResponseKey(method) : 'error_response', error.toPayload(), await simulatorSignerFor(query.get('app_id')));
   }
 }

@@ -6,4 +6,5 @@ export { payAlipayTrade, type PaidAlipayTrade } from './pay-trade';
 export { failAlipayTrade } from './fail-trade';
 export { deliverDueAlipayNotifications, ALIPAY_NOTIFY_RETRY_DELAYS_MS } from './deliver-notifications';
 export { alipaySandboxEnabled } from './sandbox-enabled';
+export { rotateAlipayCertificate } from './certificates/alipay-certificate-authority';
 export type { AlipayTradeSelector } from './trade-selector';

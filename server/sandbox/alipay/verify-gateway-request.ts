@@ -1,9 +1,11 @@
 // The checks Alipay's gateway makes before any business logic: required common parameters, RSA2 only,
-// UTF-8 only, a fresh timestamp, a known app, and a signature made with that app's private key.
+// UTF-8 only, a fresh timestamp, a known app, in certificate mode the app certificate and root bundle the
+// request names, and a signature made with that app's private key.
 import { createPublicKey } from 'node:crypto';
 import { db } from '@/server/db/client';
 import { alipayNotifySignContent } from '@/server/gateway/channels/alipay/notify-signature';
 import { rsa2Signer } from '@/server/gateway/channels/alipay/rsa2-signature';
+import { sandboxRootCertSn } from './certificates/alipay-certificate-authority';
 import { AlipayGatewayError, invalidParameter } from './gateway-error';
 
 export interface GatewayRequest {
@@ -47,9 +49,28 @@ function parseBizContent(raw: string | undefined): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-async function appPublicKey(appId: string) {
+/**
+ * An app in certificate mode must name the app certificate Alipay issued it and Alipay's root bundle;
+ * one in public key mode has no certificate to name. These come before the signature, as Alipay picks
+ * the key by them.
+ */
+async function checkCertificateSns(params: Record<string, string>, appCertSn: string | null): Promise<void> {
+  const named = params.app_cert_sn;
+  if (!appCertSn) {
+    if (named) throw new AlipayGatewayError('40002', 'isv.app-cert-not-exist', '应用公钥证书不存在');
+    return;
+  }
+  if (!named) throw new AlipayGatewayError('40003', 'isv.missing-signature-config', '应用未配置对应签名算法的公钥或者证书');
+  if (named !== appCertSn) throw new AlipayGatewayError('40002', 'isv.app-cert-not-exist', '应用公钥证书不存在');
+  if (params.alipay_root_cert_sn !== (await sandboxRootCertSn())) {
+    throw new AlipayGatewayError('40002', 'isv.invalid-alipay-root-cert-sn', '无效支付宝根证书序列号');
+  }
+}
+
+async function appPublicKey(params: Record<string, string>, appId: string) {
   const account = await db().sandboxAccount.findUnique({ where: { channel_accountId: { channel: 'ALIPAY', accountId: appId } } });
   if (!account?.merchantPublicKeyPem) throw new AlipayGatewayError('40002', 'isv.invalid-app-id', '无效的AppID参数');
+  await checkCertificateSns(params, account.appCertSn);
   return createPublicKey(account.merchantPublicKeyPem);
 }
 
@@ -63,7 +84,7 @@ export async function verifyGatewayRequest(params: Record<string, string>, now: 
   if (charset.toLowerCase() !== 'utf-8') throw new AlipayGatewayError('40002', 'isv.invalid-charset', '字符集错误：沙箱只支持 utf-8');
   if (params.format !== undefined && params.format.toUpperCase() !== 'JSON') throw new AlipayGatewayError('40002', 'isv.invalid-format', '无效的数据格式参数');
   checkTimestamp(required(params, 'timestamp', 'isv.missing-timestamp', '缺少时间戳参数'), now);
-  const key = await appPublicKey(appId);
+  const key = await appPublicKey(params, appId);
   // The gateway's rule: every non-empty parameter except sign (sign_type included), sorted, k=v&...
   if (!rsa2Signer(alipayNotifySignContent(params, { includeSignType: true }), sign, [key])) {
     throw new AlipayGatewayError('40002', 'isv.invalid-signature', '验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配');

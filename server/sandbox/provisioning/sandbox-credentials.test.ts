@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rsaKeyPair } from '@/server/gateway/credentials/test-support';
 import { trustedMaterialOf } from '@/server/gateway/credentials/trusted-material';
 import { validateCredentials } from '@/server/gateway/credentials/validate-credentials';
-import { buildSelfSignedCertificate } from '@/server/sandbox/wechatpay/certificate/self-signed-certificate';
+import { buildSelfSignedCertificate } from '@/server/sandbox/certificate/issue-certificate';
 import { generateSandboxCredentials } from './sandbox-credentials';
 
 const simulator = rsaKeyPair();

@@ -3,10 +3,12 @@
 import { env } from '@/server/config/env';
 import type { Tx } from '@/server/db/client';
 import type { SandboxProvisioner, SplitReceiverBinding } from '@/server/backend/channels/sandbox-provisioner';
+import { validateCredentials } from '@/server/gateway/credentials/validate-credentials';
 import { simulatorEndpoint } from '@/server/gateway/endpoints';
+import { issueAlipayCertificates } from '@/server/sandbox/alipay/certificates/alipay-certificate-authority';
 import { bindAlipayReceiver } from '@/server/sandbox/alipay/royalty/relations';
 import { sellerIdOf } from '@/server/sandbox/alipay/trade-ids';
-import { registerSandboxAccount } from '@/server/sandbox/register-sandbox-account';
+import { publicHalf, registerSandboxAccount } from '@/server/sandbox/register-sandbox-account';
 import { sandboxIdentity } from '@/server/sandbox/sandbox-identity';
 import { bindWechatpayReceiver } from '@/server/sandbox/wechatpay/profit-sharing/receivers';
 import { sandboxPlatformCertificate } from '@/server/sandbox/wechatpay/platform-certificate';
@@ -20,13 +22,17 @@ async function bindSplitReceiver(tx: Tx, paymentChannelId: string, receiver: Spl
 }
 
 export const simulatorProvisioner: SandboxProvisioner = {
-  async credentials({ channel, wechatVerifyMode }) {
+  async credentials({ channel, wechatVerifyMode, alipaySignMode }) {
     if (channel === 'EASYPAY') return generateSandboxCredentials('EASYPAY', { gatewayUrl: simulatorEndpoint('EASYPAY', env().PAYCENTER_BASE_URL) });
     const identity = await sandboxIdentity(channel);
     if (channel === 'ALIPAY') {
-      const credentials = generateSandboxCredentials('ALIPAY', { channelPublicKeyPem: identity.publicKeyPem });
+      const generated = generateSandboxCredentials('ALIPAY', { channelPublicKeyPem: identity.publicKeyPem });
       // The simulator assigns the seller (PID) of an app, as Alipay does; its notifies carry it.
-      return { ...credentials, sellerId: sellerIdOf(credentials.appId) };
+      const credentials = { ...generated, sellerId: sellerIdOf(generated.appId) };
+      if (alipaySignMode === 'PUBLIC_KEY') return credentials;
+      // Certificate mode: the simulator's CA issues the app certificate for the app's public key (never seeing its private key).
+      const certificates = await issueAlipayCertificates({ appId: credentials.appId, appPublicKeyPem: publicHalf(credentials.privateKey) });
+      return validateCredentials('ALIPAY', { ...credentials, signMode: 'CERT', ...certificates });
     }
     // In platform-certificate mode the merchant trusts the simulator's certificate (the same key) instead.
     const platformCertificatePem = wechatVerifyMode === 'PLATFORM_CERT' ? (await sandboxPlatformCertificate()).pem : undefined;

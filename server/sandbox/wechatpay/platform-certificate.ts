@@ -3,7 +3,7 @@
 import { randomBytes, X509Certificate } from 'node:crypto';
 import { db } from '@/server/db/client';
 import { sandboxIdentity, type SandboxIdentity } from '@/server/sandbox/sandbox-identity';
-import { buildSelfSignedCertificate } from './certificate/self-signed-certificate';
+import { buildSelfSignedCertificate } from '@/server/sandbox/certificate/issue-certificate';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 

@@ -3,6 +3,7 @@ import { ChannelError } from '@/server/gateway/channel-error';
 import type { ChannelAccount } from '@/server/gateway/types';
 import type { AlipayCredentials } from './credentials';
 import { alipayError, transportError } from './error-map';
+import { unverifiedAnswer, verifyWithNamedCertificate } from './rotated-certificate';
 
 export function alipayCredentials(account: ChannelAccount): AlipayCredentials {
   if (account.credentials.channel !== 'ALIPAY') throw new Error(`${account.paymentId} is not an Alipay channel`);
@@ -67,14 +68,27 @@ export interface AlipayResult {
   [field: string]: unknown;
 }
 
+/**
+ * In certificate mode, an answer that does not verify with the whitelisted certificate may be signed by
+ * one Alipay renewed: verified with the certificate it names instead, downloaded if need be.
+ */
+async function verifiedOtherwise(account: ChannelAccount, client: AlipaySdk, method: string, error: unknown): Promise<AlipayResult> {
+  const credentials = alipayCredentials(account);
+  const rawBody = unverifiedAnswer(error);
+  const result = rawBody && credentials.signMode === 'CERT' ? await verifyWithNamedCertificate({ account, credentials, client, method, rawBody }) : null;
+  if (!result) throw transportError(error);
+  return result;
+}
+
 /** One OpenAPI call with the answer's signature verified; business failures come back, not thrown. */
 export async function callAlipay(account: ChannelAccount, method: string, bizContent: Record<string, unknown>, extra: Record<string, string> = {}): Promise<AlipayResult> {
+  const client = alipayClient(account);
   let result: AlipayResult;
   try {
-    result = (await alipayClient(account).exec(method, { bizContent, ...extra }, { validateSign: true })) as AlipayResult;
+    result = (await client.exec(method, { bizContent, ...extra }, { validateSign: true })) as AlipayResult;
   } catch (error) {
     if (error instanceof ChannelError) throw error;
-    throw transportError(error);
+    result = await verifiedOtherwise(account, client, method, error);
   }
   if (result.code !== '10000' && result.code !== '40004') throw alipayError(result, result);
   return result;

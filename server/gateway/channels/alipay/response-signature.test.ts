@@ -2,7 +2,7 @@ import { generateKeyPairSync, sign as signWith, X509Certificate } from 'node:cry
 import { describe, expect, it } from 'vitest';
 import { alipayCertSn } from '@/server/gateway/credentials/alipay-cert-sn';
 import { rawJsonMembers } from './raw-json-members';
-import { alipayResponseKey, verifyAlipayResponse } from './response-signature';
+import { alipayResponseCertSn, alipayResponseKey, verifyAlipayResponse } from './response-signature';
 import { anotherVectorKey, changeOneChar, responseVectors, vectorKey, type ResponseVector } from './test-vectors';
 
 type Members = Array<[string, string]>;
@@ -58,6 +58,8 @@ describe('verifyAlipayResponse on the genuine vectors', () => {
         ...(vector.inputs.alipay_cert_sn_in_body ? { certSn: vector.inputs.alipay_cert_sn_in_body } : {}),
       });
       expect(check(new TextEncoder().encode(body)).ok).toBe(true);
+      // Read without verifying, for choosing (or downloading) the certificate to verify with.
+      expect(alipayResponseCertSn(body)).toBe(vector.inputs.alipay_cert_sn_in_body || undefined);
     });
 
     it('is rejected once the signed JSON is re-serialised', () => {
@@ -176,5 +178,12 @@ describe('verifyAlipayResponse', () => {
 
   it('needs the sign to be a string', () => {
     expect(verifyAlipayResponse('{"alipay_trade_query_response":{},"sign":1}', method, [publicKey])).toEqual({ ok: false, reason: 'MISSING_SIGN' });
+  });
+
+  it('reads the alipay_cert_sn an answer names, only from a readable body and only as a string', () => {
+    expect(alipayResponseCertSn('{"alipay_trade_query_response":{},"alipay_cert_sn":"abc","sign":"x"}')).toBe('abc');
+    expect(alipayResponseCertSn('{"alipay_trade_query_response":{},"alipay_cert_sn":1}')).toBeUndefined();
+    expect(alipayResponseCertSn('{"alipay_trade_query_response":{}}')).toBeUndefined();
+    expect(alipayResponseCertSn('not json')).toBeUndefined();
   });
 });

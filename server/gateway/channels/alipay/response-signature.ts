@@ -32,6 +32,12 @@ function readBody(rawBody: string | Uint8Array): { text: string; members: Map<st
   }
 }
 
+/** The alipay_cert_sn an answer names (certificate mode), if it is a readable answer that names one. */
+export function alipayResponseCertSn(rawBody: string | Uint8Array): string | undefined {
+  const body = readBody(rawBody);
+  return body ? stringMember(body.text, body.members.get('alipay_cert_sn')) : undefined;
+}
+
 /** Verifies with the keys of our whitelist only. The payload is parsed from the signed text itself, never from elsewhere in the body. */
 export function verifyAlipayResponse(rawBody: string | Uint8Array, method: string, trustedKeys: readonly KeyObject[]): AlipayResponseVerification {
   const body = readBody(rawBody);

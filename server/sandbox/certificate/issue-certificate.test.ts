@@ -1,9 +1,12 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCertificateFields } from '@/server/gateway/credentials/der';
 import { objectIdentifier, time, unsignedInteger } from './der-encoder';
-import { buildSelfSignedCertificate } from './self-signed-certificate';
+import { buildSelfSignedCertificate, issueCertificate } from './issue-certificate';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -59,5 +62,30 @@ describe('buildSelfSignedCertificate', () => {
     expect(text).toContain('Signature Algorithm: sha256WithRSAEncryption');
     expect(text).toContain('Digital Signature, Non Repudiation, Key Encipherment');
     expect(text).toContain('CA:FALSE');
+  });
+});
+
+describe('issueCertificate', () => {
+  const ca = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const caPem = ca.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const validity = { notBefore: new Date(Date.now() - 3600_000), notAfter: new Date(Date.now() + 365 * 24 * 3600_000) };
+  const root = issueCertificate({ serialHex: '10', issuer: [['CN', 'Test Root']], subject: [['CN', 'Test Root']], subjectPublicKey: ca.publicKey, issuerPrivateKeyPem: caPem, ca: true, ...validity });
+  const leaf = issueCertificate({ serialHex: '20', issuer: [['CN', 'Test Root']], subject: [['CN', 'Leaf']], subjectPublicKey: publicKey, issuerPrivateKeyPem: caPem, ...validity });
+
+  it('issues CA certificates (CA:TRUE, keyCertSign) and end-entity certificates signed by the CA key', () => {
+    expect(root.ca).toBe(true);
+    expect(leaf.ca).toBe(false);
+    expect(leaf.checkIssued(root)).toBe(true);
+    expect(leaf.verify(ca.publicKey)).toBe(true);
+    expect(leaf.verify(publicKey)).toBe(false);
+    expect(leaf.publicKey.export({ type: 'spki', format: 'pem' })).toBe(publicKey.export({ type: 'spki', format: 'pem' }));
+  });
+
+  it('makes a chain openssl verifies', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'issue-certificate-'));
+    writeFileSync(path.join(dir, 'root.pem'), root.toString());
+    writeFileSync(path.join(dir, 'leaf.pem'), leaf.toString());
+    const text = execFileSync('openssl', ['verify', '-CAfile', path.join(dir, 'root.pem'), path.join(dir, 'leaf.pem')]).toString();
+    expect(text).toContain(': OK');
   });
 });
