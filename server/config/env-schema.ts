@@ -34,6 +34,7 @@ const ipList = z
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: postgresUrl.optional(),
+  PAYCENTER_DB_POOL_SIZE: int(2, 200).default(10),
   PAYCENTER_DATA_DIR: z.string().min(1).default('.data'),
   PAYCENTER_EMBEDDED_PG_PORT: int(1024, 65535).default(54329),
   PAYCENTER_BASE_URL: z.url({ error: 'expected the public base URL, e.g. https://pay.example.com' }).default('http://localhost:3000'),

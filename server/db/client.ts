@@ -34,7 +34,7 @@ export function databaseUrl(): string {
 }
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl(), max: 10 });
+  const adapter = new PrismaPg({ connectionString: databaseUrl(), max: env().PAYCENTER_DB_POOL_SIZE });
   return new PrismaClient({ adapter });
 }
 
