@@ -5,15 +5,14 @@ import { AppError } from '@/server/errors/app-error';
 import { parseRequest, type Execution } from '@/server/gateway/request-parser';
 import type { ChannelAction } from '@/server/contract/action';
 import { isSerialNo } from '../serial-numbers';
-import { checkoutChannels } from './checkout-channels';
+import { checkoutOffer } from './checkout-channels';
+import { onPhone, type CheckoutEnvironment } from './checkout-environment';
 import { closeSuperseded } from './close-superseded';
 import type { InitiatePaymentInput } from './initiate-payment-input';
 import { openAttempt, requestHash } from './open-attempt';
 import { nextQueryAt } from './query-schedule';
 import { sendAttempt } from './send-attempt';
 import type { ChannelAccount } from '@/server/gateway/types';
-
-export type Device = 'DESKTOP' | 'PHONE';
 
 export interface ChosenChannel {
   /** The attempt sent to the channel: the CASHIER attempt itself on the first choice, a new one after. */
@@ -25,8 +24,8 @@ export interface ChosenChannel {
  * The channel's own page where it has one (PC page pay on desktops, WAP on phones), else a QR code —
  * also when the page needs what the checkout does not know (WeChat Pay H5 without the payer's IP).
  */
-function executionFor(channel: PaymentChannel, device: Device, payerClientIp: string | null): Execution {
-  const methods: Array<Exclude<InvokeMethod, 'CASHIER'>> = device === 'PHONE' ? ['WAP', 'QR'] : ['PC', 'QR'];
+function executionFor(channel: PaymentChannel, environment: CheckoutEnvironment, payerClientIp: string | null): Execution {
+  const methods: Array<Exclude<InvokeMethod, 'CASHIER'>> = onPhone(environment) ? ['WAP', 'QR'] : ['PC', 'QR'];
   for (const invokeMethod of methods) {
     try {
       return parseRequest({ channel: channel.channel, invokeMethod, enabled: channel.invokeMethods, payerClientIp });
@@ -96,7 +95,7 @@ async function send(payment: Payment, execution: Execution, account: ChannelAcco
  * 15-second rule, superseded attempt closed, channel call). Choosing the same channel again while its
  * attempt is live returns that attempt; nothing is sent twice.
  */
-export async function chooseCheckoutChannel(options: { serialNo: string; channel: Channel; device: Device; clientIp?: string | null; now?: Date }): Promise<ChosenChannel> {
+export async function chooseCheckoutChannel(options: { serialNo: string; channel: Channel; environment: CheckoutEnvironment; clientIp?: string | null; now?: Date }): Promise<ChosenChannel> {
   const now = options.now ?? new Date();
   const found = isSerialNo(options.serialNo, 'P') ? await db().payment.findUnique({ where: { serialNo: options.serialNo }, include: { order: true } }) : null;
   if (!found || found.invokeMethod !== 'CASHIER') throw new AppError('NOT_FOUND', 'No such checkout.');
@@ -104,12 +103,12 @@ export async function chooseCheckoutChannel(options: { serialNo: string; channel
   if (order.status === 'PAID') throw new AppError('ORDER_ALREADY_PAID');
   if (order.status === 'CLOSED' || payment.expiresAt <= now) throw new AppError('ORDER_CLOSED', 'This payment has expired.');
 
-  const offered = (await checkoutChannels(payment.merchantId)).find((entry) => entry.available && entry.channel.channel === options.channel);
+  const offered = (await checkoutOffer(payment.merchantId, options.environment)).choices.find((entry) => entry.available && entry.channel.channel === options.channel);
   if (!offered) throw new AppError('METHOD_NOT_SUPPORTED', `${options.channel} is not offered for this payment.`);
   // The app's grant, the merchant and the channel are checked as for the API.
   const target = await resolvePaymentChannel({ app: { id: payment.appId }, merchantId: payment.merchantId, paymentId: offered.channel.id, now });
   const input = cashierInput(payment, order, target.channel.id, now, options.clientIp ?? null);
-  const execution = executionFor(target.channel, options.device, input.payer?.clientIp ?? null);
+  const execution = executionFor(target.channel, options.environment, input.payer?.clientIp ?? null);
 
   const bound = payment.paymentChannelId ? null : await bindCashierAttempt(payment, target.channel, execution, input, now);
   if (bound) return send(bound, execution, target.account);

@@ -2,7 +2,8 @@
 // it works without JavaScript). Answers with a redirect: to the channel's page, back to the checkout
 // (QR code, or a friendly message), never to anywhere else.
 import { env } from '@/server/config/env';
-import { chooseCheckoutChannel, type Device } from '@/server/core/payments/choose-checkout-channel';
+import { checkoutEnvironment } from '@/server/core/payments/checkout-environment';
+import { chooseCheckoutChannel } from '@/server/core/payments/choose-checkout-channel';
 import { AppError } from '@/server/errors/app-error';
 import { errorResponse } from '@/server/http/json-response';
 import { clientIp } from '@/server/lib/client-ip';
@@ -11,7 +12,6 @@ import { logger, requestIdFrom } from '@/server/logging/logger';
 export const dynamic = 'force-dynamic';
 
 const CHANNELS = ['ALIPAY', 'WECHATPAY', 'EASYPAY'] as const;
-const PHONE = /Mobile|Android|iPhone|iPad|HarmonyOS|MicroMessenger|AlipayClient/i;
 
 function see(path: string): Response {
   return new Response(null, { status: 303, headers: { location: new URL(path, env().PAYCENTER_BASE_URL).toString(), 'cache-control': 'no-store' } });
@@ -26,11 +26,11 @@ export async function POST(request: Request, context: { params: Promise<{ serial
   const form = await request.formData().catch(() => null);
   const channel = CHANNELS.find((value) => value === form?.get('channel'));
   if (!channel) return errorResponse(AppError.invalidFields({ channel: `must be one of ${CHANNELS.join(', ')}` }), requestId);
-  const device: Device = PHONE.test(request.headers.get('user-agent') ?? '') ? 'PHONE' : 'DESKTOP';
+  const environment = checkoutEnvironment(request.headers.get('user-agent'));
   const checkout = `/checkout/${encodeURIComponent(serialNo)}`;
 
   try {
-    const chosen = await chooseCheckoutChannel({ serialNo, channel, device, clientIp: clientIp(request.headers) });
+    const chosen = await chooseCheckoutChannel({ serialNo, channel, environment, clientIp: clientIp(request.headers) });
     switch (chosen.action.type) {
       case 'REDIRECT':
         return new Response(null, { status: 303, headers: { location: chosen.action.url, 'cache-control': 'no-store' } });
