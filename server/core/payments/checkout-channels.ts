@@ -1,5 +1,7 @@
 import { db } from '@/server/db/client';
 import type { Channel, PaymentChannel } from '@/server/db/generated/client';
+import { openCredentials } from '@/server/gateway/accounts/sealed-credentials';
+import { officialAccountOf } from '@/server/gateway/channels/wechatpay/web-authorization';
 import { hasPlugin } from '@/server/gateway/registry';
 import type { CheckoutEnvironment } from './checkout-environment';
 
@@ -29,13 +31,23 @@ export async function checkoutChannels(merchantId: string): Promise<CheckoutChan
   return first.map((channel) => ({ channel, available: hasPlugin(channel.channel) }));
 }
 
+/**
+ * Inside WeChat, WeChat Pay pays by JSAPI (WeChat refuses H5 there): it needs the payer's openid, so
+ * the official account's AppSecret, and mobile web payments (WAP) enabled on the payment ID.
+ */
+export function paysInsideWechat(row: PaymentChannel): boolean {
+  return row.channel === 'WECHATPAY' && row.invokeMethods.includes('WAP') && officialAccountOf(openCredentials(row)) !== null;
+}
+
 /** The checkout's channels where the payer opened it: all of them in a browser, the app's own inside WeChat or Alipay. */
 export async function checkoutOffer(merchantId: string, environment: CheckoutEnvironment): Promise<CheckoutOffer> {
   const all = await checkoutChannels(merchantId);
   const only = IN_APP[environment];
   if (!only) return { choices: all, elsewhere: [] };
   return {
-    choices: all.filter((entry) => entry.channel.channel === only),
+    choices: all
+      .filter((entry) => entry.channel.channel === only)
+      .map((entry) => (environment === 'WECHAT' ? { ...entry, available: entry.available && paysInsideWechat(entry.channel) } : entry)),
     elsewhere: all.filter((entry) => entry.channel.channel !== only && entry.available).map((entry) => entry.channel.channel),
   };
 }
