@@ -24,6 +24,8 @@ export interface CheckoutView {
   qr: { channel: Channel; content: string } | null;
   /** CASHIER: the channels to choose from (unavailable ones are listed but cannot be chosen). */
   choices: Array<{ channel: Channel; available: boolean }> | null;
+  /** CASHIER inside WeChat: the JSAPI attempt's parameters for WeixinJSBridge's getBrandWCPayRequest (signed by the merchant key; no openid). */
+  wechatSheet: Record<string, string> | null;
   /** CASHIER inside WeChat or Alipay: the merchant's channels that only a browser can open. */
   elsewhere: Channel[];
 }
@@ -42,6 +44,12 @@ function qrOf(payment: Payment | undefined): CheckoutView['qr'] {
   return action?.type === 'QR_CODE' ? { channel: payment.channel, content: action.content } : null;
 }
 
+function wechatSheetOf(payment: Payment | undefined): CheckoutView['wechatSheet'] {
+  if (!payment || payment.status !== 'PENDING' || payment.executionMethod !== 'wechatpay.jsapi') return null;
+  const action = readStoredAction(payment)?.channel;
+  return action?.type === 'SDK_PARAMS' ? action.params : null;
+}
+
 /**
  * The checkout of an attempt, or null for an unknown serial. A CASHIER checkout follows its order:
  * it stays payable (choose again) until the order is paid or closed or the time is up, and shows the
@@ -54,7 +62,7 @@ export async function getCheckout(options: { serialNo: string; environment?: Che
   if (!found) return null;
   const { order, ...payment } = found;
   const view = { serialNo: payment.serialNo, merchantName: order.merchant.name, subject: payment.subject, amount: payment.amount, expiresAt: payment.expiresAt, livemode: payment.livemode, returnUrl: payment.returnUrl };
-  if (payment.invokeMethod !== 'CASHIER') return { ...view, status: statusOf(payment, order.status, now), qr: qrOf(payment), choices: null, elsewhere: [] };
+  if (payment.invokeMethod !== 'CASHIER') return { ...view, status: statusOf(payment, order.status, now), qr: qrOf(payment), wechatSheet: null, choices: null, elsewhere: [] };
 
   const newest = await db().payment.findFirst({ where: { orderId: order.id }, orderBy: { createdAt: 'desc' } });
   let status: CheckoutStatus = statusOf(payment, order.status, now);
@@ -64,5 +72,6 @@ export async function getCheckout(options: { serialNo: string; environment?: Che
   const payable = status === 'PENDING';
   const offer = payable ? await checkoutOffer(payment.merchantId, options.environment ?? 'DESKTOP') : null;
   const choices = offer ? offer.choices.map((entry) => ({ channel: entry.channel.channel, available: entry.available })) : null;
-  return { ...view, status, qr: payable ? qrOf(newest ?? undefined) : null, choices, elsewhere: offer?.elsewhere ?? [] };
+  const sheet = payable && options.environment === 'WECHAT' ? wechatSheetOf(newest ?? undefined) : null;
+  return { ...view, status, qr: payable ? qrOf(newest ?? undefined) : null, wechatSheet: sheet, choices, elsewhere: offer?.elsewhere ?? [] };
 }
