@@ -54,16 +54,16 @@ describe('hosted checkout inside WeChat', () => {
 
     await page.getByRole('button', { name: '使用微信支付支付' }).click();
     // Through WeChat's (simulated) authorization and back to the checkout, which opens the sheet at once.
-    await page.waitForURL((target) => target.pathname === `/checkout/${serialNo}` && target.searchParams.get('pay') === 'wechat');
-    const sheet = page.getByTestId('sandbox-wechat-sheet');
+    await page.waitForURL((target) => target.pathname === `/checkout/${serialNo}` && target.searchParams.get('pay') === 'app');
+    const sheet = page.getByTestId('sandbox-payment-sheet');
     await sheet.waitFor();
     await screenshot(page, 'checkout-in-wechat-sheet');
     const attempt = await api.request('GET', `/api/v1/payments/${serialNo}`);
     expect(attempt.body.payment).toMatchObject({ serialNo, status: 'PENDING', channel: 'WECHATPAY', invokeMethod: 'CASHIER', paymentId: demo.paymentIds.WECHATPAY });
 
     await sheet.getByRole('button', { name: '取消 Cancel' }).click();
-    await page.getByTestId('checkout-wechat-outcome').getByText('支付已取消').waitFor();
-    await page.getByTestId('checkout-wechat-pay').click();
+    await page.getByTestId('checkout-app-outcome').getByText('支付已取消').waitFor();
+    await page.getByTestId('checkout-app-pay').click();
     await sheet.getByRole('button', { name: '确认支付 Pay' }).click();
 
     await page.getByTestId('checkout-final').getByText('支付成功').waitFor();

@@ -24,3 +24,8 @@ export function wechatWebAuthEndpoints(mode: ChannelMode, baseUrl: string): { au
   if (mode === 'SANDBOX') return { authorize: simulatorEndpoint('WECHATPAY', baseUrl), api: simulatorEndpoint('WECHATPAY', baseUrl) };
   return { authorize: 'https://open.weixin.qq.com', api: 'https://api.weixin.qq.com' };
 }
+
+/** Alipay's web authorization page (openauth); its code is exchanged through the account's gateway. */
+export function alipayAuthorizeEndpoint(mode: ChannelMode, baseUrl: string): string {
+  return mode === 'SANDBOX' ? simulatorEndpoint('ALIPAY', baseUrl) : 'https://openauth.alipay.com';
+}

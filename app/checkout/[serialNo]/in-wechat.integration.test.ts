@@ -6,8 +6,8 @@ import { createPublicKey, createSign, createVerify, generateKeyPairSync } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activateChannel } from '@/server/backend/channels/activate-channel';
 import { getCheckout } from '@/server/core/payments/get-checkout';
-import { payInsideWechat } from '@/server/core/payments/pay-inside-wechat';
-import { AUTHORIZATION_LIFETIME_MS } from '@/server/core/payments/wechat-authorization-state';
+import { payInsideApp } from '@/server/core/payments/pay-inside-app';
+import { AUTHORIZATION_LIFETIME_MS } from '@/server/core/payments/in-app-authorization-state';
 import { db } from '@/server/db/client';
 import { openCredentials } from '@/server/gateway/accounts/sealed-credentials';
 import { sandboxWechatOpenId } from '@/server/sandbox/wechatpay/web-authorization';
@@ -79,13 +79,13 @@ describe('the checkout inside WeChat', () => {
     expect(authorizeUrl.searchParams.get('redirect_uri')).toBe(`${server.baseUrl}/checkout/${serialNo}/wechat`);
     expect(authorizeUrl.searchParams.get('scope')).toBe('snsapi_base');
     expect(authorizeUrl.hash).toBe('#wechat_redirect');
-    expect(cookie).toMatch(/^paycenter_wechat_authorization=[\w-]+$/);
+    expect(cookie).toMatch(/^paycenter_authorization=[\w-]+$/);
     expect(`${callback.origin}${callback.pathname}`).toBe(`${server.baseUrl}/checkout/${serialNo}/wechat`);
     expect(callback.searchParams.get('state')).toBe(authorizeUrl.searchParams.get('state'));
 
     const back = await get(callback.toString(), { cookie });
-    expect([back.status, back.headers.get('location')]).toEqual([303, `${server.baseUrl}/checkout/${serialNo}?pay=wechat`]);
-    expect(back.headers.get('set-cookie')).toMatch(/^paycenter_wechat_authorization=; .*Max-Age=0/);
+    expect([back.status, back.headers.get('location')]).toEqual([303, `${server.baseUrl}/checkout/${serialNo}?pay=app`]);
+    expect(back.headers.get('set-cookie')).toMatch(/^paycenter_authorization=; .*Max-Age=0/);
 
     const openId = sandboxWechatOpenId(appId);
     const attempt = await db().payment.findUniqueOrThrow({ where: { serialNo } });
@@ -93,12 +93,12 @@ describe('the checkout inside WeChat', () => {
     const trade = await db().sandboxWechatTrade.findFirstOrThrow({ where: { outTradeNo: serialNo } });
     expect(trade).toMatchObject({ tradeType: 'JSAPI', appId, payerOpenId: openId });
 
-    const sheet = (await getCheckout({ serialNo, environment: 'WECHAT' }))!.wechatSheet!;
+    const sheet = (await getCheckout({ serialNo, environment: 'WECHAT' }))!.appSheet!.params;
     expect(Object.keys(sheet).sort()).toEqual(['appId', 'nonceStr', 'package', 'paySign', 'signType', 'timeStamp']);
     expect(sheet).toMatchObject({ appId, package: `prepay_id=${trade.prepayId}`, signType: 'RSA' });
     expect(JSON.stringify(sheet)).not.toContain(openId);
     // Outside WeChat the same checkout shows no sheet.
-    expect((await getCheckout({ serialNo, environment: 'MOBILE' }))!.wechatSheet).toBeNull();
+    expect((await getCheckout({ serialNo, environment: 'MOBILE' }))!.appSheet).toBeNull();
     const merchantKey = createPublicKey((await db().sandboxAccount.findUniqueOrThrow({ where: { paymentChannelId: wechatPaymentId } })).merchantPublicKeyPem!);
     const message = `${sheet.appId}\n${sheet.timeStamp}\n${sheet.nonceStr}\n${sheet.package}\n`;
     expect(createVerify('RSA-SHA256').update(message).verify(merchantKey, sheet.paySign!, 'base64')).toBe(true);
@@ -128,17 +128,17 @@ describe('the checkout inside WeChat', () => {
     forged.searchParams.set('state', `${callback.searchParams.get('state')!.split('s')[0]}s${'0'.repeat(64)}`);
     await failed(forged, { cookie });
     await failed(callback, {});
-    await failed(callback, { cookie: 'paycenter_wechat_authorization=someone-elses-nonce' });
+    await failed(callback, { cookie: 'paycenter_authorization=someone-elses-nonce' });
     const foreign = new URL(callback);
     foreign.pathname = `/checkout/${other}/wechat`;
     await failed(foreign, { cookie });
     const later = new Date(Date.now() + AUTHORIZATION_LIFETIME_MS + 1000);
     const nonce = cookie.split('=')[1]!;
-    await expect(payInsideWechat({ serialNo, code: callback.searchParams.get('code'), state: callback.searchParams.get('state'), nonce, now: later })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(payInsideApp({ serialNo, channel: 'WECHATPAY', code: callback.searchParams.get('code'), state: callback.searchParams.get('state'), nonce, now: later })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await db().payment.count({ where: { serialNo: { in: [serialNo, other] }, paymentChannelId: { not: null } } })).toBe(0);
 
     // The genuine callback still works once; replayed (the code is spent at WeChat), it starts nothing new.
-    expect((await get(callback.toString(), { cookie })).headers.get('location')).toBe(`${server.baseUrl}/checkout/${serialNo}?pay=wechat`);
+    expect((await get(callback.toString(), { cookie })).headers.get('location')).toBe(`${server.baseUrl}/checkout/${serialNo}?pay=app`);
     await failed(callback, { cookie });
     expect(await db().payment.count({ where: { order: { payments: { some: { serialNo } } } } })).toBe(1);
   });

@@ -16,7 +16,7 @@ import { getCheckout, type CheckoutView } from '@/server/core/payments/get-check
 import { getReceipt } from '@/server/core/payments/get-receipt';
 import { env } from '@/server/config/env';
 import { CheckoutLive } from './checkout-live';
-import { WechatPaySheet } from './wechat-pay-sheet';
+import { InAppPaySheet } from './in-app-pay-sheet';
 
 export const dynamic = 'force-dynamic';
 
@@ -148,10 +148,10 @@ export default async function CheckoutPage(props: { params: Promise<{ serialNo: 
               <p role="alert" className="rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800">{t('checkout.failed')}</p>
             ) : null}
             {checkout.qr ? <QrPanel qr={checkout.qr} /> : null}
-            {checkout.wechatSheet ? <WechatPaySheet params={checkout.wechatSheet} open={params.pay === 'wechat'} /> : null}
-            {/* The simulated WeChat client's bridge, for sandbox payments only. */}
-            {checkout.wechatSheet && !checkout.livemode && env().PAYCENTER_SANDBOX ? <script async src="/sandbox/wechatpay/jsbridge.js" /> : null}
-            {checkout.choices && !checkout.wechatSheet ? <ChannelChoices serialNo={checkout.serialNo} choices={checkout.choices} environment={environment} /> : null}
+            {checkout.appSheet ? <InAppPaySheet channel={checkout.appSheet.channel} params={checkout.appSheet.params} open={params.pay === 'app'} /> : null}
+            {/* The simulated app's JS bridge, for sandbox payments only. */}
+            {checkout.appSheet && !checkout.livemode && env().PAYCENTER_SANDBOX ? <script async src={`/sandbox/${checkout.appSheet.channel.toLowerCase()}/jsbridge.js`} /> : null}
+            {checkout.choices && !checkout.appSheet ? <ChannelChoices serialNo={checkout.serialNo} choices={checkout.choices} environment={environment} /> : null}
             {checkout.elsewhere.length > 0 ? <OpenInBrowserHint channels={checkout.elsewhere} /> : null}
           </div>
         </CheckoutLive>

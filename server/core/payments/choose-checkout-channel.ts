@@ -24,12 +24,14 @@ export interface ChosenChannel {
  * The channel's own page where it has one (PC page pay on desktops, WAP on phones), else a QR code —
  * also when the page needs what the checkout does not know (WeChat Pay H5 without the payer's IP).
  */
-function executionFor(channel: PaymentChannel, environment: CheckoutEnvironment, payer: { clientIp?: string | null; openId?: string | null }): Execution {
+function executionFor(channel: PaymentChannel, environment: CheckoutEnvironment, payer: { clientIp?: string | null; openId?: string | null; buyerId?: string | null }): Execution {
   const methods: Array<Exclude<InvokeMethod, 'CASHIER'>> = onPhone(environment) ? ['WAP', 'QR'] : ['PC', 'QR'];
+  // Inside Alipay with the buyer's id: Alipay's JSAPI (alipay.trade.create), as for mini programs.
+  if (environment === 'ALIPAY' && payer.buyerId) methods.unshift('MINI_PROGRAM');
   for (const invokeMethod of methods) {
     try {
       // WAP with the payer's openid is JSAPI (inside WeChat).
-      return parseRequest({ channel: channel.channel, invokeMethod, enabled: channel.invokeMethods, payerClientIp: payer.clientIp, payerOpenId: payer.openId });
+      return parseRequest({ channel: channel.channel, invokeMethod, enabled: channel.invokeMethods, payerClientIp: payer.clientIp, payerOpenId: payer.openId, payerBuyerId: payer.buyerId });
     } catch (error) {
       if (!(error instanceof AppError && (error.code === 'METHOD_NOT_SUPPORTED' || error.code === 'INVALID_REQUEST'))) throw error;
     }
@@ -37,14 +39,24 @@ function executionFor(channel: PaymentChannel, environment: CheckoutEnvironment,
   throw new AppError('METHOD_NOT_SUPPORTED', `${channel.channel} has no method enabled that the checkout can use.`, { channel: channel.channel });
 }
 
+interface PayerDetails {
+  clientIp: string | null;
+  openId: string | null;
+  buyerId: string | null;
+}
+
 /** What the checkout learnt of the payer, added to what the app said (which it never overrides). */
-function withPayerDetails(payer: InitiatePaymentInput['payer'], learnt: { clientIp: string | null; openId: string | null }): InitiatePaymentInput['payer'] {
-  const added = { ...(learnt.clientIp && !payer?.clientIp ? { clientIp: learnt.clientIp } : {}), ...(learnt.openId && !payer?.openId ? { openId: learnt.openId } : {}) };
+function withPayerDetails(payer: InitiatePaymentInput['payer'], learnt: PayerDetails): InitiatePaymentInput['payer'] {
+  const added = {
+    ...(learnt.clientIp && !payer?.clientIp ? { clientIp: learnt.clientIp } : {}),
+    ...(learnt.openId && !payer?.openId ? { openId: learnt.openId } : {}),
+    ...(learnt.buyerId && !payer?.buyerId ? { buyerId: learnt.buyerId } : {}),
+  };
   return Object.keys(added).length > 0 ? { ...payer, ...added } : payer;
 }
 
 /** The CASHIER request as the app made it, for the attempts the checkout makes on its behalf. */
-function cashierInput(payment: Payment, order: Order, paymentId: string, now: Date, learnt: { clientIp: string | null; openId: string | null }): InitiatePaymentInput {
+function cashierInput(payment: Payment, order: Order, paymentId: string, now: Date, learnt: PayerDetails): InitiatePaymentInput {
   const payer = (payment.payer ?? undefined) as InitiatePaymentInput['payer'];
   return {
     merchantId: payment.merchantId,
@@ -58,7 +70,7 @@ function cashierInput(payment: Payment, order: Order, paymentId: string, now: Da
     notifyUrl: payment.notifyUrl ?? undefined,
     // The new attempt ends when the checkout does.
     expiresInSeconds: Math.ceil((payment.expiresAt.getTime() - now.getTime()) / 1000),
-    // The payer's own browser is on the checkout: WeChat Pay H5 must be told its address, JSAPI the openid WeChat gave.
+    // The payer's own browser is on the checkout: WeChat Pay H5 must be told its address, JSAPI the payer's id the app gave.
     payer: withPayerDetails(payer, learnt),
     metadata: payment.metadata as Record<string, string>,
   };
@@ -126,15 +138,16 @@ export async function resolveCheckoutChoice(options: CheckoutChoice) {
  * the same steps as POST /api/v1/payments (grant and channel checks, request parser, order lock,
  * 15-second rule, superseded attempt closed, channel call). Choosing the same channel again while its
  * attempt is live returns that attempt; nothing is sent twice. Inside WeChat, WeChat Pay takes the
- * payer's openid from WeChat's web authorization and pays by JSAPI.
+ * payer's openid from WeChat's web authorization and pays by JSAPI; inside Alipay, with the buyer's
+ * id from Alipay's, Alipay pays by JSAPI (see pay-inside-app.ts).
  */
-export async function chooseCheckoutChannel(options: Omit<CheckoutChoice, 'now'> & { clientIp?: string | null; payerOpenId?: string; now?: Date }): Promise<ChosenChannel> {
+export async function chooseCheckoutChannel(options: Omit<CheckoutChoice, 'now'> & { clientIp?: string | null; payerOpenId?: string; payerBuyerId?: string; now?: Date }): Promise<ChosenChannel> {
   const now = options.now ?? new Date();
   if (options.environment === 'WECHAT' && options.channel === 'WECHATPAY' && !options.payerOpenId) {
     throw new AppError('INVALID_REQUEST', "Inside WeChat, WeChat Pay needs the payer's openid from WeChat's authorization.");
   }
   const { payment, order, target } = await resolveCheckoutChoice({ ...options, now });
-  const input = cashierInput(payment, order, target.channel.id, now, { clientIp: options.clientIp ?? null, openId: options.payerOpenId ?? null });
+  const input = cashierInput(payment, order, target.channel.id, now, { clientIp: options.clientIp ?? null, openId: options.payerOpenId ?? null, buyerId: options.payerBuyerId ?? null });
   const execution = executionFor(target.channel, options.environment, input.payer ?? {});
 
   const bound = payment.paymentChannelId ? null : await bindCashierAttempt(payment, target.channel, execution, input, now);

@@ -24,8 +24,11 @@ export interface CheckoutView {
   qr: { channel: Channel; content: string } | null;
   /** CASHIER: the channels to choose from (unavailable ones are listed but cannot be chosen). */
   choices: Array<{ channel: Channel; available: boolean }> | null;
-  /** CASHIER inside WeChat: the JSAPI attempt's parameters for WeixinJSBridge's getBrandWCPayRequest (signed by the merchant key; no openid). */
-  wechatSheet: Record<string, string> | null;
+  /**
+   * CASHIER inside WeChat or Alipay: the JSAPI attempt's parameters for the app's payment sheet
+   * (WeChat: getBrandWCPayRequest's, signed by the merchant key; Alipay: tradePay's tradeNO). No payer id.
+   */
+  appSheet: { channel: 'WECHATPAY' | 'ALIPAY'; params: Record<string, string> } | null;
   /** CASHIER inside WeChat or Alipay: the merchant's channels that only a browser can open. */
   elsewhere: Channel[];
 }
@@ -44,10 +47,14 @@ function qrOf(payment: Payment | undefined): CheckoutView['qr'] {
   return action?.type === 'QR_CODE' ? { channel: payment.channel, content: action.content } : null;
 }
 
-function wechatSheetOf(payment: Payment | undefined): CheckoutView['wechatSheet'] {
-  if (!payment || payment.status !== 'PENDING' || payment.executionMethod !== 'wechatpay.jsapi') return null;
+/** Which JSAPI attempts each app's sheet pays. */
+const SHEETS = { WECHAT: { channel: 'WECHATPAY', method: 'wechatpay.jsapi' }, ALIPAY: { channel: 'ALIPAY', method: 'alipay.trade.create' } } as const;
+
+function appSheetOf(payment: Payment | undefined, environment: CheckoutEnvironment): CheckoutView['appSheet'] {
+  const sheet = environment === 'WECHAT' || environment === 'ALIPAY' ? SHEETS[environment] : null;
+  if (!sheet || !payment || payment.status !== 'PENDING' || payment.executionMethod !== sheet.method) return null;
   const action = readStoredAction(payment)?.channel;
-  return action?.type === 'SDK_PARAMS' ? action.params : null;
+  return action?.type === 'SDK_PARAMS' ? { channel: sheet.channel, params: action.params } : null;
 }
 
 /**
@@ -62,7 +69,7 @@ export async function getCheckout(options: { serialNo: string; environment?: Che
   if (!found) return null;
   const { order, ...payment } = found;
   const view = { serialNo: payment.serialNo, merchantName: order.merchant.name, subject: payment.subject, amount: payment.amount, expiresAt: payment.expiresAt, livemode: payment.livemode, returnUrl: payment.returnUrl };
-  if (payment.invokeMethod !== 'CASHIER') return { ...view, status: statusOf(payment, order.status, now), qr: qrOf(payment), wechatSheet: null, choices: null, elsewhere: [] };
+  if (payment.invokeMethod !== 'CASHIER') return { ...view, status: statusOf(payment, order.status, now), qr: qrOf(payment), appSheet: null, choices: null, elsewhere: [] };
 
   const newest = await db().payment.findFirst({ where: { orderId: order.id }, orderBy: { createdAt: 'desc' } });
   let status: CheckoutStatus = statusOf(payment, order.status, now);
@@ -72,6 +79,6 @@ export async function getCheckout(options: { serialNo: string; environment?: Che
   const payable = status === 'PENDING';
   const offer = payable ? await checkoutOffer(payment.merchantId, options.environment ?? 'DESKTOP') : null;
   const choices = offer ? offer.choices.map((entry) => ({ channel: entry.channel.channel, available: entry.available })) : null;
-  const sheet = payable && options.environment === 'WECHAT' ? wechatSheetOf(newest ?? undefined) : null;
-  return { ...view, status, qr: payable ? qrOf(newest ?? undefined) : null, wechatSheet: sheet, choices, elsewhere: offer?.elsewhere ?? [] };
+  const appSheet = payable ? appSheetOf(newest ?? undefined, options.environment ?? 'DESKTOP') : null;
+  return { ...view, status, qr: payable ? qrOf(newest ?? undefined) : null, appSheet, choices, elsewhere: offer?.elsewhere ?? [] };
 }

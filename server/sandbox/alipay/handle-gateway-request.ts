@@ -15,6 +15,7 @@ import { tradeRefund } from './methods/trade-refund';
 import { readGatewayParams } from './read-gateway-request';
 import { royaltyRelationBind, royaltyRelationUnbind } from './royalty/relations';
 import { verifyGatewayRequest, type GatewayRequest } from './verify-gateway-request';
+import { systemOauthToken } from './web-authorization';
 
 type ApiMethod = (request: GatewayRequest, now: Date) => Promise<AlipayPayload>;
 
@@ -30,6 +31,7 @@ const API_METHODS: Readonly<Record<string, ApiMethod>> = {
   'alipay.trade.royalty.relation.unbind': royaltyRelationUnbind,
   'alipay.trade.order.settle': orderSettle,
   'alipay.trade.order.settle.query': orderSettleQuery,
+  'alipay.system.oauth.token': systemOauthToken,
 };
 
 const PAGE_METHODS = ['alipay.trade.page.pay', 'alipay.trade.wap.pay', 'alipay.trade.app.pay'] as const;

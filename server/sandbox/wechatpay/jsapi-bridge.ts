@@ -5,6 +5,7 @@
 // and that the payer is the one the order was made for.
 import { createVerify } from 'node:crypto';
 import { z } from 'zod';
+import { paymentSheetFunction } from '@/server/sandbox/payment-sheet-script';
 import { findWechatpayMerchant } from './merchant-account';
 import { payWechatpayTrade } from './pay-trade';
 import { findSelectedTrade } from './trade-selector';
@@ -17,24 +18,7 @@ export const JSBRIDGE_PAY_PATH = `${SIMULATOR_PREFIX}/jsbridge/pay`;
 /** Served as /sandbox/wechatpay/jsbridge.js; the sandbox checkout loads it in place of WeChat's own bridge. */
 export const JSBRIDGE_SCRIPT = `(function () {
   if (window.WeixinJSBridge) return;
-  var button = 'display:block;width:100%;margin-top:8px;padding:12px;border:0;border-radius:8px;font-size:16px;';
-  function sheet(params, done) {
-    var overlay = document.createElement('div');
-    overlay.setAttribute('data-testid', 'sandbox-wechat-sheet');
-    overlay.style.cssText = 'position:fixed;inset:0;background:rgba(0,0,0,.5);display:flex;align-items:flex-end;z-index:2147483647;font-family:system-ui,sans-serif';
-    overlay.innerHTML = '<div role="dialog" aria-label="微信支付" style="background:#fff;width:100%;padding:20px;border-radius:12px 12px 0 0;text-align:center">'
-      + '<p style="margin:0;color:#666;font-size:13px">微信支付 · 沙箱模拟 (sandbox)</p>'
-      + '<button type="button" data-action="pay" style="' + button + 'background:#07C160;color:#fff">确认支付 Pay</button>'
-      + '<button type="button" data-action="cancel" style="' + button + 'background:#f2f2f2;color:#333">取消 Cancel</button></div>';
-    function close(result) { overlay.remove(); done(result); }
-    overlay.querySelector('[data-action=cancel]').onclick = function () { close({ err_msg: 'get_brand_wcpay_request:cancel' }); };
-    overlay.querySelector('[data-action=pay]').onclick = function () {
-      fetch(${JSON.stringify(JSBRIDGE_PAY_PATH)}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) })
-        .then(function (answer) { return answer.json(); })
-        .then(close, function () { close({ err_msg: 'get_brand_wcpay_request:fail' }); });
-    };
-    document.body.appendChild(overlay);
-  }
+  ${paymentSheetFunction({ title: '微信支付', payLabel: '确认支付 Pay', color: '#07C160', payPath: JSBRIDGE_PAY_PATH, cancelled: { err_msg: 'get_brand_wcpay_request:cancel' }, failed: { err_msg: 'get_brand_wcpay_request:fail' } })}
   window.WeixinJSBridge = {
     invoke: function (name, params, done) {
       if (name !== 'getBrandWCPayRequest') return done({ err_msg: name + ':fail' });

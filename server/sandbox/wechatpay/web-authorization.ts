@@ -3,12 +3,10 @@
 // and comes back at once with a code) and api.weixin.qq.com/sns/oauth2/access_token (the code, good
 // once and for 5 minutes, for the payer's openid under that AppID, checked with the AppSecret).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { env } from '@/server/config/env';
 import { db } from '@/server/db/client';
 import { sandboxAppSecretAad } from '@/server/sandbox/register-sandbox-account';
+import { issueAuthCode, ownRedirect, redeemAuthCode } from '@/server/sandbox/web-authorization-codes';
 import { open } from '@/server/security/secret-box';
-
-const CODE_LIFETIME_MS = 5 * 60_000;
 
 /** The simulated payer's openid under an AppID: always the same, as a WeChat user's is (28 characters starting with "o"). */
 export function sandboxWechatOpenId(appId: string): string {
@@ -24,16 +22,6 @@ function refusal(message: string): Response {
   return new Response(message, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
 
-/** The only web authorization domain of a sandbox official account is PayCenter's own. */
-function ownRedirect(value: string | null): URL | null {
-  try {
-    const url = new URL(value ?? '');
-    return url.origin === new URL(env().PAYCENTER_BASE_URL).origin ? url : null;
-  } catch {
-    return null;
-  }
-}
-
 /** GET /connect/oauth2/authorize: the payer's WeChat authorizes silently and goes to redirect_uri with a code. */
 export async function authorizeWechatWebUser(request: Request, now = new Date()): Promise<Response> {
   const query = new URL(request.url).searchParams;
@@ -45,8 +33,7 @@ export async function authorizeWechatWebUser(request: Request, now = new Date())
   const redirect = ownRedirect(query.get('redirect_uri'));
   if (!redirect) return refusal('redirect_uri 域名与后台配置不一致（错误码 10003）');
 
-  const code = randomBytes(16).toString('hex');
-  await db().sandboxWechatAuthCode.create({ data: { code, appId, openId: sandboxWechatOpenId(appId), expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS) } });
+  const code = await issueAuthCode({ channel: 'WECHATPAY', appId, payerId: sandboxWechatOpenId(appId), now });
   redirect.searchParams.set('code', code);
   redirect.searchParams.set('state', query.get('state') ?? '');
   return new Response(null, { status: 302, headers: { location: redirect.toString(), 'cache-control': 'no-store' } });
@@ -67,17 +54,14 @@ export async function exchangeWechatWebCode(request: Request, now = new Date()):
   if (!account?.appSecretSealed) return error(40013, 'invalid appid');
   if (!sameSecret(query.get('secret') ?? '', open(account.appSecretSealed, sandboxAppSecretAad(account.paymentChannelId)))) return error(40125, 'invalid appsecret');
   if (query.get('grant_type') !== 'authorization_code') return error(40002, 'invalid grant_type');
-  const code = query.get('code') ?? '';
-  const found = code ? await db().sandboxWechatAuthCode.findUnique({ where: { code } }) : null;
-  if (!found || found.appId !== appId || found.expiresAt <= now) return error(40029, 'invalid code');
-  // Good once: of two exchanges of one code, one wins.
-  const spent = await db().sandboxWechatAuthCode.updateMany({ where: { code, usedAt: null }, data: { usedAt: now } });
-  if (spent.count !== 1) return error(40163, 'code been used');
+  const redeemed = await redeemAuthCode({ channel: 'WECHATPAY', appId, code: query.get('code') ?? '', now });
+  if (redeemed === 'INVALID') return error(40029, 'invalid code');
+  if (redeemed === 'USED') return error(40163, 'code been used');
   return Response.json({
     access_token: randomBytes(32).toString('base64url'),
     expires_in: 7200,
     refresh_token: randomBytes(32).toString('base64url'),
-    openid: found.openId,
+    openid: redeemed.payerId,
     scope: 'snsapi_base',
   });
 }

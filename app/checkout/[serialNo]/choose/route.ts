@@ -1,17 +1,17 @@
 // POST /checkout/{serialNo}/choose: the payer of a CASHIER payment chose a channel (a plain form, so
-// it works without JavaScript). Answers with a redirect: to the channel's page, to WeChat's
-// authorization (WeChat Pay inside WeChat), back to the checkout (QR code, or a friendly message),
+// it works without JavaScript). Answers with a redirect: to the channel's page, to the app's
+// authorization (WeChat Pay inside WeChat, Alipay JSAPI inside Alipay), back to the checkout (QR code, or a friendly message),
 // never to anywhere else.
 import { env } from '@/server/config/env';
 import { checkoutEnvironment } from '@/server/core/payments/checkout-environment';
 import { chooseCheckoutChannel } from '@/server/core/payments/choose-checkout-channel';
-import { startWechatAuthorization } from '@/server/core/payments/pay-inside-wechat';
+import { startInAppAuthorization } from '@/server/core/payments/pay-inside-app';
 import { AppError } from '@/server/errors/app-error';
 import { errorResponse } from '@/server/http/json-response';
 import { clientIp } from '@/server/lib/client-ip';
 import { requestIdFrom } from '@/server/logging/logger';
 import { afterRefusal, see } from '../checkout-redirects';
-import { setAuthorizationCookie } from '../wechat/authorization-cookie';
+import { setAuthorizationCookie } from '../authorization-cookie';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,9 +29,9 @@ export async function POST(request: Request, context: { params: Promise<{ serial
   const environment = checkoutEnvironment(request.headers.get('user-agent'));
 
   try {
-    if (environment === 'WECHAT' && channel === 'WECHATPAY') {
-      // JSAPI needs the payer's openid: WeChat's authorization first, back at /checkout/{serialNo}/wechat.
-      const authorization = await startWechatAuthorization({ serialNo });
+    // Inside WeChat or Alipay their JSAPI needs the payer's id: the app's authorization first, back at /checkout/{serialNo}/wechat or /alipay.
+    const authorization = await startInAppAuthorization({ serialNo, channel, environment });
+    if (authorization) {
       return new Response(null, { status: 303, headers: { location: authorization.url, 'cache-control': 'no-store', 'set-cookie': setAuthorizationCookie(serialNo, authorization.nonce) } });
     }
     const chosen = await chooseCheckoutChannel({ serialNo, channel, environment, clientIp: clientIp(request.headers) });

@@ -16,7 +16,7 @@ export const checkoutEn: Pick<Messages, 'checkout'> = {
     notAvailableHere: 'Not available inside this app',
     openInBrowser: 'To pay with {channels}, tap ··· at the top right and choose “Open in browser”.',
     channelSeparator: ' or ',
-    wechatSheet: {
+    appSheet: {
       pay: 'Pay now',
       cancelled: 'Payment cancelled. Tap to pay again.',
       failed: 'The payment did not complete. Please try again.',

@@ -15,7 +15,7 @@ export const checkoutZhCN = {
     notAvailableHere: '在此应用中无法使用',
     openInBrowser: '如需使用{channels}付款，请点击右上角「···」，选择「在浏览器打开」。',
     channelSeparator: '、',
-    wechatSheet: {
+    appSheet: {
       pay: '立即支付',
       cancelled: '支付已取消，可再次点击支付。',
       failed: '未能完成支付，请重试或稍后再试。',

@@ -1,9 +1,9 @@
-// The nonce of a WeChat authorization in the payer's browser (see wechat-authorization-state.ts):
+// The nonce of a WeChat authorization in the payer's browser (see in-app-authorization-state.ts):
 // only for this checkout's paths, not readable by scripts, sent on WeChat's top-level redirect back.
 import { env } from '@/server/config/env';
-import { AUTHORIZATION_LIFETIME_MS } from '@/server/core/payments/wechat-authorization-state';
+import { AUTHORIZATION_LIFETIME_MS } from '@/server/core/payments/in-app-authorization-state';
 
-const NAME = 'paycenter_wechat_authorization';
+const NAME = 'paycenter_authorization';
 
 function cookie(serialNo: string, value: string, maxAgeSeconds: number): string {
   const secure = env().PAYCENTER_BASE_URL.startsWith('https:') ? '; Secure' : '';
