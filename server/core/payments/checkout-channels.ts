@@ -35,7 +35,7 @@ export async function checkoutChannels(merchantId: string): Promise<CheckoutChan
  * Inside WeChat, WeChat Pay pays by JSAPI (WeChat refuses H5 there): it needs the payer's openid, so
  * the official account's AppSecret, and mobile web payments (WAP) enabled on the payment ID.
  */
-export function paysInsideWechat(row: PaymentChannel): boolean {
+function paysInsideWechat(row: PaymentChannel): boolean {
   return row.channel === 'WECHATPAY' && row.invokeMethods.includes('WAP') && officialAccountOf(openCredentials(row)) !== null;
 }
 

@@ -41,7 +41,7 @@ const IN_APP: Record<InAppChannel, InApp> = {
 };
 
 /** Always the checkout's own callback, so an authorization can lead nowhere else. */
-export const inAppAuthorizationCallback = (serialNo: string, channel: InAppChannel) => `${env().PAYCENTER_BASE_URL}/checkout/${encodeURIComponent(serialNo)}/${IN_APP[channel].callback}`;
+const inAppAuthorizationCallback = (serialNo: string, channel: InAppChannel) => `${env().PAYCENTER_BASE_URL}/checkout/${encodeURIComponent(serialNo)}/${IN_APP[channel].callback}`;
 
 const choice = (serialNo: string, channel: InAppChannel, now: Date) => ({ serialNo, channel, environment: IN_APP[channel].environment, now });
 

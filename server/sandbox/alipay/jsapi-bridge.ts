@@ -8,7 +8,7 @@ import { paymentSheetFunction } from '@/server/sandbox/payment-sheet-script';
 import { payAlipayTrade } from './pay-trade';
 import { sandboxAlipayBuyerId } from './web-authorization';
 
-export const JSBRIDGE_PAY_PATH = '/sandbox/alipay/jsbridge/pay';
+const JSBRIDGE_PAY_PATH = '/sandbox/alipay/jsbridge/pay';
 
 /** Served as /sandbox/alipay/jsbridge.js; the sandbox checkout loads it in place of Alipay's own bridge. */
 export const JSBRIDGE_SCRIPT = `(function () {

@@ -13,7 +13,7 @@ import { effectiveState } from './trade-state';
 import { SIMULATOR_PREFIX } from './verify-request';
 import { sandboxWechatOpenId } from './web-authorization';
 
-export const JSBRIDGE_PAY_PATH = `${SIMULATOR_PREFIX}/jsbridge/pay`;
+const JSBRIDGE_PAY_PATH = `${SIMULATOR_PREFIX}/jsbridge/pay`;
 
 /** Served as /sandbox/wechatpay/jsbridge.js; the sandbox checkout loads it in place of WeChat's own bridge. */
 export const JSBRIDGE_SCRIPT = `(function () {
