@@ -25,7 +25,14 @@ declare global {
 function withBridge<B>(get: () => B | undefined, readyEvent: string, run: (bridge: B) => void): void {
   const bridge = get();
   if (bridge) return run(bridge);
-  document.addEventListener(readyEvent, () => { const ready = get(); if (ready) run(ready); }, { once: true });
+  document.addEventListener(
+    readyEvent,
+    () => {
+      const ready = get();
+      if (ready) run(ready);
+    },
+    { once: true },
+  );
 }
 
 /** The fields getBrandWCPayRequest takes, and nothing else of what the attempt stored. */
