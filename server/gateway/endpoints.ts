@@ -18,3 +18,14 @@ export function accountEndpoint(credentials: ChannelCredentials, mode: ChannelMo
   if (credentials.channel === 'EASYPAY') return credentials.gatewayUrl;
   return mode === 'SANDBOX' ? simulatorEndpoint(credentials.channel, baseUrl) : LIVE[credentials.channel];
 }
+
+/** WeChat's web authorization of official accounts: the page the payer's WeChat opens, and the API that exchanges its code. */
+export function wechatWebAuthEndpoints(mode: ChannelMode, baseUrl: string): { authorize: string; api: string } {
+  if (mode === 'SANDBOX') return { authorize: simulatorEndpoint('WECHATPAY', baseUrl), api: simulatorEndpoint('WECHATPAY', baseUrl) };
+  return { authorize: 'https://open.weixin.qq.com', api: 'https://api.weixin.qq.com' };
+}
+
+/** Alipay's web authorization page (openauth); its code is exchanged through the account's gateway. */
+export function alipayAuthorizeEndpoint(mode: ChannelMode, baseUrl: string): string {
+  return mode === 'SANDBOX' ? simulatorEndpoint('ALIPAY', baseUrl) : 'https://openauth.alipay.com';
+}

@@ -9,6 +9,7 @@ export function publicHalf(privateKeyPem: string): string {
 }
 
 export const sandboxSharedAad = (paymentChannelId: string) => `SandboxAccount:${paymentChannelId}:shared`;
+export const sandboxAppSecretAad = (paymentChannelId: string) => `SandboxAccount:${paymentChannelId}:appSecret`;
 
 /**
  * Registers a sandbox payment channel with the simulator, as a merchant registers with a channel:
@@ -34,6 +35,8 @@ export async function registerSandboxAccount(tx: Tx, paymentChannelId: string, c
           sharedSealed: seal(credentials.apiV3Key, sandboxSharedAad(paymentChannelId)),
           // The simulator signs under the serial this merchant trusts: its platform certificate's or its public key id.
           wechatVerifyMode: credentials.verifyMode,
+          // The official account's AppSecret, which WeChat's web authorization checks.
+          ...(credentials.appSecret ? { appSecretSealed: seal(credentials.appSecret, sandboxAppSecretAad(paymentChannelId)) } : {}),
         };
       case 'EASYPAY':
         return { accountId: credentials.pid, sharedSealed: seal(credentials.key, sandboxSharedAad(paymentChannelId)) };

@@ -14,6 +14,7 @@ let tenant: PaymentsTenant;
 
 const PHONE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148';
 const DESKTOP_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36';
+const WECHAT_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.49(0x18003137) NetType/WIFI Language/zh_CN';
 
 beforeAll(async () => {
   server = await startAppServer();
@@ -75,6 +76,17 @@ describe('CASHIER payments and the hosted checkout', () => {
 
     const desktop = await choose(serialNo, 'ALIPAY', DESKTOP_UA);
     expect(new URL(desktop.headers.get('location')!).searchParams.get('method')).toBe('alipay.trade.page.pay');
+  });
+
+  it('inside WeChat offers no Alipay (it cannot open there) but says a browser can; inside Alipay, Alipay', async () => {
+    const { serialNo } = (await cashier()).body.payment;
+    expect(await getCheckout({ serialNo, environment: 'WECHAT' })).toMatchObject({ status: 'PENDING', choices: [], elsewhere: ['ALIPAY'] });
+    expect(await getCheckout({ serialNo, environment: 'ALIPAY' })).toMatchObject({ choices: [{ channel: 'ALIPAY', available: true }], elsewhere: [] });
+
+    // A hand-made post from inside WeChat cannot start what WeChat cannot open.
+    const chosen = await choose(serialNo, 'ALIPAY', WECHAT_UA);
+    expect([chosen.status, new URL(chosen.headers.get('location')!).search]).toEqual([303, '?error=failed']);
+    expect((await db().payment.findUniqueOrThrow({ where: { serialNo } })).paymentChannelId).toBeNull();
   });
 
   it('switching to a QR code waits out 15 seconds, closes the first attempt, shows the QR; paying succeeds the checkout', async () => {

@@ -1,6 +1,7 @@
 // The hosted checkout (public; the unguessable serial number is the only key): what the payer sees for
 // a QR payment or a CASHIER payment. Server-rendered; the only script is the small live status.
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { ChannelMark } from '@/components/checkout/channel-mark';
 import { CheckoutFrame } from '@/components/checkout/checkout-frame';
@@ -10,9 +11,12 @@ import { I18nProvider } from '@/components/i18n/client';
 import { getI18n } from '@/components/i18n/server';
 import { formatFen } from '@/components/money/fen';
 import { focusRing } from '@/components/ui/focus-ring';
+import { checkoutEnvironment, type CheckoutEnvironment } from '@/server/core/payments/checkout-environment';
 import { getCheckout, type CheckoutView } from '@/server/core/payments/get-checkout';
 import { getReceipt } from '@/server/core/payments/get-receipt';
+import { env } from '@/server/config/env';
 import { CheckoutLive } from './checkout-live';
+import { InAppPaySheet } from './in-app-pay-sheet';
 
 export const dynamic = 'force-dynamic';
 
@@ -51,8 +55,9 @@ async function QrPanel({ qr }: { qr: NonNullable<CheckoutView['qr']> }) {
   );
 }
 
-async function ChannelChoices({ serialNo, choices }: { serialNo: string; choices: NonNullable<CheckoutView['choices']> }) {
+async function ChannelChoices({ serialNo, choices, environment }: { serialNo: string; choices: NonNullable<CheckoutView['choices']>; environment: CheckoutEnvironment }) {
   const { t } = await getI18n();
+  const unavailable = environment === 'WECHAT' || environment === 'ALIPAY' ? t('checkout.notAvailableHere') : t('checkout.notAvailable');
   return (
     <form method="post" action={`/checkout/${serialNo}/choose`} className="rounded-2xl bg-white shadow-sm ring-1 ring-slate-200" aria-labelledby="choose-title">
       <h2 id="choose-title" className="px-5 pt-4 pb-2 text-base font-semibold text-slate-900">{t('checkout.chooseTitle')}</h2>
@@ -70,7 +75,7 @@ async function ChannelChoices({ serialNo, choices }: { serialNo: string; choices
               <ChannelMark channel={channel} muted={!available} />
               <span className="min-w-0 flex-1">
                 <span className={`block font-medium ${available ? 'text-slate-900' : 'text-slate-500'}`}>{t(`checkout.channels.${channel}`)}</span>
-                <span className="block text-xs text-slate-500">{available ? t(`checkout.channelHints.${channel}`) : t('checkout.notAvailable')}</span>
+                <span className="block text-xs text-slate-500">{available ? t(`checkout.channelHints.${channel}`) : unavailable}</span>
               </span>
               {available ? <span aria-hidden="true" className="text-xl text-slate-400">›</span> : null}
             </button>
@@ -81,9 +86,21 @@ async function ChannelChoices({ serialNo, choices }: { serialNo: string; choices
   );
 }
 
+/** Inside WeChat or Alipay: the merchant's other channels need a real browser. */
+async function OpenInBrowserHint({ channels }: { channels: CheckoutView['elsewhere'] }) {
+  const { t } = await getI18n();
+  const names = channels.map((channel) => t(`checkout.channels.${channel}`)).join(t('checkout.channelSeparator'));
+  return (
+    <p className="rounded-xl bg-slate-100 px-4 py-3 text-sm text-slate-700" data-testid="checkout-open-in-browser">
+      {t('checkout.openInBrowser', { channels: names })}
+    </p>
+  );
+}
+
 export default async function CheckoutPage(props: { params: Promise<{ serialNo: string }>; searchParams: Promise<SearchParams> }) {
-  const [{ serialNo }, params, { t, locale, messages }] = await Promise.all([props.params, props.searchParams, getI18n()]);
-  const checkout = await getCheckout({ serialNo });
+  const [{ serialNo }, params, { t, locale, messages }, requestHeaders] = await Promise.all([props.params, props.searchParams, getI18n(), headers()]);
+  const environment = checkoutEnvironment(requestHeaders.get('user-agent'));
+  const checkout = await getCheckout({ serialNo, environment });
   if (!checkout) notFound();
   const wait = Number(params.wait);
 
@@ -131,7 +148,11 @@ export default async function CheckoutPage(props: { params: Promise<{ serialNo: 
               <p role="alert" className="rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800">{t('checkout.failed')}</p>
             ) : null}
             {checkout.qr ? <QrPanel qr={checkout.qr} /> : null}
-            {checkout.choices ? <ChannelChoices serialNo={checkout.serialNo} choices={checkout.choices} /> : null}
+            {checkout.appSheet ? <InAppPaySheet channel={checkout.appSheet.channel} params={checkout.appSheet.params} open={params.pay === 'app'} /> : null}
+            {/* The simulated app's JS bridge, for sandbox payments only. */}
+            {checkout.appSheet && !checkout.livemode && env().PAYCENTER_SANDBOX ? <script async src={`/sandbox/${checkout.appSheet.channel.toLowerCase()}/jsbridge.js`} /> : null}
+            {checkout.choices && !checkout.appSheet ? <ChannelChoices serialNo={checkout.serialNo} choices={checkout.choices} environment={environment} /> : null}
+            {checkout.elsewhere.length > 0 ? <OpenInBrowserHint channels={checkout.elsewhere} /> : null}
           </div>
         </CheckoutLive>
       </I18nProvider>

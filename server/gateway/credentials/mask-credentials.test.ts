@@ -27,6 +27,7 @@ const wechatPay = validateCredentials(
     platformCertificates: [wechatPlatformCert.platform_certificate_pem],
     publicKey: wechat.publicKeyPem,
     publicKeyId: 'PUB_KEY_ID_0116003140692025021400298900001527',
+    appSecret: '3f8e1b0c9a7d4e2f6b5a8c1d0e9f7a2b',
   },
   { now: new Date('2022-01-01T00:00:00Z') },
 );
@@ -77,6 +78,7 @@ describe('maskCredentials', () => {
       publicKeyId: 'PUB_KEY_ID_0116003140692025021400298900001527',
       apiV3Key: { set: true, fingerprint: `SHA256:${sha256Hex('a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb').slice(0, 8)}` },
       platformCertificates: [{ serial: '45F59D4DABF31918AFCEC556D5D2C6E376675D57', validTo: '2026-07-15T09:51:10.000Z' }],
+      appSecret: { set: true, fingerprint: `SHA256:${sha256Hex('3f8e1b0c9a7d4e2f6b5a8c1d0e9f7a2b').slice(0, 8)}` },
     });
   });
 

@@ -9,7 +9,7 @@ import type { ChannelCredentials, ChannelKind, CredentialsOf } from './types';
 /** Fields holding secrets, per channel: sealed at rest, never logged, never sent to a browser. */
 export const SECRET_FIELDS = {
   ALIPAY: ['privateKey'],
-  WECHATPAY: ['privateKey', 'apiV3Key'],
+  WECHATPAY: ['privateKey', 'apiV3Key', 'appSecret'],
   EASYPAY: ['key'],
 } as const satisfies { [C in ChannelKind]: ReadonlyArray<keyof CredentialsOf<C>> };
 

@@ -17,6 +17,7 @@ import { readGatewayParams } from './read-gateway-request';
 import { royaltyRelationBind, royaltyRelationUnbind } from './royalty/relations';
 import { simulatorSignerFor } from './simulator-signature';
 import { verifyGatewayRequest, type GatewayRequest } from './verify-gateway-request';
+import { systemOauthToken } from './web-authorization';
 
 type ApiMethod = (request: GatewayRequest, now: Date) => Promise<AlipayPayload>;
 
@@ -33,6 +34,7 @@ const API_METHODS: Readonly<Record<string, ApiMethod>> = {
   'alipay.trade.order.settle': orderSettle,
   'alipay.trade.order.settle.query': orderSettleQuery,
   'alipay.open.app.alipaycert.download': alipayCertDownload,
+  'alipay.system.oauth.token': systemOauthToken,
 };
 
 const PAGE_METHODS = ['alipay.trade.page.pay', 'alipay.trade.wap.pay', 'alipay.trade.app.pay'] as const;

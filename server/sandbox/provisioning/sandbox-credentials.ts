@@ -44,6 +44,8 @@ const generators: { [C in ChannelKind]: (options: SandboxOptionsByChannel[C]) =>
       privateKey: rsaPrivateKeyPem(),
       merchantCertSerial: randomBytes(20).toString('hex').toUpperCase(),
       apiV3Key: randomSecret(),
+      // The appid doubles as an official account's, so the checkout can pay inside (simulated) WeChat.
+      appSecret: randomBytes(16).toString('hex'),
     } as const;
     if (options.platformCertificatePem) return { ...merchant, verifyMode: 'PLATFORM_CERT', platformCertificates: [options.platformCertificatePem] };
     return {

@@ -1,22 +1,22 @@
 // POST /checkout/{serialNo}/choose: the payer of a CASHIER payment chose a channel (a plain form, so
-// it works without JavaScript). Answers with a redirect: to the channel's page, back to the checkout
-// (QR code, or a friendly message), never to anywhere else.
+// it works without JavaScript). Answers with a redirect: to the channel's page, to the app's
+// authorization (WeChat Pay inside WeChat, Alipay JSAPI inside Alipay), back to the checkout (QR code, or a friendly message),
+// never to anywhere else.
 import { env } from '@/server/config/env';
-import { chooseCheckoutChannel, type Device } from '@/server/core/payments/choose-checkout-channel';
+import { checkoutEnvironment } from '@/server/core/payments/checkout-environment';
+import { chooseCheckoutChannel } from '@/server/core/payments/choose-checkout-channel';
+import { startInAppAuthorization } from '@/server/core/payments/pay-inside-app';
 import { AppError } from '@/server/errors/app-error';
 import { errorResponse } from '@/server/http/json-response';
 import { clientIp } from '@/server/lib/client-ip';
 import { logger } from '@/server/logging/logger';
 import { requestIdFrom } from '@/server/lib/request-id';
+import { afterRefusal, see } from '../checkout-redirects';
+import { setAuthorizationCookie } from '../authorization-cookie';
 
 export const dynamic = 'force-dynamic';
 
 const CHANNELS = ['ALIPAY', 'WECHATPAY', 'EASYPAY'] as const;
-const PHONE = /Mobile|Android|iPhone|iPad|HarmonyOS|MicroMessenger|AlipayClient/i;
-
-function see(path: string): Response {
-  return new Response(null, { status: 303, headers: { location: new URL(path, env().PAYCENTER_BASE_URL).toString(), 'cache-control': 'no-store' } });
-}
 
 export async function POST(request: Request, context: { params: Promise<{ serialNo: string }> }): Promise<Response> {
   const requestId = requestIdFrom(request.headers);
@@ -27,11 +27,15 @@ export async function POST(request: Request, context: { params: Promise<{ serial
   const form = await request.formData().catch(() => null);
   const channel = CHANNELS.find((value) => value === form?.get('channel'));
   if (!channel) return errorResponse(AppError.invalidFields({ channel: `must be one of ${CHANNELS.join(', ')}` }), requestId);
-  const device: Device = PHONE.test(request.headers.get('user-agent') ?? '') ? 'PHONE' : 'DESKTOP';
-  const checkout = `/checkout/${encodeURIComponent(serialNo)}`;
+  const environment = checkoutEnvironment(request.headers.get('user-agent'));
 
   try {
-    const chosen = await chooseCheckoutChannel({ serialNo, channel, device, clientIp: clientIp(request.headers) });
+    // Inside WeChat or Alipay their JSAPI needs the payer's id: the app's authorization first, back at /checkout/{serialNo}/wechat or /alipay.
+    const authorization = await startInAppAuthorization({ serialNo, channel, environment });
+    if (authorization) {
+      return new Response(null, { status: 303, headers: { location: authorization.url, 'cache-control': 'no-store', 'set-cookie': setAuthorizationCookie(serialNo, authorization.nonce) } });
+    }
+    const chosen = await chooseCheckoutChannel({ serialNo, channel, environment, clientIp: clientIp(request.headers) });
     switch (chosen.action.type) {
       case 'REDIRECT':
         return new Response(null, { status: 303, headers: { location: chosen.action.url, 'cache-control': 'no-store' } });
@@ -44,11 +48,6 @@ export async function POST(request: Request, context: { params: Promise<{ serial
     }
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    if (error.code === 'NOT_FOUND') return errorResponse(error, requestId);
-    if (error.code === 'ATTEMPT_TOO_FREQUENT') return see(`${checkout}?wait=${Number(error.details?.retryAfterSeconds) || 15}`);
-    // Paid or closed meanwhile: the checkout shows it.
-    if (error.code === 'ORDER_ALREADY_PAID' || error.code === 'ORDER_CLOSED') return see(checkout);
-    logger().warn({ serialNo, channel, code: error.code, details: error.details, requestId }, 'checkout could not start a payment');
-    return see(`${checkout}?error=failed`);
+    return afterRefusal(error, { serialNo, channel, requestId });
   }
 }

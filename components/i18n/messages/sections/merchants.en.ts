@@ -133,6 +133,8 @@ export const merchantsEn: typeof merchantsZhCN = {
         platformCertificateItem: '{label} (#{index})',
         publicKey: 'WeChat Pay public key (pub_key.pem)',
         publicKeyId: 'WeChat Pay public key ID',
+        appSecret: 'Official account AppSecret (optional)',
+        appSecretHint: 'The AppSecret of the official account whose AppID is above. With it, payers who open the checkout inside WeChat pay there with WeChat Pay (JSAPI).',
       },
       easypay: {
         gatewayUrl: 'Gateway URL',

@@ -132,6 +132,8 @@ export const merchantsZhCN = {
         platformCertificateItem: '{label}（第 {index} 个）',
         publicKey: '微信支付公钥（pub_key.pem）',
         publicKeyId: '微信支付公钥 ID',
+        appSecret: '公众号 AppSecret（选填）',
+        appSecretHint: '公众号（AppID 即上方的 AppID）的 AppSecret。填写后，付款人在微信内打开收银台时可直接用微信支付（JSAPI）付款。',
       },
       easypay: {
         gatewayUrl: '网关地址',

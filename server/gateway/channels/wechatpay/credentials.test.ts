@@ -54,6 +54,16 @@ describe('validateCredentials WECHATPAY', () => {
     });
   });
 
+  it('takes the official account AppSecret as an optional secret of 32 hex characters', () => {
+    expect(validateCredentials('WECHATPAY', platformCertMode)).not.toHaveProperty('appSecret');
+    expect(validateCredentials('WECHATPAY', { ...platformCertMode, appSecret: '3f8e1b0c9a7d4e2f6b5a8c1d0e9f7a2b' })).toMatchObject({ appSecret: '3f8e1b0c9a7d4e2f6b5a8c1d0e9f7a2b' });
+    for (const appSecret of ['3f8e1b0c9a7d4e2f6b5a8c1d0e9f7a2', 'zz8e1b0c9a7d4e2f6b5a8c1d0e9f7a2b', 'a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb']) {
+      expect(invalidFields(() => validateCredentials('WECHATPAY', { ...platformCertMode, appSecret }))).toEqual({
+        'credentials.appSecret': 'must be the official account AppSecret: 32 hex characters (公众号 → 基本配置 → AppSecret)',
+      });
+    }
+  });
+
   it("refuses the merchant's own certificate or public key where WeChat Pay's belong", () => {
     const input = {
       ...publicKeyMode,

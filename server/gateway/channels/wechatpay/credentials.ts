@@ -25,6 +25,11 @@ export interface WechatPayCredentials {
   /** WeChat Pay public key (pub_key.pem), PEM SPKI, and its id as sent in Wechatpay-Serial. */
   publicKey?: string;
   publicKeyId?: string;
+  /**
+   * AppSecret of the official account (公众号) whose AppID is `appId`: 32 hex characters. Only for
+   * WeChat's web authorization, which gives the checkout the payer's openid for JSAPI inside WeChat.
+   */
+  appSecret?: string;
 }
 
 const mchIdSchema = text.regex(/^[1-9]\d{7,9}$/, 'must be the WeChat Pay merchant ID (商户号): 8 to 10 digits, e.g. 1600314069');
@@ -42,6 +47,7 @@ const privateKeySchema = material((value) =>
 const publicKeySchema = material((value) =>
   parseRsaPublicKey(value, 'not a valid RSA public key (expected the WeChat Pay public key pub_key.pem)'),
 );
+const appSecretSchema = text.regex(/^[0-9a-fA-F]{32}$/, 'must be the official account AppSecret: 32 hex characters (公众号 → 基本配置 → AppSecret)');
 const publicKeyIdSchema = text.regex(/^PUB_KEY_ID_[0-9A-Za-z_]+$/, 'must be the WeChat Pay public key ID, such as PUB_KEY_ID_0114...');
 
 /** Platform certificates, one or more per entry, de-duplicated by serial; none is fine (downloaded later). */
@@ -82,6 +88,7 @@ export function validateWechatPay(input: Record<string, unknown>, now: Date): We
   if (publicKey && merchantKey && sameKey(publicKey, merchantKey)) {
     issues.add('publicKey', "is the merchant's own public key; paste the WeChat Pay public key (pub_key.pem) instead");
   }
+  const appSecret = issues.parse('appSecret', appSecretSchema, input.appSecret, null);
 
   const valid = issues.complete({ mchId, appId, privateKey, merchantCertSerial, apiV3Key, verifyMode });
   return {
@@ -90,6 +97,7 @@ export function validateWechatPay(input: Record<string, unknown>, now: Date): We
     privateKey: pkcs8Pem(valid.privateKey),
     ...(certificates.length > 0 ? { platformCertificates: certificates.map((certificate) => certificate.toString()) } : {}),
     ...(publicKey && publicKeyId ? { publicKey: spkiPem(publicKey), publicKeyId } : {}),
+    ...(appSecret ? { appSecret } : {}),
   };
 }
 
@@ -104,6 +112,7 @@ export interface MaskedWechatPay {
   platformCertificates: CertificateSummary[];
   publicKey?: { fingerprint: string };
   publicKeyId?: string;
+  appSecret?: MaskedSecret;
 }
 
 export function maskWechatPay(credentials: WechatPayCredentials): MaskedWechatPay {
@@ -118,5 +127,6 @@ export function maskWechatPay(credentials: WechatPayCredentials): MaskedWechatPa
     platformCertificates: (credentials.platformCertificates ?? []).map((pem) => summarise(new X509Certificate(pem))),
     ...(credentials.publicKey ? { publicKey: maskPublicKey(credentials.publicKey) } : {}),
     ...(credentials.publicKeyId ? { publicKeyId: credentials.publicKeyId } : {}),
+    ...(credentials.appSecret ? { appSecret: maskSecret(credentials.appSecret) } : {}),
   };
 }

@@ -73,6 +73,7 @@ export const CREDENTIAL_FORMS: Record<ChannelKind, CredentialFormSpec> = {
       },
       { name: 'publicKey', label: 'channels.fields.wechatpay.publicKey', input: 'pem', mode: 'PUBLIC_KEY' },
       { name: 'publicKeyId', label: 'channels.fields.wechatpay.publicKeyId', input: 'text', mode: 'PUBLIC_KEY' },
+      { name: 'appSecret', label: 'channels.fields.wechatpay.appSecret', input: 'password', hint: 'channels.fields.wechatpay.appSecretHint' },
     ],
   },
   EASYPAY: {
