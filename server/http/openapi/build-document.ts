@@ -87,9 +87,9 @@ function schemaOf(schema: unknown, named: Record<string, unknown>, io: 'input' |
 }
 
 /** One response per status, listing its codes, each with an example body. */
-function errorResponses(codes: ErrorCode[]): Record<string, Json> {
+function errorResponses(operation: Operation): Record<string, Json> {
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of new Set([...COMMON_ERRORS, ...codes])) {
+  for (const code of new Set([...(operation.public ? [] : COMMON_ERRORS), ...operation.errors])) {
     const status = ERROR_CODES[code].status;
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
@@ -126,7 +126,8 @@ function operationObject(operation: Operation): Json {
     ...(operation.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(operation.body, REQUESTS, 'input'), ...(requestExample ? { example: requestExample } : {}) } } } }
       : {}),
-    responses: { ...Object.fromEntries(answers), ...errorResponses(operation.errors) },
+    responses: { ...Object.fromEntries(answers), ...errorResponses(operation) },
+    ...(operation.public ? { security: [] } : {}),
     'x-idempotent': operation.idempotent,
   };
 }
@@ -196,6 +197,7 @@ export function openApiDocument(): Json {
       { name: 'Events', description: 'The change feed; webhooks carry the same events.' },
       { name: 'Statements', description: 'Money movements for the app’s own books (v1.1).' },
       { name: 'Sandbox', description: 'Test helpers; only while the server runs in sandbox mode.' },
+      { name: 'Document' },
     ],
     security: SIGNED,
     paths: paths(),

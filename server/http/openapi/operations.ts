@@ -1,6 +1,6 @@
 // Every app API operation: its path, the zod schemas its route validates the request with and
 // answers in, and the error codes it can answer beyond the ones every request can.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { createdPaymentAnswer, orderAnswer, paymentAnswer, refundAnswer, splitAnswer } from '@/server/contract/answers';
 import { eventFeed, eventFeedQuery } from '@/server/contract/event';
 import { paymentLookupQuery, paymentQuery } from '@/server/contract/payment-queries';
@@ -18,7 +18,9 @@ export interface Operation {
   operationId: string;
   summary: string;
   description?: string;
-  tag: 'Payments' | 'Refunds' | 'Splits' | 'Events' | 'Statements' | 'Sandbox';
+  tag: 'Payments' | 'Refunds' | 'Splits' | 'Events' | 'Statements' | 'Sandbox' | 'Document';
+  /** Answered without a signature. */
+  public?: boolean;
   query?: z.ZodType;
   body?: z.ZodType;
   /** Answer schemas by status. */
@@ -188,5 +190,17 @@ export const OPERATIONS: Operation[] = [
     answers: { 200: paymentAnswer },
     errors: ['NOT_FOUND', 'CONFLICT', 'METHOD_NOT_SUPPORTED'],
     idempotent: false,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/openapi.json',
+    operationId: 'getOpenApiDocument',
+    summary: 'This document',
+    description: 'Public (no signature) and cacheable: it holds no secret and nothing about any app’s data.',
+    tag: 'Document',
+    public: true,
+    answers: { 200: z.record(z.string(), z.unknown()).meta({ description: 'The OpenAPI 3.1 document.' }) },
+    errors: [],
+    idempotent: true,
   },
 ];
