@@ -5,9 +5,10 @@ import { APP_ERROR_CODES, createdPaymentAnswer, errorAnswer, orderAnswer, paymen
 import { EVENT_TYPES, eventFeed, eventObject, feedEvent, paymentEventData, refundEventData, splitEventData } from '@/server/contract/event';
 import { orderObject } from '@/server/contract/order';
 import { paymentObject } from '@/server/contract/payment';
-import { refundObject } from '@/server/contract/refund';
-import { splitObject } from '@/server/contract/split';
+import { createRefundRequest, refundObject } from '@/server/contract/refund';
+import { createSplitRequest, splitObject } from '@/server/contract/split';
 import { statementItem, statementObject } from '@/server/contract/statement';
+import { initiatePaymentInput } from '@/server/core/payments/initiate-payment-input';
 import { ERROR_CODES, type ErrorCode } from '@/server/errors/error-codes';
 import { createdPaymentExample, createPaymentExample, createRefundExample, createSplitExample, eventExample, refundExample, splitExample } from './examples';
 import { components, convert } from './json-schemas';
@@ -40,7 +41,7 @@ const ANSWERS = {
   Error: errorAnswer,
 };
 
-const REQUESTS = { CreatePaymentRequest: OPERATIONS[0]!.body!, CreateRefundRequest: OPERATIONS[4]!.body!, CreateSplitRequest: OPERATIONS[6]!.body! };
+const REQUESTS = { CreatePaymentRequest: initiatePaymentInput, CreateRefundRequest: createRefundRequest, CreateSplitRequest: createSplitRequest };
 
 const REQUEST_EXAMPLES: Record<string, unknown> = { createPayment: createPaymentExample, createRefund: createRefundExample, createSplit: createSplitExample };
 const ANSWER_EXAMPLES: Record<string, unknown> = { createPayment: createdPaymentExample, createRefund: refundExample, createSplit: splitExample };
