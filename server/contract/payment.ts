@@ -37,6 +37,7 @@ export type PaymentObject = z.infer<typeof paymentObject>;
 export function effectiveStatus(payment: Pick<Payment, 'status' | 'expiresAt'>, now = new Date()): Payment['status'] {
   return payment.status === 'PENDING' && payment.expiresAt.getTime() <= now.getTime() ? 'CLOSED' : payment.status;
 }
+
 export function toPaymentObject(payment: Payment, order: Pick<Order, 'orderNo'>, now = new Date()): PaymentObject {
   return {
     serialNo: payment.serialNo,

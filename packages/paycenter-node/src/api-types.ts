@@ -2244,6 +2244,7 @@ export interface operations {
         parameters: {
             query: {
                 merchantId: string;
+                /** @description A calendar day in Asia/Shanghai, YYYY-MM-DD, that has begun. */
                 date: string;
                 cursor?: string;
                 limit?: string;
