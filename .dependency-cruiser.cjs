@@ -35,8 +35,8 @@ module.exports = {
       '^(server/(core|backend|messaging|finance|monitoring|gateway|http|db|errors|config|lib|logging|security|contract|observability)|components)/', '^(server/sandbox|app/sandbox)/'),
     forbid('sandbox-uses-public-services', 'Simulators speak the channel protocol and use services by their public entry points only.',
       '^server/sandbox/', '^server/(core|backend|messaging)/.*/(send-attempt|apply-payment-state|apply-refund-state|open-attempt|channel-call|send-refund)\\.ts$'),
-    forbid('sdk-stands-alone', 'server/sdk is the app-side SDK, published on its own: it imports nothing of PayCenter outside itself.',
-      '^server/sdk/', '^(?!server/sdk/)(server|app|inngest|components|scripts|prisma|e2e)/'),
+    forbid('client-package-stands-alone', 'packages/paycenter-node is the app-side client, published on its own: it imports nothing of PayCenter outside itself.',
+      '^packages/paycenter-node/', '^(?!packages/paycenter-node/)(packages|server|app|inngest|components|scripts|prisma|e2e)/'),
     {
       ...forbid('components-are-browser-code', 'UI components run in the browser: server modules for their types only, except the browser-safe contract.',
         '^components/', '^server/(?!contract/)'),

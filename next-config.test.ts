@@ -24,4 +24,16 @@ describe('next.config.js security headers', () => {
       expect(csp).toMatch(/script-src 'self' 'unsafe-inline'(;|$| 'unsafe-eval')/);
     }
   });
+
+  it('give the API reference its own policy: no inline script at all, nothing from elsewhere', async () => {
+    for (const path of ['/docs/api', '/docs/api/swagger-ui-bundle.js']) {
+      const headers = await headersFor(path);
+      expect(headers['x-frame-options'], path).toBe('DENY');
+      const directives = (headers['content-security-policy'] ?? '').split('; ');
+      expect(directives, path).toContain("script-src 'self'");
+      for (const directive of ["default-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"]) {
+        expect(directives, `${path}: ${directive}`).toContain(directive);
+      }
+    }
+  });
 });

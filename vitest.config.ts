@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@': path.resolve(import.meta.dirname) };
+// The client package resolves to its sources, as tsconfig.json's paths say (no build needed).
+const alias = { '@': path.resolve(import.meta.dirname), '@paycenter/node': path.resolve(import.meta.dirname, 'packages/paycenter-node/src/index.ts') };
 const ignored = ['node_modules/**', '.next/**', '.data/**'];
 
 export default defineConfig({

@@ -7,7 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { verifyWebhook } from '@/server/sdk/webhooks';
+import { verifyWebhook } from '@paycenter/node';
 import { appApiClient } from '@/server/testing/app-api-client';
 import { webhookReceiver } from '@/server/testing/webhook-receiver';
 import { expectPaymentSucceededWebhook } from './support/app-webhooks';

@@ -3,7 +3,7 @@
 // the same signed event again and acknowledges it.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { verifyWebhook } from '@/server/sdk/webhooks';
+import { verifyWebhook } from '@paycenter/node';
 import { appApiClient } from '@/server/testing/app-api-client';
 import { webhookReceiver } from '@/server/testing/webhook-receiver';
 import { DESKTOP, launchBrowser, newPage, screenshot } from './support/browser';

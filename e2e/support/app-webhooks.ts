@@ -1,5 +1,5 @@
 import { inject, expect } from 'vitest';
-import { verifyWebhook, type WebhookEvent } from '@/server/sdk/webhooks';
+import { verifyWebhook, type WebhookEvent } from '@paycenter/node';
 import type { WebhookReceiver } from '@/server/testing/webhook-receiver';
 
 /**

@@ -5,8 +5,7 @@ import { createHmac, verify, type KeyObject } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseNotification } from '@/server/gateway/channels/alipay/parse-notification';
 import type { ChannelAccount } from '@/server/gateway/types';
-import { canonicalRequest, hmacSha256Hex, signaturesMatch } from '@/server/sdk/signature';
-import { signWebhook } from '@/server/sdk/webhooks';
+import { canonicalRequest, hmacSha256Hex, signaturesMatch, signWebhook } from '@paycenter/node';
 import { quantile, round } from './stats';
 
 const median = (values: readonly number[]) => quantile(values, 0.5);

@@ -1,9 +1,9 @@
 // The demo app's side of the API contract: its credentials from .data/demo.json, signed requests
-// (HMAC-SHA256 over METHOD, path+query, timestamp, nonce, body, with its own code on purpose: it must
-// not import PayCenter's), and the way it reports a deviation from the contract.
-import { createHmac, randomBytes } from 'node:crypto';
+// through the client package @paycenter/node (as a third-party app would sign them; never the
+// server's code), and the way it reports a deviation from the contract.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PayCenterClient, type PayCenterAnswer } from '@paycenter/node';
 
 export interface Demo {
   baseUrl: string;
@@ -46,38 +46,28 @@ export async function loadDemo(): Promise<Demo> {
   return demo as Demo;
 }
 
-/** One signed request as api-contract.md describes: HMAC-SHA256 over METHOD, path+query, timestamp, nonce, body. */
+const clients = new WeakMap<Demo, PayCenterClient>();
+
+/** The demo app's client: the published client package, as any Node app would use it. */
+function clientOf(demo: Demo): PayCenterClient {
+  let client = clients.get(demo);
+  // Generous: under `npm run dev` the first request to a route waits for its compilation.
+  if (!client) clients.set(demo, (client = new PayCenterClient({ baseUrl: demo.baseUrl, appId: demo.appId, secret: demo.appSecret, timeoutMs: 120_000 })));
+  return client;
+}
+
+/** One signed request, whatever its answer's status: the flow checks the contract's statuses itself. */
 export async function call(demo: Demo, method: 'GET' | 'POST', pathWithQuery: string, payload?: unknown): Promise<Answer> {
-  const body = payload === undefined ? '' : JSON.stringify(payload);
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const nonce = randomBytes(16).toString('hex');
-  const signature = createHmac('sha256', demo.appSecret).update(`${method}\n${pathWithQuery}\n${timestamp}\n${nonce}\n${body}\n`, 'utf8').digest('hex');
-  let response: Response;
+  let answer: PayCenterAnswer<unknown>;
   try {
-    response = await fetch(new URL(pathWithQuery, demo.baseUrl), {
-      method,
-      headers: {
-        'X-PayCenter-App-Id': demo.appId,
-        'X-PayCenter-Timestamp': timestamp,
-        'X-PayCenter-Nonce': nonce,
-        'X-PayCenter-Signature': signature,
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
-      },
-      ...(body ? { body } : {}),
-      // Generous: under `npm run dev` the first request to a route waits for its compilation.
-      signal: AbortSignal.timeout(120_000),
-    });
+    answer = await clientOf(demo).request(method, pathWithQuery, payload);
   } catch (error) {
     fail(`${method} ${pathWithQuery}: PayCenter at ${demo.baseUrl} cannot be reached (${(error as Error).message}); is \`npm run dev\` running?`);
   }
-  const text = await response.text();
-  let parsed: Record<string, unknown>;
-  try {
-    parsed = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    fail(`${method} ${pathWithQuery}: HTTP ${response.status} with a body that is not JSON: ${text.slice(0, 200)}`);
+  if (typeof answer.body !== 'object' || answer.body === null) {
+    fail(`${method} ${pathWithQuery}: HTTP ${answer.status} with a body that is not JSON: ${String(answer.body).slice(0, 200)}`);
   }
-  return { status: response.status, body: parsed };
+  return { status: answer.status, body: answer.body as Record<string, unknown> };
 }
 
 export async function expectStatus(demo: Demo, method: 'GET' | 'POST', pathWithQuery: string, expected: number, payload?: unknown): Promise<Record<string, unknown>> {

@@ -1,8 +1,9 @@
-// The demo app's notify endpoint: verifies each webhook (HMAC-SHA256 of TIMESTAMP + "." + RAW_BODY),
-// acknowledges it, and lets a flow wait for one that must arrive within a second of the change.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// The demo app's notify endpoint: verifies each webhook with the client package (HMAC-SHA256 of
+// TIMESTAMP + "." + RAW_BODY, a fresh timestamp), acknowledges it, and lets a flow wait for one that
+// must arrive within a second of the change.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { verifyWebhook, WebhookVerificationError } from '@paycenter/node';
 import { fail, type Payment } from './app-api';
 
 export type Refund = { refundSerialNo: string; refundNo: string; serialNo: string; amount: number; status: string; succeededAt: string | null };
@@ -35,16 +36,16 @@ export async function startReceiver(secret: string): Promise<WebhookReceiver> {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const rawBody = Buffer.concat(chunks).toString('utf8');
-      const timestamp = String(request.headers['x-paycenter-timestamp'] ?? '');
-      const signature = Buffer.from(String(request.headers['x-paycenter-signature'] ?? ''));
-      const expected = Buffer.from(createHmac('sha256', secret).update(`${timestamp}.${rawBody}`, 'utf8').digest('hex'));
-      const fresh = Math.abs(Date.now() / 1000 - Number(timestamp)) <= 300;
-      if (!fresh || expected.length !== signature.length || !timingSafeEqual(expected, signature)) {
-        rejected.push(rawBody.slice(0, 200));
+      const header = (name: string) => (typeof request.headers[name] === 'string' ? request.headers[name] : null);
+      let event;
+      try {
+        event = verifyWebhook({ secret, timestamp: header('x-paycenter-timestamp'), signature: header('x-paycenter-signature'), rawBody });
+      } catch (error) {
+        if (!(error instanceof WebhookVerificationError)) throw error;
+        rejected.push(`${error.message}: ${rawBody.slice(0, 200)}`);
         response.writeHead(401).end();
         return;
       }
-      const event = JSON.parse(rawBody) as { id: string; type: string; data: Webhook['data'] };
       if (event.id !== request.headers['x-paycenter-event-id']) rejected.push(`event id header ${String(request.headers['x-paycenter-event-id'])} is not the body's ${event.id}`);
       received.push({ eventId: event.id, type: event.type, data: event.data, receivedAt: Date.now() });
       response.writeHead(204).end();

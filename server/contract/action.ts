@@ -11,17 +11,19 @@ const channelAction = z.discriminatedUnion('type', [
 /** What a channel answers a created payment with: where or how the payer pays. */
 export type ChannelAction = z.infer<typeof channelAction>;
 
-// The QR code the app shows also links to the hosted checkout; listed first so it keeps that link.
-const appAction = z.union([
+/**
+ * The action of api-contract.md the app receives: what to show the user. The QR code the app
+ * shows also links to the hosted checkout (listed first so it keeps that link).
+ */
+export const actionObject = z.union([
   z.object({ type: z.literal('CHECKOUT'), url: z.string() }),
   z.object({ type: z.literal('QR_CODE'), content: z.string(), checkoutUrl: z.string() }),
   channelAction,
 ]);
 
-/** The action of api-contract.md the app receives. */
-export type AppAction = z.infer<typeof appAction>;
+export type AppAction = z.infer<typeof actionObject>;
 
-const storedAction = z.object({ app: appAction, channel: channelAction.optional() });
+const storedAction = z.object({ app: actionObject, channel: channelAction.optional() });
 
 /**
  * What is stored on the attempt: the app's action, and the channel's own (a QR code's content, an

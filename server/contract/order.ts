@@ -1,17 +1,22 @@
+import { z } from 'zod';
 import type { Order } from '@/server/db/generated/client';
+import { OrderStatus } from '@/server/db/generated/enums';
+import { isoTime } from './fields';
 
 /** The Order of api-contract.md (GET /api/v1/payments?merchantId=&orderNo=). */
-export interface OrderObject {
-  orderNo: string;
-  merchantId: string;
-  amount: number;
-  currency: string;
-  subject: string;
-  status: Order['status'];
-  paidSerialNo: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export const orderObject = z.object({
+  orderNo: z.string(),
+  merchantId: z.string(),
+  amount: z.number().int(),
+  currency: z.string(),
+  subject: z.string(),
+  status: z.enum(OrderStatus),
+  paidSerialNo: z.string().nullable().meta({ description: 'The attempt that paid the order.' }),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+
+export type OrderObject = z.infer<typeof orderObject>;
 
 export function toOrderObject(order: Order): OrderObject {
   return {

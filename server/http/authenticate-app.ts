@@ -2,7 +2,7 @@ import { db } from '@/server/db/client';
 import type { AppStatus } from '@/server/db/generated/client';
 import { AppError } from '@/server/errors/app-error';
 import { openAppSecret } from '@/server/security/app-secret';
-import { canonicalRequest, hmacSha256Hex, signaturesMatch } from '@/server/sdk/signature';
+import { canonicalRequest, hmacSha256Hex, signaturesMatch } from '@paycenter/node';
 import { ipAllowed } from '@/server/lib/ip-allowlist';
 
 /** How far a request's timestamp may be from server time, either way. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalRequest, hmacSha256Hex } from '@/server/sdk/signature';
+import { canonicalRequest, hmacSha256Hex } from '@paycenter/node';
 
 // docs/api.md shows app developers a worked signing example; it must be what the server computes.
 const docs = readFileSync(path.resolve(import.meta.dirname, '../../docs/api.md'), 'utf8');

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openAppSecret } from '@/server/security/app-secret';
 import { db } from '@/server/db/client';
 import { LEASE_MS } from '@/server/messaging/deliver-webhook';
-import { verifyWebhook } from '@/server/sdk/webhooks';
+import { verifyWebhook } from '@paycenter/node';
 import { crashAfterCommit, type CrashAfterCommit } from '@/server/testing/crash-after-commit';
 import { spawnAppServer, type SpawnedAppServer } from '@/server/testing/spawn-app-server';
 

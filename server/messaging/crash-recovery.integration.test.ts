@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openAppSecret } from '@/server/security/app-secret';
 import { db } from '@/server/db/client';
-import { verifyWebhook } from '@/server/sdk/webhooks';
+import { verifyWebhook } from '@paycenter/node';
 import { crashAfterCommit, type CrashAfterCommit } from '@/server/testing/crash-after-commit';
 import { deliverDueWebhooks } from './deliver-due-webhooks';
 import { LEASE_MS } from './deliver-webhook';

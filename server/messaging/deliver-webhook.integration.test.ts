@@ -3,7 +3,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Shop } from '@/server/backend/payments/testing/payment-rows';
 import { db } from '@/server/db/client';
-import { verifyWebhook } from '@/server/sdk/webhooks';
+import { verifyWebhook } from '@paycenter/node';
 import { webhookReceiver, type WebhookReceiver } from '@/server/testing/webhook-receiver';
 import { deliverDueWebhooks } from './deliver-due-webhooks';
 import { deliverWebhook } from './deliver-webhook';

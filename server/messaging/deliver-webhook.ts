@@ -2,9 +2,8 @@ import { db } from '@/server/db/client';
 import type { WebhookAttemptTrigger } from '@/server/db/generated/client';
 import { openAppSecret } from '@/server/security/app-secret';
 import { newId } from '@/server/lib/ids';
-import { signWebhook } from '@/server/sdk/webhooks';
-import { toEventObject } from '@/server/contract/event';
-import type { WebhookEvent } from '@/server/sdk/webhooks';
+import { signWebhook } from '@paycenter/node';
+import { toEventObject, type EventObject } from '@/server/contract/event';
 import { metrics } from '@/server/observability/metrics';
 import { postWebhook, WEBHOOK_TIMEOUT_MS, type PostResult } from './post-webhook';
 import { raiseAlert } from './raise-alert';
@@ -39,7 +38,7 @@ export interface PreparedAttempt {
   deliveryId: string;
   appId: string;
   url: string;
-  event: WebhookEvent;
+  event: EventObject;
 }
 
 interface Sent {

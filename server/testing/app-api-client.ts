@@ -1,5 +1,5 @@
 // For tests: an app calling the PayCenter API, signing each request as api-contract.md says.
-import { signRequest } from '@/server/sdk/signature';
+import { signRequest } from '@paycenter/node';
 import { randomBase62 } from '@/server/lib/ids';
 
 export interface SignOptions {

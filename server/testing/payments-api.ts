@@ -9,6 +9,7 @@ import type { Actor } from '@/server/backend/audit/record-audit';
 import { db } from '@/server/db/client';
 import type { App } from '@/server/db/generated/client';
 import { newId } from '@/server/lib/ids';
+import type { CreatePaymentRequest } from '@paycenter/node';
 import { toBeijingTime } from '@/server/gateway/beijing-time';
 import { signedParams } from '@/server/sandbox/alipay/simulator-signature';
 import { tradeNotifyParams } from '@/server/sandbox/alipay/trade-notification';
@@ -54,7 +55,9 @@ export async function paymentsTenant(options: { baseUrl: string }): Promise<Paym
   };
 }
 
-/** A valid initiation body; override any field. */
+/** A valid initiation body; override any field (typed for the client package while the overrides are valid). */
+export function paymentRequest(tenant: Pick<PaymentsTenant, 'merchantId' | 'paymentId'>, overrides?: Partial<CreatePaymentRequest>): CreatePaymentRequest;
+export function paymentRequest(tenant: Pick<PaymentsTenant, 'merchantId' | 'paymentId'>, overrides: Record<string, unknown>): Record<string, unknown>;
 export function paymentRequest(tenant: Pick<PaymentsTenant, 'merchantId' | 'paymentId'>, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     merchantId: tenant.merchantId,

@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { db } from '@/server/db/client';
 import type { Payment } from '@/server/db/generated/client';
 import { newSerialNo } from '@/server/core/serial-numbers';
-import { verifyWebhook, type EventType, type WebhookEvent } from '@/server/sdk/webhooks';
+import { verifyWebhook, type EventType, type WebhookEvent } from '@paycenter/node';
 import type { PaymentsTenant } from './payments-api';
 import type { WebhookReceiver } from './webhook-receiver';
 

@@ -3,8 +3,7 @@
 import http from 'node:http';
 import { createPrivateKey, createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
 import type pg from 'pg';
-import { signRequest, signaturesMatch } from '@/server/sdk/signature';
-import { signWebhook } from '@/server/sdk/webhooks';
+import { signRequest, signaturesMatch, signWebhook } from '@paycenter/node';
 import { beijingTimestamp, PRECREATE } from './alipay';
 import type { Sealer } from './provision';
 import { NOTIFY_UNSIGNED, REQUEST_UNSIGNED, rsa2Sign, rsa2Verify, signContent, verifiedResponse, yuan } from './rsa2';

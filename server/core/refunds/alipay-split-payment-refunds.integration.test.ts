@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { shrinkAlipayReceiverShare } from '@/server/sandbox/alipay/testing/receiver-share';
 import { openAppSecret } from '@/server/security/app-secret';
-import type { EventType } from '@/server/sdk/webhooks';
+import type { EventType } from '@paycenter/node';
 import { startAppServer } from '@/server/testing/app-server';
 import type { RunningServer } from '@/server/testing/node-http-bridge';
 import { paymentsTenant, type PaymentsTenant } from '@/server/testing/payments-api';

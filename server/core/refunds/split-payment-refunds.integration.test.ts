@@ -7,7 +7,7 @@ import { registerSplitReceiver } from '@/server/backend/splits/split-receivers';
 import { db } from '@/server/db/client';
 import { markWechatReceiverAbnormal } from '@/server/sandbox/wechatpay/testing/receiver-account';
 import { openAppSecret } from '@/server/security/app-secret';
-import type { EventType } from '@/server/sdk/webhooks';
+import type { EventType } from '@paycenter/node';
 import { startAppServer } from '@/server/testing/app-server';
 import type { RunningServer } from '@/server/testing/node-http-bridge';
 import { paidWechatPayment, splitTenant, type SplitTenant } from '@/server/testing/split-payments';

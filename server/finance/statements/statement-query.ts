@@ -9,14 +9,16 @@ export const statementQuery = z.strictObject({
   date: z
     .string()
     .refine(isDay, { error: 'expected a calendar day, YYYY-MM-DD' })
-    .refine((day) => day <= beijingDay(new Date()), { error: 'is a day that has not begun in Asia/Shanghai' }),
+    .refine((day) => day <= beijingDay(new Date()), { error: 'is a day that has not begun in Asia/Shanghai' })
+    .meta({ format: 'date', description: 'A calendar day in Asia/Shanghai, YYYY-MM-DD, that has begun.' }),
   cursor: z.string().min(1).max(200).optional(),
   limit: z
     .string()
     .regex(/^\d{1,4}$/, { error: LIMIT_ERROR })
+    // The default as the string a query carries, so the OpenAPI document shows it as sent.
+    .default('100')
     .transform(Number)
-    .pipe(z.number().min(1, { error: LIMIT_ERROR }).max(1000, { error: LIMIT_ERROR }))
-    .default(100),
+    .pipe(z.number().min(1, { error: LIMIT_ERROR }).max(1000, { error: LIMIT_ERROR })),
 });
 
 export type StatementQuery = z.infer<typeof statementQuery>;

@@ -4,8 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openAppSecret } from '@/server/security/app-secret';
 import { db } from '@/server/db/client';
-import { PayCenterClient } from '@/server/sdk/paycenter-client';
-import { verifyWebhook } from '@/server/sdk/webhooks';
+import { PayCenterClient, verifyWebhook } from '@paycenter/node';
 import { startAppServer } from '@/server/testing/app-server';
 import type { RunningServer } from '@/server/testing/node-http-bridge';
 import { paymentRequest, paymentsTenant, type PaymentsTenant } from '@/server/testing/payments-api';
@@ -25,7 +24,7 @@ beforeAll(async () => {
   receiver = await webhookReceiver();
   // A fresh server loads the pay, outbox and webhook modules on its first payment; the 1 s bound below is
   // on delivering a webhook, so one payment goes through first (its webhook awaited) to load them.
-  const { payment } = await client.createPayment<Payment>(paymentRequest(tenant, { notifyUrl: receiver.url }));
+  const { payment } = await client.createPayment(paymentRequest(tenant, { notifyUrl: receiver.url }));
   await client.request('POST', `/api/v1/sandbox/payments/${payment.serialNo}/pay`);
   await receiver.nth(1, 10_000);
 });
@@ -38,7 +37,7 @@ type Payment = { serialNo: string; status: string };
 
 describe('webhooks of API payments', () => {
   it('payment.succeeded and refund.succeeded arrive within 1 s, signed, and the feed answers the same events in order', async () => {
-    const { payment } = await client.createPayment<Payment>(paymentRequest(tenant, { notifyUrl: receiver.url }));
+    const { payment } = await client.createPayment(paymentRequest(tenant, { notifyUrl: receiver.url }));
     const before = receiver.received.length;
 
     const paidAt = Date.now();
@@ -72,14 +71,14 @@ describe('webhooks of API payments', () => {
   it('the app default notify URL is used when the payment has none; no URL means feed only', async () => {
     await db().app.update({ where: { id: tenant.app.id }, data: { defaultNotifyUrl: receiver.url } });
     try {
-      const { payment } = await client.createPayment<Payment>(paymentRequest(tenant));
+      const { payment } = await client.createPayment(paymentRequest(tenant));
       const before = receiver.received.length;
       await client.request('POST', `/api/v1/sandbox/payments/${payment.serialNo}/pay`);
       expect(JSON.parse((await receiver.nth(before + 1, 1000)).rawBody).data.payment.serialNo).toBe(payment.serialNo);
     } finally {
       await db().app.update({ where: { id: tenant.app.id }, data: { defaultNotifyUrl: null } });
     }
-    const { payment } = await client.createPayment<Payment>(paymentRequest(tenant));
+    const { payment } = await client.createPayment(paymentRequest(tenant));
     await client.request('POST', `/api/v1/sandbox/payments/${payment.serialNo}/pay`);
     const event = await db().outboxEvent.findFirstOrThrow({ where: { serialNo: payment.serialNo }, include: { delivery: true } });
     expect(event.delivery).toBeNull();

@@ -1,13 +1,12 @@
 // POST /api/v1/payments — initiate a payment; GET /api/v1/payments?merchantId=&orderNo= | ?channelTradeNo= — look one up.
-import { z } from 'zod';
 import { getOrder, getPaymentByChannelTradeNo } from '@/server/core/payments/find-payments';
 import { initiatePayment } from '@/server/core/payments/initiate-payment';
 import { initiatePaymentInput } from '@/server/core/payments/initiate-payment-input';
+import { paymentLookupQuery } from '@/server/contract/payment-queries';
 import { AppError } from '@/server/errors/app-error';
 import { appRoute } from '@/server/http/app-route';
 import { otherMethods } from '@/server/http/other-methods';
 import { parseJsonBody, parseQuery } from '@/server/http/parse-body';
-import { syncFlag } from '@/server/http/sync-flag';
 
 export const dynamic = 'force-dynamic';
 export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');
@@ -17,15 +16,8 @@ export const POST = appRoute(async ({ app, rawBody }) => {
   return { status: result.created ? 201 : 200, body: { payment: result.payment, action: result.action } };
 });
 
-const lookup = z.strictObject({
-  merchantId: z.string().min(1).max(64).optional(),
-  orderNo: z.string().min(1).max(64).optional(),
-  channelTradeNo: z.string().min(1).max(64).optional(),
-  sync: syncFlag,
-});
-
 export const GET = appRoute(async ({ app, url }) => {
-  const query = parseQuery(url, lookup);
+  const query = parseQuery(url, paymentLookupQuery);
   if (query.channelTradeNo && !query.orderNo && !query.merchantId) {
     return { status: 200, body: { payment: await getPaymentByChannelTradeNo({ appId: app.id, channelTradeNo: query.channelTradeNo, sync: query.sync }) } };
   }

@@ -6,7 +6,7 @@ import { registerSplitReceiver } from '@/server/backend/splits/split-receivers';
 import { queryDueSplits } from '@/server/core/splits/sync-split';
 import { db } from '@/server/db/client';
 import { openAppSecret } from '@/server/security/app-secret';
-import { verifyWebhook } from '@/server/sdk/webhooks';
+import { verifyWebhook } from '@paycenter/node';
 import { startAppServer } from '@/server/testing/app-server';
 import type { RunningServer } from '@/server/testing/node-http-bridge';
 import { paymentsTenant, type PaymentsTenant } from '@/server/testing/payments-api';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerSplitReceiver } from '@/server/backend/splits/split-receivers';
 import { db } from '@/server/db/client';
 import { openAppSecret } from '@/server/security/app-secret';
-import { verifyWebhook } from '@/server/sdk/webhooks';
+import { verifyWebhook } from '@paycenter/node';
 import { startAppServer } from '@/server/testing/app-server';
 import type { RunningServer } from '@/server/testing/node-http-bridge';
 import { paymentRequest, paymentsTenant } from '@/server/testing/payments-api';

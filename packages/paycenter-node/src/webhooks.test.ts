@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { signWebhook, verifyWebhook } from './webhooks';
+import { signWebhook, verifyWebhook } from './webhooks.ts';
 
-const docs = readFileSync(path.resolve(import.meta.dirname, '../../docs/webhooks.md'), 'utf8');
+const docs = readFileSync(path.resolve(import.meta.dirname, '../../../docs/webhooks.md'), 'utf8');
 const block = (name: string) => new RegExp(`<!-- docs-example:${name} -->\\n\`\`\`\\n([\\s\\S]*?)\\n\`\`\`\\n`).exec(docs)![1]!;
 const secret = 'pcs_DocsExampleSecret00000000000000000000000';
 const timestamp = '1796112000';

@@ -1,16 +1,6 @@
 // The reference webhook check for apps (docs/webhooks.md).
-import { hmacSha256Hex, signaturesMatch } from './signature';
-
-export type EventType = 'payment.succeeded' | 'payment.failed' | 'payment.closed' | 'refund.succeeded' | 'refund.failed' | 'split.succeeded' | 'split.failed';
-
-/** The body of a webhook (api-contract.md). Unknown `type`s may be added: ignore them. */
-export interface WebhookEvent {
-  id: string;
-  type: EventType | (string & {});
-  createdAt: string;
-  livemode: boolean;
-  data: Record<string, unknown>;
-}
+import { hmacSha256Hex, signaturesMatch } from './signature.ts';
+import type { WebhookEvent } from './types.ts';
 
 export class WebhookVerificationError extends Error {
   constructor(message: string) {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalRequest, hmacSha256Hex, signaturesMatch } from './signature';
+import { canonicalRequest, hmacSha256Hex, signaturesMatch } from './signature.ts';
 
 describe('app request signature', () => {
   it('builds the canonical string of the contract, each part followed by a newline', () => {
