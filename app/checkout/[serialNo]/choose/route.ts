@@ -9,7 +9,6 @@ import { startInAppAuthorization } from '@/server/core/payments/pay-inside-app';
 import { AppError } from '@/server/errors/app-error';
 import { errorResponse } from '@/server/http/json-response';
 import { clientIp } from '@/server/lib/client-ip';
-import { logger } from '@/server/logging/logger';
 import { requestIdFrom } from '@/server/lib/request-id';
 import { afterRefusal, see } from '../checkout-redirects';
 import { setAuthorizationCookie } from '../authorization-cookie';
