@@ -49,6 +49,13 @@ describe('refused at the door, in the door’s format', () => {
     expect(JSON.parse(answer.text)).toMatchObject({ error: { json: { data: { appCode: 'NOT_FOUND' } } } });
   });
 
+  it('a checkout link cut short in the middle of an escape: a 400 page a person can read', async () => {
+    const answer = await send('GET', '/checkout/P2026%E0%A4%A');
+    expect(answer.status).toBe(400);
+    expect(answer.type).toContain('text/html');
+    expect(answer.text).toContain('链接无效');
+  });
+
   it('a page with a foreign method: a plain 405, no stack, no framework page', async () => {
     const answer = await send('PROPFIND', '/login');
     expect(answer.status).toBe(405);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['app', 'server', 'components', 'inngest', 'public', 'types', 'prisma/schema.prisma', 'instrumentation.ts', 'proxy.ts', 'scripts/serve.ts', 'next.config.js', 'postcss.config.js', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = ['app', 'server', 'components', 'inngest', 'public', 'types', 'prisma/schema.prisma', 'instrumentation.ts', 'scripts/serve.ts', 'next.config.js', 'postcss.config.js', 'package-lock.json', 'tsconfig.json'];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;

@@ -81,7 +81,7 @@ function trpcProblem(answer: RawAnswer): string | null {
   const results = Array.isArray(body) ? body : [body];
   for (const result of results as Array<{ error?: { code?: unknown; json?: { data?: { appCode?: unknown; httpStatus?: unknown } } } }>) {
     if (!result.error) continue;
-    // Refused before tRPC saw it (a broken path: proxy.ts): the API's own error shape.
+    // Refused before tRPC saw it (a broken path, refused before routing): the API's own error shape.
     if (typeof result.error.code === 'string' && Object.hasOwn(ERROR_CODES, result.error.code)) continue;
     const data = result.error.json?.data;
     if (typeof data?.appCode !== 'string' || !Object.hasOwn(ERROR_CODES, data.appCode)) return `answered an error without a contract code: ${answer.text.slice(0, 200)}`;

@@ -3,7 +3,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { malformedPathResponse, pathDecodes } from '@/server/http/malformed-path';
 import { serveWebHandler, type RunningServer } from './node-http-bridge';
 
 type Params = Record<string, string | string[]>;
@@ -87,10 +86,8 @@ function discoverRoutes(extra: Readonly<Record<string, RouteModule>>): Node {
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 async function dispatch(root: Node, request: Request): Promise<Response> {
-  const { pathname } = new URL(request.url);
-  // As proxy.ts answers it in production, before Next matches the route.
-  if (!pathDecodes(pathname)) return malformedPathResponse(request);
-  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  // A path that does not decode never gets here: the bridge refuses it first (refuseBeforeRouting), as scripts/serve.ts does.
+  const parts = new URL(request.url).pathname.split('/').filter(Boolean).map(decodeURIComponent);
   const route = match(root, parts, {});
   if (!route) return new Response('Not Found', { status: 404 });
   const routeModule = await route.load();

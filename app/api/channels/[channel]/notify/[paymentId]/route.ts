@@ -17,7 +17,7 @@ async function handle(request: Request, context: { params: Promise<{ channel: st
   if (!channel) return errorResponse(new AppError('NOT_FOUND', 'No such channel.'), requestIdFrom(request.headers));
   const bytes = await readBytesLimited(request);
   // Channel callbacks are small; anything bigger is not one.
-  if (!bytes) return new Response('Payload Too Large', { status: 413 });
+  if (!bytes) return callbackRefusal(channel, 413);
   // Decoded as request.text() would: a body that is not UTF-8 is still stored, and then fails verification.
   const body = new TextDecoder().decode(bytes);
   const url = new URL(request.url);
